@@ -1,0 +1,149 @@
+import type { ErrorName, ProducerEntry } from '../protocol/types';
+import type { Scenario } from '../scenario/schema';
+
+/**
+ * The trace: everything a student can see, as plain JSON. The UI only ever reads this;
+ * it never re-runs protocol logic to draw a frame.
+ */
+
+export type Lane = 'producer' | 'network' | 'broker';
+
+/** What the producer inspector shows; attached to events that change the producer. */
+export interface ProducerSnapshot {
+  /** 1 for the first application instance, +1 after every producer restart. */
+  instance: number;
+  idempotent: boolean;
+  /** -1 until InitProducerId returns (or always, with idempotence off). */
+  pid: number;
+  epoch: number;
+  nextSeq: number;
+  lastAckedSeq: number;
+  /** lastSeq of the newest batch whose fate is unknown, or -1. */
+  unresolvedSeq: number;
+  /** Sent-but-not-completed batches (in flight or waiting for a retry), in sequence order. */
+  inFlight: { batch: number; messages: number[]; baseSeq: number; epoch: number; attempts: number; state: 'in-flight' | 'backoff' | 'queued' }[];
+  /** Batches waiting in the accumulator that have never been sent. */
+  queued: number;
+  /** Open requests on the current connection. */
+  openRequests: number;
+  connection: number;
+}
+
+/** What the broker inspector shows (the log itself is rebuilt from `broker.appended` events). */
+export interface BrokerSnapshot {
+  up: boolean;
+  logEndOffset: number;
+  /** Per producer id, the epoch and the dedup cache (the last 5 batches). */
+  producers: ProducerEntry[];
+}
+
+interface Base {
+  /** Index in `Trace.events`. */
+  i: number;
+  /** Virtual time, ms. */
+  t: number;
+  lane: Lane;
+  /** Set when the event changed the producer's state. */
+  producer?: ProducerSnapshot;
+  /** Set when the event changed the broker's state. */
+  broker?: BrokerSnapshot;
+}
+
+/** Identity of a produce request, repeated on every event about it so the UI can draw its arrow. */
+export interface RequestRef {
+  /** Unique per request (each attempt is a new request). */
+  req: number;
+  batch: number;
+  /** Logical messages in the batch. */
+  messages: number[];
+  attempt: number;
+  pid: number;
+  epoch: number;
+  baseSeq: number;
+  lastSeq: number;
+  connection: number;
+}
+
+export type BrokerVerdict =
+  | 'appended'
+  | 'duplicate'
+  | 'OUT_OF_ORDER_SEQUENCE_NUMBER'
+  | 'INVALID_PRODUCER_EPOCH'
+  | 'NOT_ENOUGH_REPLICAS'
+  | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
+  | 'NOT_LEADER_OR_FOLLOWER'
+  | 'REQUEST_TIMED_OUT';
+
+export type TraceEvent = Base &
+  (
+    | { kind: 'config.error'; message: string }
+    | { kind: 'app.send'; message: number; instance: number; resend: boolean }
+    | { kind: 'batch.created'; batch: number; messages: number[] }
+    | { kind: 'pid.requested'; instance: number }
+    | { kind: 'pid.assigned'; pid: number; epoch: number; instance: number }
+    | { kind: 'connection.opened'; connection: number }
+    | { kind: 'connection.closed'; connection: number; reason: 'request-timeout' | 'network' | 'broker-crash' | 'producer-crash'; failed: number[] }
+    | ({ kind: 'request.sent' } & RequestRef)
+    /** A request that will never reach the broker (the connection broke). */
+    | ({ kind: 'request.lost' } & RequestRef)
+    /** The request sits in the broker's queue this long before it is processed. */
+    | ({ kind: 'request.delayed'; delayMs: number } & RequestRef)
+    | { kind: 'link.stalled'; connection: number; untilT: number; direction: 'request' | 'response' }
+    | ({
+        kind: 'broker.handled';
+        verdict: BrokerVerdict;
+        /** First offset written (appended) or the original offset (duplicate); -1 if nothing. */
+        offset: number;
+        /** Why, in one line, naming the rule that decided. */
+        rule: string;
+        /** The response goes nowhere: the connection it came on is closed. */
+        deadSocket: boolean;
+        /** acks=0: the broker sends no response. */
+        noResponse: boolean;
+      } & RequestRef)
+    | ({ kind: 'response.lost' } & RequestRef)
+    | ({ kind: 'response.received'; error: ErrorName; offset: number } & RequestRef)
+    | ({ kind: 'request.timeout'; timeoutMs: number } & RequestRef)
+    | ({ kind: 'request.failed'; error: ErrorName } & RequestRef)
+    | { kind: 'retry.scheduled'; batch: number; messages: number[]; attempt: number; backoffMs: number; reason: ErrorName; bump: boolean }
+    | { kind: 'delivery.ack'; batch: number; messages: number[]; offset: number; instance: number }
+    | { kind: 'delivery.failed'; batch: number; messages: number[]; error: string; instance: number; unresolved: boolean }
+    | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: string }
+    | { kind: 'producer.crashed'; instance: number; unacked: number[] }
+    | { kind: 'producer.started'; instance: number }
+    | { kind: 'broker.crashed' }
+    | { kind: 'broker.restarted'; keptBatches: number; droppedBatches: number }
+    | { kind: 'broker.refused'; req: number; connection: number }
+    | { kind: 'producer.expired'; pid: number; idleMs: number }
+  );
+
+export type TraceEventKind = TraceEvent['kind'];
+export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;
+
+/** One record in the partition log. */
+export interface LogRecord {
+  offset: number;
+  message: number;
+  pid: number;
+  epoch: number;
+  /** The record's own sequence number (batch baseSeq + index), -1 without idempotence. */
+  seq: number;
+  /** Index of the `broker.handled` event that wrote it. */
+  event: number;
+  t: number;
+}
+
+export interface Trace {
+  version: 1;
+  /** The scenario with every default filled in. */
+  scenario: Scenario;
+  events: TraceEvent[];
+  /** The final partition log, in offset order. */
+  log: LogRecord[];
+  /** Kafka's ConfigException text when the producer refuses the settings; no messages are sent. */
+  configError: string | null;
+  /** Virtual time of the last event. */
+  endT: number;
+  /** True if the run was cut off at the event limit before everything settled. */
+  truncated: boolean;
+}
