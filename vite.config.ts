@@ -12,7 +12,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',
-    environmentMatchGlobs: undefined,
     testTimeout: 30_000,
   },
 });
