@@ -1,0 +1,154 @@
+import { checkAppend, isExpired, recordAppend, restoreFromSnapshot } from '../protocol/broker-rules';
+import { lastSequenceOf } from '../protocol/sequence';
+import { FIRST_PRODUCER_ID, type ErrorName, type ProducerEntry } from '../protocol/types';
+import type { BrokerConfig, BrokerErrorFault } from '../scenario/schema';
+import type { BrokerSnapshot, BrokerVerdict, LogRecord, RequestRef } from '../trace/types';
+import type { Effect, Packet, TraceEventInput } from './effects';
+
+export type BrokerEffect = Effect<never> | { type: 'append'; records: Omit<LogRecord, 'event'>[] } | { type: 'reply'; delayMs: number; packet: Packet };
+
+export interface BrokerModel {
+  config: BrokerConfig;
+  up: boolean;
+  logEndOffset: number;
+  /** ProducerStateManager: one entry per producer id. Entries are replaced, never mutated. */
+  entries: Map<number, ProducerEntry>;
+  nextPid: number;
+  now: number;
+  out: BrokerEffect[];
+}
+
+export function createBrokerModel(config: BrokerConfig): BrokerModel {
+  return { config, up: true, logEndOffset: 0, entries: new Map(), nextPid: FIRST_PRODUCER_ID, now: 0, out: [] };
+}
+
+export function snapshotBroker(b: BrokerModel): BrokerSnapshot {
+  return { up: b.up, logEndOffset: b.logEndOffset, producers: [...b.entries.values()] };
+}
+
+function record(b: BrokerModel, ev: TraceEventInput): void {
+  b.out.push({ type: 'record', ev: { ...ev, broker: snapshotBroker(b) } });
+}
+
+export interface ProduceArrival {
+  ref: RequestRef;
+  acks: 'all' | '1' | '0';
+  idempotent: boolean;
+  /** An error reply injected by a fault. */
+  forcedError: BrokerErrorFault | null;
+  /** The connection the request came on is already closed. */
+  deadSocket: boolean;
+}
+
+/** Errors Kafka raises before the append is attempted (leadership and ISR checks come first). */
+const BEFORE_APPEND: ReadonlySet<BrokerErrorFault> = new Set(['NOT_ENOUGH_REPLICAS', 'NOT_LEADER_OR_FOLLOWER']);
+
+/** Handles one ProduceRequest: the leader's checks, then the producer-state checks of §2.2, then the append. */
+export function handleProduce(b: BrokerModel, a: ProduceArrival): void {
+  const { ref } = a;
+  const count = ref.messages.length;
+  let verdict: BrokerVerdict;
+  let rule: string;
+  let offset = -1;
+  let error: ErrorName = 'NONE';
+  if (a.forcedError && BEFORE_APPEND.has(a.forcedError)) {
+    verdict = a.forcedError;
+    error = a.forcedError;
+    rule =
+      a.forcedError === 'NOT_ENOUGH_REPLICAS'
+        ? 'fewer in-sync replicas than min.insync.replicas: refused before writing anything'
+        : 'this broker is not the partition leader: nothing written, the client must refresh metadata';
+  } else {
+    const decision = a.idempotent ? checkAppend(b.entries.get(ref.pid), header(ref), ref.lastSeq) : null;
+    if (decision && decision.verdict === 'duplicate') {
+      verdict = 'duplicate';
+      offset = decision.original.firstOffset;
+      rule = decision.rule;
+    } else if (decision && decision.verdict !== 'append') {
+      verdict = decision.verdict;
+      error = decision.verdict;
+      rule = decision.rule;
+    } else {
+      offset = append(b, a);
+      verdict = 'appended';
+      rule = decision ? decision.rule : 'no producer id: the broker cannot recognise a retry and appends every batch it gets';
+      if (a.forcedError) {
+        verdict = a.forcedError;
+        error = a.forcedError;
+        rule =
+          a.forcedError === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
+            ? `written at offset ${offset} on the leader, but the in-sync replicas shrank before it was replicated`
+            : `written at offset ${offset} on the leader, but the followers did not confirm it within the request's timeout`;
+      }
+    }
+  }
+  record(b, { kind: 'broker.handled', lane: 'broker', ...ref, verdict, offset, rule, deadSocket: a.deadSocket, noResponse: a.acks === '0' });
+  if (verdict === 'appended' || verdict === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' || verdict === 'REQUEST_TIMED_OUT') {
+    const records: Omit<LogRecord, 'event'>[] = [];
+    for (let k = 0; k < count; k++) {
+      records.push({
+        offset: offset + k,
+        message: ref.messages[k]!,
+        pid: ref.pid,
+        epoch: ref.epoch,
+        seq: a.idempotent ? lastSequenceOf(ref.baseSeq, k + 1) : -1,
+        t: b.now,
+      });
+    }
+    b.out.push({ type: 'append', records });
+  }
+  if (a.acks !== '0') {
+    const replyOffset = error === 'NONE' ? offset : -1;
+    b.out.push({ type: 'reply', delayMs: b.config.processingMs, packet: { kind: 'produce-response', ref, error, offset: replyOffset } });
+  }
+}
+
+function header(ref: RequestRef) {
+  return { pid: ref.pid, epoch: ref.epoch, baseSeq: ref.baseSeq, recordCount: ref.messages.length };
+}
+
+function append(b: BrokerModel, a: ProduceArrival): number {
+  const first = b.logEndOffset;
+  b.logEndOffset += a.ref.messages.length;
+  if (a.idempotent) {
+    const prev = b.entries.get(a.ref.pid);
+    b.entries.set(a.ref.pid, recordAppend(prev, header(a.ref), { firstSeq: a.ref.baseSeq, lastSeq: a.ref.lastSeq, firstOffset: first, t: b.now }));
+  }
+  return first;
+}
+
+/** InitProducerId without a transactional.id: a fresh producer id with epoch 0 (reference §1.1). */
+export function handleInitProducerId(b: BrokerModel, instance: number, connection: number): void {
+  const pid = b.nextPid++;
+  b.out.push({ type: 'reply', delayMs: b.config.processingMs, packet: { kind: 'init-pid-response', instance, connection, pid, epoch: 0 } });
+}
+
+export function crash(b: BrokerModel): void {
+  b.up = false;
+  record(b, { kind: 'broker.crashed', lane: 'broker' });
+}
+
+/** Restart: producer state comes back from the snapshot, which keeps only the last batch per producer (§2.5). */
+export function restart(b: BrokerModel): void {
+  let kept = 0;
+  let dropped = 0;
+  const next = new Map<number, ProducerEntry>();
+  for (const [pid, entry] of b.entries) {
+    const restored = restoreFromSnapshot(entry);
+    kept += restored.batches.length;
+    dropped += entry.batches.length - restored.batches.length;
+    next.set(pid, restored);
+  }
+  b.entries = next;
+  b.up = true;
+  record(b, { kind: 'broker.restarted', lane: 'broker', keptBatches: kept, droppedBatches: dropped });
+}
+
+/** The periodic producer-id expiration check (producer.id.expiration.ms, KIP-854). */
+export function expireProducers(b: BrokerModel): void {
+  for (const [pid, entry] of b.entries) {
+    if (!isExpired(entry, b.now, b.config['producer.id.expiration.ms'])) continue;
+    b.entries.delete(pid);
+    record(b, { kind: 'producer.expired', lane: 'broker', pid, idleMs: b.now - entry.lastTimestamp });
+  }
+}

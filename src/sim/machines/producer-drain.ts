@@ -1,0 +1,129 @@
+import { incrementSequence } from '../protocol/sequence';
+import { PARTITION } from '../protocol/types';
+import { bumpEpoch } from './producer-epoch';
+import { record, requestRef, type Batch, type ProducerModel } from './producer-model';
+
+/** The application calls send(): the record joins the open batch, which closes when full or after linger.ms. */
+export function acceptRecord(m: ProducerModel, message: number, resend: boolean): void {
+  const p = m.partitions[PARTITION]!;
+  let b = p.open;
+  if (!b) {
+    b = {
+      id: m.nextBatchId++,
+      partition: PARTITION,
+      messages: [],
+      createdT: m.now,
+      deadlineT: m.now + m.config['delivery.timeout.ms'],
+      baseSeq: -1,
+      epoch: -1,
+      attempts: 0,
+      state: 'open',
+      everSent: false,
+      reset: false,
+    };
+    p.open = b;
+    m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id } });
+    if (m.config['linger.ms'] > 0) {
+      m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id } });
+    }
+  }
+  b.messages.push(message);
+  record(m, { kind: 'app.send', lane: 'producer', message, instance: m.instance, resend });
+  if (b.messages.length >= m.config['batch.size.records'] || m.config['linger.ms'] === 0) closeOpenBatch(m);
+  drain(m);
+}
+
+/** linger.ms passed: the batch is sent even though it is not full. */
+export function lingerExpired(m: ProducerModel, batchId: number): void {
+  const p = m.partitions[PARTITION]!;
+  if (p.open?.id !== batchId) return;
+  closeOpenBatch(m);
+  drain(m);
+}
+
+function closeOpenBatch(m: ProducerModel): void {
+  const p = m.partitions[PARTITION]!;
+  const b = p.open;
+  if (!b) return;
+  p.open = null;
+  b.state = 'closed';
+  p.queue.push(b);
+  record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages.slice() });
+}
+
+/**
+ * The Sender's drain: send as many batches as the rules allow (RecordAccumulator.drain and
+ * shouldStopDrainBatchesForPartition, reference §1.3–1.4).
+ */
+export function drain(m: ProducerModel): void {
+  if (m.bumpRequested) bumpEpoch(m);
+  const p = m.partitions[PARTITION]!;
+  if (!m.connected && m.now < m.reconnectAtT) return;
+  if (m.idempotent && m.pid < 0) {
+    if (!m.pidRequested && (p.queue.length > 0 || p.open)) requestProducerId(m);
+    return;
+  }
+  while (m.requests.size < m.config['max.in.flight.requests.per.connection']) {
+    const head = p.queue[0];
+    if (!head || !mayDrain(m, head)) return;
+    p.queue.shift();
+    if (!head.everSent) {
+      if (m.idempotent) {
+        // The sequence is assigned when the batch is first drained, not at send() (reference §1.2).
+        head.baseSeq = p.nextSeq;
+        head.epoch = m.epoch;
+        p.nextSeq = incrementSequence(p.nextSeq, head.messages.length);
+      }
+      p.inflight.push(head);
+    }
+    sendBatch(m, head);
+  }
+}
+
+function mayDrain(m: ProducerModel, head: Batch): boolean {
+  if (head.state === 'backoff') return false;
+  if (!m.idempotent) return true;
+  const p = m.partitions[head.partition]!;
+  // A batch whose fate is unknown blocks the partition until everything in flight has finished (§1.5).
+  if (p.unresolvedSeq >= 0) return false;
+  // A retry goes out only when it is the oldest unacknowledged batch, so retries leave in sequence order and the
+  // partition is effectively at one in flight while they do (§1.4).
+  if (head.everSent && p.inflight[0] !== head) return false;
+  return true;
+}
+
+function ensureConnection(m: ProducerModel): void {
+  if (m.connected) return;
+  m.connection += 1;
+  m.connected = true;
+  record(m, { kind: 'connection.opened', lane: 'producer', connection: m.connection });
+}
+
+function requestProducerId(m: ProducerModel): void {
+  ensureConnection(m);
+  m.pidRequested = true;
+  record(m, { kind: 'pid.requested', lane: 'producer', instance: m.instance });
+  m.out.push({ type: 'send', packet: { kind: 'init-pid', instance: m.instance, connection: m.connection } });
+}
+
+function sendBatch(m: ProducerModel, b: Batch): void {
+  ensureConnection(m);
+  b.attempts += 1;
+  b.everSent = true;
+  b.state = 'in-flight';
+  const req = m.nextReqId++;
+  const ref = requestRef(m, b, req);
+  m.requests.set(req, { ref, batch: b, sentT: m.now });
+  record(m, { kind: 'request.sent', lane: 'producer', ...ref });
+  m.out.push({ type: 'send', packet: { kind: 'produce', ref, acks: m.config.acks, idempotent: m.idempotent } });
+  if (m.config.acks === '0') {
+    // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).
+    m.requests.delete(req);
+    b.state = 'done';
+    const p = m.partitions[b.partition]!;
+    p.inflight.splice(p.inflight.indexOf(b), 1);
+    record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages.slice(), offset: -1, instance: m.instance });
+    return;
+  }
+  m.out.push({ type: 'timer', delayMs: m.config['request.timeout.ms'], event: { type: 'request.timeout', req } });
+}

@@ -1,0 +1,145 @@
+import type { ProducerConfig } from '../scenario/schema';
+import { lastSequenceOf } from '../protocol/sequence';
+import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, PARTITION } from '../protocol/types';
+import type { ProducerSnapshot, RequestRef } from '../trace/types';
+import type { Effect } from './effects';
+import type { ProducerEvent } from './producer-events';
+
+/** A producer batch (ProducerBatch): created in the accumulator, numbered when first drained. */
+export interface Batch {
+  id: number;
+  partition: number;
+  messages: number[];
+  createdT: number;
+  /** createdT + delivery.timeout.ms */
+  deadlineT: number;
+  baseSeq: number;
+  epoch: number;
+  attempts: number;
+  /** closed: full or lingered, waiting to be drained; open: still taking records. */
+  state: 'open' | 'closed' | 'in-flight' | 'backoff' | 'done';
+  everSent: boolean;
+  /** sequenceHasBeenReset: renumbered by an epoch bump. */
+  reset: boolean;
+}
+
+/** Per-partition client state (TxnPartitionEntry plus the accumulator's deque). */
+export interface PartitionState {
+  nextSeq: number;
+  lastAckedSeq: number;
+  unresolvedSeq: number;
+  open: Batch | null;
+  /** Closed batches waiting to be sent: retries first (in sequence order), then new batches. */
+  queue: Batch[];
+  /** Numbered batches not yet completed (inflightBatchesBySequence), in sequence order. */
+  inflight: Batch[];
+}
+
+export interface OpenRequest {
+  ref: RequestRef;
+  batch: Batch;
+  sentT: number;
+}
+
+export interface ProducerModel {
+  instance: number;
+  config: ProducerConfig;
+  idempotent: boolean;
+  pid: number;
+  epoch: number;
+  pidRequested: boolean;
+  bumpRequested: boolean;
+  partitions: PartitionState[];
+  /** Open requests on the current connection, in send order. */
+  requests: Map<number, OpenRequest>;
+  connection: number;
+  connected: boolean;
+  /** No new connection before this time (reconnect.backoff.ms after a disconnect). */
+  reconnectAtT: number;
+  nextBatchId: number;
+  nextReqId: number;
+  now: number;
+  out: Effect<ProducerEvent>[];
+}
+
+export interface ProducerInput {
+  instance: number;
+  config: ProducerConfig;
+  /** Ids continue across producer restarts so that every batch and request in a trace is unique. */
+  firstBatchId: number;
+  firstReqId: number;
+  firstConnection: number;
+}
+
+export function createProducerModel(input: ProducerInput): ProducerModel {
+  return {
+    instance: input.instance,
+    config: input.config,
+    idempotent: input.config['enable.idempotence'],
+    pid: NO_PRODUCER_ID,
+    epoch: NO_PRODUCER_EPOCH,
+    pidRequested: false,
+    bumpRequested: false,
+    partitions: [{ nextSeq: 0, lastAckedSeq: NO_SEQUENCE, unresolvedSeq: NO_SEQUENCE, open: null, queue: [], inflight: [] }],
+    requests: new Map(),
+    connection: input.firstConnection,
+    connected: false,
+    reconnectAtT: 0,
+    nextBatchId: input.firstBatchId,
+    nextReqId: input.firstReqId,
+    now: 0,
+    out: [],
+  };
+}
+
+/** Kafka's reconnect.backoff.ms default: wait this long before reconnecting to a broker. */
+export const RECONNECT_BACKOFF_MS = 50;
+
+export function partitionOf(m: ProducerModel, batch: Batch): PartitionState {
+  return m.partitions[batch.partition]!;
+}
+
+export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
+  const p = m.partitions[PARTITION]!;
+  let queued = p.queue.filter((b) => !b.everSent).length;
+  if (p.open) queued++;
+  return {
+    instance: m.instance,
+    idempotent: m.idempotent,
+    pid: m.pid,
+    epoch: m.epoch,
+    nextSeq: p.nextSeq,
+    lastAckedSeq: p.lastAckedSeq,
+    unresolvedSeq: p.unresolvedSeq,
+    inFlight: p.inflight.map((b) => ({
+      batch: b.id,
+      messages: b.messages.slice(),
+      baseSeq: b.baseSeq,
+      epoch: b.epoch,
+      attempts: b.attempts,
+      state: b.state === 'in-flight' ? 'in-flight' : b.state === 'backoff' ? 'backoff' : 'queued',
+    })),
+    queued,
+    openRequests: m.requests.size,
+    connection: m.connected ? m.connection : -1,
+  };
+}
+
+/** Records a trace event carrying the producer's state after it. */
+export function record(m: ProducerModel, ev: import('./effects').TraceEventInput): void {
+  m.out.push({ type: 'record', ev: { ...ev, producer: snapshotProducer(m) } });
+}
+
+export function requestRef(m: ProducerModel, b: Batch, req: number): RequestRef {
+  return {
+    req,
+    batch: b.id,
+    messages: b.messages.slice(),
+    attempt: b.attempts,
+    pid: m.idempotent ? m.pid : NO_PRODUCER_ID,
+    epoch: m.idempotent ? b.epoch : NO_PRODUCER_EPOCH,
+    baseSeq: m.idempotent ? b.baseSeq : NO_SEQUENCE,
+    lastSeq: m.idempotent ? lastSequenceOf(b.baseSeq, b.messages.length) : NO_SEQUENCE,
+    connection: m.connection,
+  };
+}

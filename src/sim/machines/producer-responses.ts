@@ -1,0 +1,158 @@
+import { failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/producer-rules';
+import { lastSequenceOf } from '../protocol/sequence';
+import type { ErrorName } from '../protocol/types';
+import { drain } from './producer-drain';
+import { maybeResolveSequences } from './producer-epoch';
+import { partitionOf, RECONNECT_BACKOFF_MS, record, type Batch, type OpenRequest, type ProducerModel } from './producer-model';
+
+export function pidAssigned(m: ProducerModel, pid: number, epoch: number, connection: number): void {
+  if (!m.pidRequested || connection !== m.connection || m.pid >= 0) return;
+  m.pid = pid;
+  m.epoch = epoch;
+  record(m, { kind: 'pid.assigned', lane: 'producer', pid, epoch, instance: m.instance });
+  drain(m);
+}
+
+export function responseReceived(m: ProducerModel, req: number, error: ErrorName, offset: number): void {
+  const r = m.requests.get(req);
+  if (!r) return;
+  m.requests.delete(req);
+  record(m, { kind: 'response.received', lane: 'producer', ...r.ref, error, offset });
+  if (r.batch.state !== 'done') {
+    if (error === 'NONE') completeBatch(m, r.batch, offset);
+    else handleError(m, r, error);
+  }
+  maybeResolveSequences(m);
+  drain(m);
+}
+
+/** request.timeout.ms passed with no answer: the client closes the connection and fails everything on it (§1.5). */
+export function requestTimedOut(m: ProducerModel, req: number): void {
+  const r = m.requests.get(req);
+  if (!r) return;
+  record(m, { kind: 'request.timeout', lane: 'producer', ...r.ref, timeoutMs: m.config['request.timeout.ms'] });
+  failConnection(m, 'request-timeout', 'REQUEST_TIMED_OUT');
+}
+
+/** The connection broke under the client: every request on it fails with NETWORK_EXCEPTION. */
+export function connectionBroken(m: ProducerModel, connection: number): void {
+  if (connection !== m.connection || !m.connected) return;
+  failConnection(m, 'network', 'NETWORK_EXCEPTION');
+}
+
+function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network', error: ErrorName): void {
+  const failed = [...m.requests.values()];
+  m.requests.clear();
+  m.connected = false;
+  m.reconnectAtT = m.now + RECONNECT_BACKOFF_MS;
+  m.out.push({ type: 'timer', delayMs: RECONNECT_BACKOFF_MS, event: { type: 'reconnect.ready' } });
+  if (m.pid < 0) m.pidRequested = false;
+  record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
+  if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection, reason });
+  for (const r of failed) {
+    record(m, { kind: 'request.failed', lane: 'producer', ...r.ref, error });
+    if (r.batch.state !== 'done') handleError(m, r, error);
+  }
+  maybeResolveSequences(m);
+  drain(m);
+}
+
+export function backoffElapsed(m: ProducerModel, batchId: number, attempt: number): void {
+  const p = m.partitions[0]!;
+  const b = p.queue.find((x) => x.id === batchId);
+  if (!b || b.state !== 'backoff' || b.attempts !== attempt) return;
+  b.state = 'closed';
+  drain(m);
+}
+
+/** delivery.timeout.ms passed since the batch was created: the application gets a TimeoutException (§1.5). */
+export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
+  const p = m.partitions[0]!;
+  const b = p.open?.id === batchId ? p.open : (p.queue.find((x) => x.id === batchId) ?? p.inflight.find((x) => x.id === batchId));
+  if (!b || b.state === 'done') return;
+  if (p.open === b) p.open = null;
+  const n = b.messages.length;
+  failBatch(m, b, `TimeoutException: Expiring ${n} record(s) for lab-0:${m.config['delivery.timeout.ms']} ms has passed since batch creation`);
+  maybeResolveSequences(m);
+  drain(m);
+}
+
+function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
+  const p = partitionOf(m, b);
+  b.state = 'done';
+  removeFrom(p.inflight, b);
+  removeFrom(p.queue, b);
+  if (m.idempotent && b.epoch === m.epoch) {
+    const last = lastSequenceOf(b.baseSeq, b.messages.length);
+    if (last > p.lastAckedSeq) p.lastAckedSeq = last;
+  }
+  record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages.slice(), offset, instance: m.instance });
+}
+
+function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
+  const b = r.batch;
+  const p = partitionOf(m, b);
+  if (m.now >= b.deadlineT) {
+    failBatch(m, b, `TimeoutException: Expiring ${b.messages.length} record(s) for lab-0:${m.config['delivery.timeout.ms']} ms has passed since batch creation`);
+    return;
+  }
+  if (b.attempts - 1 >= m.config.retries) {
+    failBatch(m, b, error);
+    return;
+  }
+  const reaction = reactToError({
+    error,
+    idempotent: m.idempotent,
+    renumberedSince: r.ref.epoch !== b.epoch || r.ref.baseSeq !== b.baseSeq,
+    batchBaseSeq: b.baseSeq,
+    batchWasReset: b.reset,
+    lastAckedSeq: p.lastAckedSeq,
+    unresolvedSeq: p.unresolvedSeq,
+  });
+  if (reaction === 'fail') {
+    failBatch(m, b, error);
+    return;
+  }
+  const bump = reaction === 'retry-and-bump';
+  if (bump) m.bumpRequested = true;
+  reenqueue(m, b, error, bump);
+}
+
+/** Puts a failed batch back for another attempt after the backoff, in sequence order (insertInSequenceOrder). */
+function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean): void {
+  const p = partitionOf(m, b);
+  b.state = 'backoff';
+  removeFrom(p.queue, b);
+  let at = 0;
+  if (m.idempotent) {
+    while (at < p.queue.length && p.queue[at]!.everSent && p.queue[at]!.baseSeq < b.baseSeq) at++;
+  }
+  p.queue.splice(at, 0, b);
+  const backoffMs = retryBackoffMs(b.attempts, m.config['retry.backoff.ms'], m.config['retry.backoff.max.ms']);
+  record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages.slice(), attempt: b.attempts + 1, backoffMs, reason, bump });
+  m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts } });
+}
+
+function failBatch(m: ProducerModel, b: Batch, error: string): void {
+  const p = partitionOf(m, b);
+  b.state = 'done';
+  removeFrom(p.queue, b);
+  removeFrom(p.inflight, b);
+  let unresolved = false;
+  if (m.idempotent && b.everSent) {
+    if (failureNeedsBump(error)) {
+      m.bumpRequested = true;
+    } else {
+      // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
+      const last = lastSequenceOf(b.baseSeq, b.messages.length);
+      if (last > p.unresolvedSeq) p.unresolvedSeq = last;
+      unresolved = true;
+    }
+  }
+  record(m, { kind: 'delivery.failed', lane: 'producer', batch: b.id, messages: b.messages.slice(), error, instance: m.instance, unresolved });
+}
+
+function removeFrom(list: Batch[], b: Batch): void {
+  const i = list.indexOf(b);
+  if (i >= 0) list.splice(i, 1);
+}

@@ -1,0 +1,75 @@
+import type { Stream } from '../kernel/rng';
+import { BROKER_ERROR_FAULTS, type BrokerErrorFault, type Fault, type FaultRates } from '../scenario/schema';
+
+export type RequestFate =
+  | { kind: 'deliver' }
+  | { kind: 'lose' }
+  | { kind: 'delay'; delayMs: number }
+  | { kind: 'stall'; durationMs: number };
+
+export type ResponseFate = { kind: 'deliver' } | { kind: 'lose' } | { kind: 'stall'; durationMs: number };
+
+export interface FaultPlan {
+  requestFate(message: number, attempt: number): RequestFate;
+  responseFate(message: number, attempt: number): ResponseFate;
+  brokerError(message: number, attempt: number): BrokerErrorFault | null;
+}
+
+/** Draw keys: each kind of fault has its own slot, so the draws never depend on each other. */
+const SLOT = { loseRequest: 1, loseResponse: 2, delay: 3, stall: 4, error: 5, errorKind: 6 } as const;
+
+/**
+ * Scripted faults name a logical message and attempt ("lose the response to message 3, attempt 1"), so they
+ * mean the same thing with idempotence on or off. Random faults are keyed the same way through the faults
+ * stream. A scripted fault for a packet takes precedence over a random one.
+ */
+export function createFaultPlan(scripted: readonly Fault[], rates: FaultRates, faults: Stream): FaultPlan {
+  const byPacket = new Map<string, Fault[]>();
+  for (const f of scripted) {
+    if (!('message' in f)) continue;
+    const key = `${f.message}:${f.attempt}`;
+    const list = byPacket.get(key) ?? [];
+    list.push(f);
+    byPacket.set(key, list);
+  }
+  const scriptedFor = (message: number, attempt: number) => byPacket.get(`${message}:${attempt}`) ?? [];
+  const roll = (rate: number, message: number, attempt: number, slot: number) => rate > 0 && faults.at(message, attempt, slot) < rate;
+
+  return {
+    requestFate(message, attempt) {
+      for (const f of scriptedFor(message, attempt)) {
+        if (f.kind === 'lose-request') return { kind: 'lose' };
+        if (f.kind === 'delay-request') return { kind: 'delay', delayMs: f.delayMs };
+        if (f.kind === 'stall' && f.direction === 'request') return { kind: 'stall', durationMs: f.durationMs };
+      }
+      if (roll(rates.loseRequest, message, attempt, SLOT.loseRequest)) return { kind: 'lose' };
+      if (roll(rates.delayRequest, message, attempt, SLOT.delay)) return { kind: 'delay', delayMs: rates.delayMs };
+      if (roll(rates.stall, message, attempt, SLOT.stall)) return { kind: 'stall', durationMs: rates.stallMs };
+      return { kind: 'deliver' };
+    },
+    responseFate(message, attempt) {
+      for (const f of scriptedFor(message, attempt)) {
+        if (f.kind === 'lose-response') return { kind: 'lose' };
+        if (f.kind === 'stall' && f.direction === 'response') return { kind: 'stall', durationMs: f.durationMs };
+      }
+      if (roll(rates.loseResponse, message, attempt, SLOT.loseResponse)) return { kind: 'lose' };
+      return { kind: 'deliver' };
+    },
+    brokerError(message, attempt) {
+      for (const f of scriptedFor(message, attempt)) {
+        if (f.kind === 'error-reply') return f.error;
+      }
+      if (roll(rates.errorReply, message, attempt, SLOT.error)) {
+        const pick = Math.floor(faults.at(message, attempt, SLOT.errorKind) * BROKER_ERROR_FAULTS.length);
+        return BROKER_ERROR_FAULTS[pick]!;
+      }
+      return null;
+    },
+  };
+}
+
+/** Latency for one packet, keyed by its identity on the network stream. */
+export function latencyMs(network: Stream, min: number, max: number, keys: readonly number[]): number {
+  if (max <= min) return min;
+  return min + Math.floor(network.at(...keys) * (max - min + 1));
+}

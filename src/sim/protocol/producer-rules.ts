@@ -1,0 +1,77 @@
+import type { ProducerConfig } from '../scenario/schema';
+import { isNextSequence } from './sequence';
+import { RETRIABLE_ERRORS, type ErrorName } from './types';
+
+/**
+ * Kafka's ConfigException for settings the idempotent producer refuses (ProducerConfig
+ * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer). Idempotence is
+ * always set explicitly in a scenario, so these are errors, never a silent switch-off.
+ */
+export function validateProducerConfig(c: ProducerConfig): string | null {
+  const idempotent = c['enable.idempotence'];
+  if (idempotent && c['max.in.flight.requests.per.connection'] > 5) {
+    return 'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.';
+  }
+  if (idempotent && c.acks !== 'all') {
+    return 'ConfigException: Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.';
+  }
+  if (idempotent && c.retries === 0) {
+    return 'ConfigException: Must set retries to non-zero when using the idempotent producer.';
+  }
+  if (c['delivery.timeout.ms'] < c['linger.ms'] + c['request.timeout.ms']) {
+    return 'ConfigException: delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms';
+  }
+  return null;
+}
+
+/**
+ * Exponential retry backoff (KIP-580): retry.backoff.ms doubled per attempt, capped at retry.backoff.max.ms.
+ * Kafka adds ±20% jitter; the simulation leaves it out so that runs read cleanly on a timeline.
+ * @example retryBackoffMs(3, 100, 1000) // → 400 (the third retry)
+ */
+export function retryBackoffMs(retryNumber: number, baseMs: number, maxMs: number): number {
+  if (baseMs >= maxMs) return maxMs;
+  const exp = Math.min(30, Math.max(0, retryNumber - 1));
+  return Math.min(maxMs, baseMs * 2 ** exp);
+}
+
+export interface RetryContext {
+  error: ErrorName;
+  idempotent: boolean;
+  /** The batch was renumbered after this request was sent (sequenceHasBeenReset or a newer epoch). */
+  renumberedSince: boolean;
+  batchBaseSeq: number;
+  batchWasReset: boolean;
+  lastAckedSeq: number;
+  /** lastSeq of the newest unresolved batch, or −1. */
+  unresolvedSeq: number;
+}
+
+export type ErrorReaction = 'retry' | 'retry-and-bump' | 'fail';
+
+/**
+ * What the client does with an error response whose batch still has attempts and delivery time left
+ * (Sender.canRetry + TransactionManager.canRetry, reference §1.7).
+ */
+export function reactToError(c: RetryContext): ErrorReaction {
+  if (!c.idempotent) return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
+  if (c.renumberedSince) {
+    // The answer is about an older numbering of this batch; the batch will be resent with its new numbers.
+    return 'retry';
+  }
+  if (c.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') {
+    const unresolved = c.unresolvedSeq >= 0;
+    if (!unresolved && (c.batchWasReset || !isNextSequence(c.lastAckedSeq, c.batchBaseSeq))) {
+      // Not the next batch: an earlier batch should fill the gap first.
+      return 'retry';
+    }
+    if (!unresolved || c.batchBaseSeq === c.unresolvedSeq + 1) return 'retry-and-bump';
+    return 'retry';
+  }
+  return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
+}
+
+/** Errors after which the idempotent producer bumps its epoch when the batch finally fails (handleFailedBatch). */
+export function failureNeedsBump(error: string): boolean {
+  return error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'INVALID_PRODUCER_EPOCH' || error === 'UNKNOWN_PRODUCER_ID';
+}
