@@ -1,8 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ControlsPanel } from '../features/controls/controls-panel';
+import { EventList } from '../features/event-list/event-list';
+import { ForkMenu } from '../features/fork-menu/fork-menu';
+import { BrokerState } from '../features/inspectors/broker-state';
+import { OutcomePanel } from '../features/inspectors/outcome-panel';
+import { ProducerState } from '../features/inspectors/producer-state';
+import { Narration } from '../features/playback/narration';
+import { PlaybackBar } from '../features/playback/playback-bar';
+import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
+import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
+import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
+import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
+import { ThemeSelect } from '../features/theme/theme-select';
+import { Timeline } from '../features/timeline/timeline';
+import { useLab, useLabStore } from '../store/lab-store-context';
+import { Alerts } from './alerts';
+import { ErrorBoundary } from './error-boundary';
+
 export function App() {
+  const theme = useLab((s) => s.theme);
+  const trace = useLab((s) => s.trace);
+  const store = useLabStore();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useKeyboardShortcuts(openHelp);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
-    <main>
-      <h1>Exactly-Once Lab</h1>
-      <p>The visualiser is being built.</p>
-    </main>
+    <div className="app" data-theme={theme}>
+      <header className="app-header">
+        <h1>Exactly-Once Lab</h1>
+        <ScenarioPicker />
+        <ThemeSelect />
+        <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
+          Shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+      </header>
+      <Alerts />
+      <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson}>
+        <div className="workspace">
+          <aside className="col-controls" aria-label="Settings and faults">
+            <ControlsPanel />
+          </aside>
+          <main className="col-main">
+            <ScenarioDescription />
+            <Narration />
+            <Timeline />
+            <PlaybackBar />
+            <EventList />
+          </main>
+          <aside className="col-inspectors" aria-label="Inspectors">
+            <OutcomePanel />
+            <ProducerState />
+            <BrokerState />
+          </aside>
+        </div>
+        <ForkMenu />
+      </ErrorBoundary>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
   );
 }

@@ -1,0 +1,49 @@
+import { INT_MAX } from '../../sim/scenario/schema';
+import { useLab } from '../../store/lab-store-context';
+import { NumberField } from './number-field';
+
+/** Producer settings under their Kafka names, so they carry straight over to a real producer.properties. */
+export function ProducerSettings() {
+  const p = useLab((s) => s.scenario.producer);
+  const setIdempotence = useLab((s) => s.setIdempotence);
+  const set = useLab((s) => s.setProducerSetting);
+  return (
+    <fieldset className="group">
+      <legend>Producer</legend>
+      <div className="switch-field">
+        <input
+          id="idempotence"
+          type="checkbox"
+          role="switch"
+          checked={p['enable.idempotence']}
+          aria-describedby="idempotence-hint"
+          onChange={(e) => setIdempotence(e.target.checked)}
+        />
+        <label htmlFor="idempotence">Idempotence</label>
+        <span className="hint" id="idempotence-hint">
+          enable.idempotence = {String(p['enable.idempotence'])}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="acks">acks</label>
+        <select id="acks" value={p.acks} onChange={(e) => set('acks', e.target.value as 'all' | '1' | '0')}>
+          <option value="all">all</option>
+          <option value="1">1</option>
+          <option value="0">0</option>
+        </select>
+      </div>
+      <NumberField
+        label="max.in.flight.requests.per.connection"
+        value={p['max.in.flight.requests.per.connection']}
+        min={1}
+        max={10}
+        onCommit={(v) => set('max.in.flight.requests.per.connection', v)}
+      />
+      <NumberField label="retries" value={p.retries} min={0} max={INT_MAX} onCommit={(v) => set('retries', v)} />
+      <NumberField label="request.timeout.ms" value={p['request.timeout.ms']} min={1} max={INT_MAX} onCommit={(v) => set('request.timeout.ms', v)} />
+      <NumberField label="delivery.timeout.ms" value={p['delivery.timeout.ms']} min={1} max={INT_MAX} onCommit={(v) => set('delivery.timeout.ms', v)} />
+      <NumberField label="linger.ms" value={p['linger.ms']} min={0} max={INT_MAX} onCommit={(v) => set('linger.ms', v)} />
+      <NumberField label="retry.backoff.ms" value={p['retry.backoff.ms']} min={0} max={INT_MAX} onCommit={(v) => set('retry.backoff.ms', v)} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { describeEvent } from '../../sim/trace/describe';
+import type { TraceEvent } from '../../sim/trace/types';
+import { useLab } from '../../store/lab-store-context';
+import { requestRefOf } from '../timeline/layout';
+
+const OVERSCAN = 8;
+
+export function eventLine(ev: TraceEvent): string {
+  return `t=${ev.t} ms · ${ev.lane} · ${describeEvent(ev)}`;
+}
+
+function forkPart(ev: TraceEvent): 'request' | 'response' | 'both' | null {
+  if (!requestRefOf(ev)) return null;
+  if (ev.kind === 'broker.handled') return ev.noResponse ? 'request' : 'both';
+  if (ev.kind === 'response.lost' || ev.kind === 'response.received') return 'response';
+  return 'request';
+}
+
+/** The transcript: a windowed list (only visible rows exist in the DOM), synchronised with the cursor. */
+export function EventList() {
+  const events = useLab((s) => s.trace.events);
+  const cursor = useLab((s) => s.cursor);
+  const theme = useLab((s) => s.theme);
+  const setCursor = useLab((s) => s.setCursor);
+  const setPlaying = useLab((s) => s.setPlaying);
+  const openFork = useLab((s) => s.openFork);
+  const rowH = theme === 'projector' ? 46 : 32;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewH, setViewH] = useState(400);
+  const n = events.length;
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => {
+      const h = entries[0]?.contentRect.height ?? 0;
+      if (h > 0) setViewH(h);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Keep the current event in view.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = cursor * rowH;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowH > el.scrollTop + el.clientHeight) el.scrollTop = top + rowH - el.clientHeight;
+  }, [cursor, rowH]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowH) - OVERSCAN);
+  const last = Math.min(n, Math.ceil((scrollTop + viewH) / rowH) + OVERSCAN);
+  const rows = [];
+  for (let k = first; k < last; k++) {
+    const ev = events[k]!;
+    const current = k === cursor;
+    rows.push(
+      <li
+        key={k}
+        id={`event-${k}`}
+        className={`event-row${current ? ' current' : ''}${k > cursor ? ' future' : ''}`}
+        style={{ top: k * rowH, height: rowH }}
+        aria-current={current ? 'step' : undefined}
+        aria-posinset={k + 1}
+        aria-setsize={n}
+        title={eventLine(ev)}
+        onClick={() => {
+          setPlaying(false);
+          setCursor(k);
+        }}
+      >
+        <span className="event-time">t={ev.t} ms</span> · <span className={`event-lane lane-${ev.lane}`}>{ev.lane}</span> · {describeEvent(ev)}
+      </li>,
+    );
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor(viewH / rowH) - 1);
+    const move: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in move) {
+      e.preventDefault();
+      setPlaying(false);
+      setCursor(cursor + move[e.key]!);
+    } else if (e.key === 'Enter') {
+      const ev = events[cursor];
+      const part = ev ? forkPart(ev) : null;
+      if (ev && part) {
+        e.preventDefault();
+        const r = scrollRef.current?.querySelector(`#event-${cursor}`)?.getBoundingClientRect();
+        openFork({ event: cursor, part, x: (r?.left ?? 0) + 24, y: (r?.bottom ?? 0) + 2 });
+      }
+    }
+  };
+
+  return (
+    <section className="panel event-list" aria-labelledby="event-list-title">
+      <h2 id="event-list-title">Events</h2>
+      <p className="hint" id="event-list-hint">
+        Click an event to move there. With the list focused: ↑/↓ move, Enter on a request or response opens fault options.
+      </p>
+      <div
+        className="event-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        role="group"
+        aria-label="Event transcript"
+        aria-describedby="event-list-hint"
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+      >
+        {n === 0 ? (
+          <p className="muted">No events.</p>
+        ) : (
+          <ol className="event-rows" style={{ height: n * rowH }}>
+            {rows}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { inspectorFor, logFlagsFor } from '../../store/derived';
+import { useLab } from '../../store/lab-store-context';
+import { BrokerStateView, type LogRow } from './broker-state-view';
+
+/** How many of the newest log records the inspector lists (the table stays readable on a projector). */
+export const LOG_ROWS = 40;
+
+export function BrokerState() {
+  const trace = useLab((s) => s.trace);
+  const cursor = useLab((s) => s.cursor);
+  const ins = inspectorFor(trace);
+  const flags = logFlagsFor(trace);
+  const total = ins.logLengthAt(cursor);
+  const rows: LogRow[] = [];
+  for (let k = Math.max(0, total - LOG_ROWS); k < total; k++) {
+    rows.push({ record: trace.log[k]!, duplicateOf: flags.duplicateOf[k] ?? -1, reordered: flags.reordered[k] ?? false });
+  }
+  return (
+    <section className="panel" aria-labelledby="broker-state-title">
+      <h2 id="broker-state-title">Broker state</h2>
+      <BrokerStateView snapshot={ins.brokerAt(cursor)} rows={rows} total={total} />
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { SPEEDS } from '../../store/playback-slice';
+import { useLab } from '../../store/lab-store-context';
+import { Icon } from './icons';
+import { usePlayback } from './use-playback';
+
+/** Play/pause, stepping, jumping, the time slider and the speed. Moving the cursor never re-simulates. */
+export function PlaybackBar() {
+  usePlayback();
+  const playing = useLab((s) => s.playing);
+  const cursor = useLab((s) => s.cursor);
+  const count = useLab((s) => s.trace.events.length);
+  const cursorT = useLab((s) => s.trace.events[s.cursor]?.t ?? 0);
+  const speed = useLab((s) => s.speed);
+  const togglePlay = useLab((s) => s.togglePlay);
+  const stepForward = useLab((s) => s.stepForward);
+  const stepBack = useLab((s) => s.stepBack);
+  const jumpToStart = useLab((s) => s.jumpToStart);
+  const jumpToEnd = useLab((s) => s.jumpToEnd);
+  const setCursor = useLab((s) => s.setCursor);
+  const setSpeed = useLab((s) => s.setSpeed);
+  const resetToPreset = useLab((s) => s.resetToPreset);
+  const last = Math.max(0, count - 1);
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <div className="playback-buttons">
+        <button type="button" onClick={jumpToStart} disabled={cursor === 0} aria-label="Jump to start" title="Jump to start (Home)">
+          <Icon name="start" />
+        </button>
+        <button type="button" onClick={stepBack} disabled={cursor === 0} aria-label="Step back" title="Step back (←)">
+          <Icon name="back" />
+        </button>
+        <button type="button" className="primary play" onClick={togglePlay} disabled={count < 2} title="Play or pause (Space)">
+          <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={stepForward} disabled={cursor >= last} aria-label="Step forward" title="Step forward (→)">
+          <Icon name="forward" />
+        </button>
+        <button type="button" onClick={jumpToEnd} disabled={cursor >= last} aria-label="Jump to end" title="Jump to end (End)">
+          <Icon name="end" />
+        </button>
+        <button type="button" onClick={resetToPreset} title="Restore the scenario's original settings and rewind">
+          Reset
+        </button>
+      </div>
+      <label className="time-slider">
+        <span>Time</span>
+        <input
+          type="range"
+          min={0}
+          max={last}
+          step={1}
+          value={cursor}
+          disabled={count === 0}
+          aria-valuetext={`Step ${cursor + 1} of ${count}, t=${cursorT} ms`}
+          onChange={(e) => setCursor(Number(e.target.value))}
+        />
+        <span className="step-count" aria-hidden="true">
+          {count ? `${cursor + 1} / ${count}` : '0 / 0'}
+        </span>
+      </label>
+      <label className="speed">
+        <span>Speed</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { useLab, useLabStore } from '../../store/lab-store-context';
+
+/** Events per second at speed 1×. */
+export const BASE_RATE = 4;
+
+/** The one animation loop of the app: advances the cursor while playing, then stops at the end. */
+export function usePlayback() {
+  const store = useLabStore();
+  const playing = useLab((s) => s.playing);
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    let last = performance.now();
+    let carry = 0;
+    const tick = (now: number) => {
+      const s = store.getState();
+      if (!s.playing) return;
+      carry += ((now - last) / 1000) * BASE_RATE * s.speed;
+      last = now;
+      const steps = Math.floor(carry);
+      if (steps > 0) {
+        carry -= steps;
+        const lastIndex = s.trace.events.length - 1;
+        const next = Math.min(lastIndex, s.cursor + steps);
+        if (next >= lastIndex) {
+          store.setState({ cursor: Math.max(0, lastIndex), playing: false });
+          return;
+        }
+        s.setCursor(next);
+      }
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, store]);
+}

@@ -1,0 +1,285 @@
+import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
+
+/**
+ * Pure geometry-free layout of a trace for the timeline: arrows (requests and responses) and point marks, each
+ * pinned to trace events and virtual times. Pixel positions come later from the zoomed scale.
+ */
+
+export type ArrowEnd = 'broker' | 'producer' | 'lost' | 'dead-socket' | 'refused' | 'open';
+
+export interface Arrow {
+  kind: 'request' | 'response';
+  req: number;
+  ref: RequestRef;
+  startEvent: number;
+  /** -1 while the arrow never ends in this trace. */
+  endEvent: number;
+  t0: number;
+  t1: number;
+  end: ArrowEnd;
+  delayed: boolean;
+  label: string;
+}
+
+export type MarkShape = 'badge' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band';
+
+export interface Mark {
+  event: number;
+  t: number;
+  /** For bands (a stalled link): when it ends. */
+  t1: number;
+  lane: Lane;
+  shape: MarkShape;
+  text: string;
+  /** Kept when zoomed out (density mode) because it changes the story. */
+  major: boolean;
+}
+
+export interface TimelineStats {
+  requests: number;
+  retries: number;
+  lostRequests: number;
+  lostResponses: number;
+  duplicatesDiscarded: number;
+  timeouts: number;
+}
+
+export interface TimelineLayout {
+  arrows: Arrow[];
+  /** Longest arrow or band, for culling by start time. */
+  maxSpan: number;
+  marks: Mark[];
+  /** Event times, ascending (events are in time order). */
+  times: Float64Array;
+  laneOf: Uint8Array;
+  /** For each event, the arrow it starts or ends (-1 if none). */
+  arrowOfEvent: Int32Array;
+  /** For each event, its mark (-1 if none). */
+  markOfEvent: Int32Array;
+  endT: number;
+  stats: TimelineStats;
+}
+
+export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
+export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
+
+export function requestLabel(r: RequestRef): string {
+  const who = r.pid < 0 ? 'no PID' : `P${r.pid} e${r.epoch}`;
+  return `${who} seq ${r.baseSeq}–${r.lastSeq} · #${r.attempt}`;
+}
+
+export function verdictText(verdict: string, offset: number): string {
+  if (verdict === 'appended') return `appended @${offset}`;
+  if (verdict === 'duplicate') return `duplicate → @${offset}`;
+  return verdict;
+}
+
+function refOf(ev: TraceEvent): RequestRef | null {
+  return 'req' in ev && 'batch' in ev && 'attempt' in ev && 'baseSeq' in ev ? (ev as unknown as RequestRef) : null;
+}
+
+export function requestRefOf(ev: TraceEvent | undefined): RequestRef | null {
+  return ev ? refOf(ev) : null;
+}
+
+export function buildLayout(trace: Trace): TimelineLayout {
+  const n = trace.events.length;
+  const arrows: Arrow[] = [];
+  const marks: Mark[] = [];
+  const times = new Float64Array(n);
+  const laneOf = new Uint8Array(n);
+  const arrowOfEvent = new Int32Array(n).fill(-1);
+  const markOfEvent = new Int32Array(n).fill(-1);
+  const requestArrow = new Map<number, number>();
+  const responseArrow = new Map<number, number>();
+  const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0 };
+  const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
+
+  const mark = (ev: TraceEvent, shape: MarkShape, text: string, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
+    markOfEvent[ev.i] = marks.length;
+    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
+  };
+  const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
+    const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: endT, end: 'open', delayed: false, label: requestLabel(r) };
+    arrowOfEvent[ev.i] = arrows.length;
+    (kind === 'request' ? requestArrow : responseArrow).set(r.req, arrows.length);
+    arrows.push(a);
+    return a;
+  };
+  const endArrow = (ev: TraceEvent, map: Map<number, number>, req: number, end: ArrowEnd) => {
+    const idx = map.get(req);
+    if (idx === undefined) return;
+    const a = arrows[idx]!;
+    a.end = end;
+    a.t1 = ev.t;
+    a.endEvent = ev.i;
+    if (arrowOfEvent[ev.i] === -1) arrowOfEvent[ev.i] = idx;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const ev = trace.events[i]!;
+    times[i] = ev.t;
+    laneOf[i] = LANE_INDEX[ev.lane] ?? 0;
+    switch (ev.kind) {
+      case 'request.sent':
+        stats.requests++;
+        if (ev.attempt > 1) stats.retries++;
+        startArrow(ev, 'request', ev);
+        break;
+      case 'request.delayed': {
+        const idx = requestArrow.get(ev.req);
+        if (idx !== undefined) arrows[idx]!.delayed = true;
+        arrowOfEvent[i] = idx ?? -1;
+        break;
+      }
+      case 'request.lost':
+        stats.lostRequests++;
+        endArrow(ev, requestArrow, ev.req, 'lost');
+        break;
+      case 'broker.handled': {
+        endArrow(ev, requestArrow, ev.req, 'broker');
+        if (ev.verdict === 'duplicate') stats.duplicatesDiscarded++;
+        const ok = ev.verdict === 'appended' || ev.verdict === 'duplicate';
+        mark(ev, ok ? 'badge' : 'error', verdictText(ev.verdict, ev.offset), !ok || ev.verdict === 'duplicate');
+        if (!ev.noResponse) {
+          const a = startArrow(ev, 'response', ev);
+          if (ev.deadSocket) {
+            a.end = 'dead-socket';
+            a.t1 = ev.t;
+            a.endEvent = ev.i;
+          }
+          // The handled event draws as the end of its request; the response is reached through the map.
+          arrowOfEvent[i] = requestArrow.get(ev.req) ?? arrowOfEvent[i]!;
+        }
+        break;
+      }
+      case 'broker.refused':
+        endArrow(ev, requestArrow, ev.req, 'refused');
+        mark(ev, 'error', 'refused: broker down', true);
+        break;
+      case 'response.lost':
+        stats.lostResponses++;
+        endArrow(ev, responseArrow, ev.req, 'lost');
+        break;
+      case 'response.received':
+        endArrow(ev, responseArrow, ev.req, 'producer');
+        if (ev.error !== 'NONE') mark(ev, 'error', ev.error, true);
+        break;
+      case 'request.timeout':
+        stats.timeouts++;
+        mark(ev, 'flag', `timeout #${ev.attempt}`, true);
+        break;
+      case 'request.failed':
+        mark(ev, 'error', `failed: ${ev.error}`, true);
+        break;
+      case 'retry.scheduled':
+        mark(ev, 'dot', `retry → #${ev.attempt}${ev.bump ? ' (epoch bump)' : ''}`);
+        break;
+      case 'epoch.bumped':
+        mark(ev, 'flag', `epoch → ${ev.epoch}`, true);
+        break;
+      case 'pid.assigned':
+        mark(ev, 'flag', `PID ${ev.pid} e${ev.epoch}`, true);
+        break;
+      case 'producer.crashed':
+        mark(ev, 'crash', 'producer crashed', true);
+        break;
+      case 'producer.started':
+        if (ev.instance > 1) mark(ev, 'restart', `producer restarted (instance ${ev.instance})`, true);
+        else mark(ev, 'dot', 'producer started');
+        break;
+      case 'broker.crashed':
+        mark(ev, 'crash', 'broker crashed', true);
+        break;
+      case 'broker.restarted':
+        mark(ev, 'restart', `broker restarted (kept ${ev.keptBatches}, dropped ${ev.droppedBatches})`, true);
+        break;
+      case 'producer.expired':
+        mark(ev, 'error', `PID ${ev.pid} expired`, true);
+        break;
+      case 'connection.closed':
+        mark(ev, 'error', `connection ${ev.connection} closed`, true);
+        break;
+      case 'link.stalled':
+        mark(ev, 'band', `stalled (${ev.direction}s)`, true, 'network', Math.max(ev.t, ev.untilT));
+        break;
+      case 'delivery.ack':
+        mark(ev, 'dot', `acked m${ev.messages.join(',')}`);
+        break;
+      case 'delivery.failed':
+        mark(ev, 'error', `delivery failed m${ev.messages.join(',')}`, true);
+        break;
+      case 'config.error':
+        mark(ev, 'error', 'configuration refused', true);
+        break;
+      default:
+        mark(ev, 'dot', '');
+    }
+  }
+  let maxSpan = 0;
+  for (const a of arrows) maxSpan = Math.max(maxSpan, a.t1 - a.t0);
+  for (const m of marks) maxSpan = Math.max(maxSpan, m.t1 - m.t);
+  return { arrows, maxSpan, marks, times, laneOf, arrowOfEvent, markOfEvent, endT, stats };
+}
+
+const cache = new WeakMap<Trace, TimelineLayout>();
+export function layoutFor(trace: Trace): TimelineLayout {
+  let l = cache.get(trace);
+  if (!l) {
+    l = buildLayout(trace);
+    cache.set(trace, l);
+  }
+  return l;
+}
+
+/** First index in a sorted array whose value is ≥ x. */
+export function lowerBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Arrows and marks overlapping [ta, tb]; both lists are in start-time order. */
+export function visibleRange<T>(items: readonly T[], startOf: (x: T) => number, ta: number, tb: number, maxSpan: number): [number, number] {
+  let lo = 0;
+  let hi = items.length;
+  const from = ta - maxSpan;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (startOf(items[mid]!) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  let h2 = items.length;
+  while (end < h2) {
+    const mid = (end + h2) >>> 1;
+    if (startOf(items[mid]!) <= tb) end = mid + 1;
+    else h2 = mid;
+  }
+  return [lo, end];
+}
+
+export interface InFlightItem {
+  arrow: number;
+  part: 'request' | 'response';
+}
+
+/** Requests and responses in flight at the cursor, plus any touching the cursor event (for keyboard selection). */
+export function inFlightAt(layout: TimelineLayout, cursor: number, limit = 12): InFlightItem[] {
+  const t = layout.times[cursor] ?? 0;
+  const out: InFlightItem[] = [];
+  const own = layout.arrowOfEvent[cursor] ?? -1;
+  const [lo, hi] = visibleRange(layout.arrows, (a) => a.t0, t, t, layout.maxSpan);
+  for (let k = lo; k < hi && out.length < limit; k++) {
+    const a = layout.arrows[k]!;
+    const started = a.startEvent <= cursor;
+    const finished = a.endEvent !== -1 && a.endEvent <= cursor;
+    if ((started && !finished) || k === own || a.startEvent === cursor || a.endEvent === cursor) out.push({ arrow: k, part: a.kind });
+  }
+  return out;
+}

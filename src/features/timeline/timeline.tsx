@@ -1,0 +1,290 @@
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { describeEvent } from '../../sim/trace/describe';
+import { useLab } from '../../store/lab-store-context';
+import { drawMinimap, drawTimeline } from './draw';
+import { laneGeometry } from './geometry';
+import { arrowMidpoint, buildHitIndex, hitAt, type Hit } from './hit-test';
+import { layoutFor } from './layout';
+import { PALETTES } from './palette';
+import { TimelineStatsLine } from './timeline-stats';
+import { InFlightList } from './in-flight-list';
+import { ZoomButtons } from './zoom-buttons';
+import { zoomController } from './zoom-controller';
+import { EventMirror } from './event-mirror';
+import { TimelineTooltip } from './timeline-tooltip';
+
+const MINIMAP_HEIGHT = 36;
+
+/** The canvas timeline: lanes over virtual time, zoomable, culled to the window, hit-tested with a quadtree. */
+export function Timeline() {
+  const trace = useLab((s) => s.trace);
+  const cursor = useLab((s) => s.cursor);
+  const theme = useLab((s) => s.theme);
+  const setCursor = useLab((s) => s.setCursor);
+  const openFork = useLab((s) => s.openFork);
+  const layout = layoutFor(trace);
+  const palette = PALETTES[theme];
+  const [width, setWidth] = useState(800);
+  const g = useMemo(() => laneGeometry(width, palette.fontSize), [width, palette.fontSize]);
+  const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const miniRef = useRef<HTMLCanvasElement>(null);
+  const transformRef = useRef<ZoomTransform>(zoomIdentity);
+  const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
+  const hitRef = useRef<{ key: string; index: ReturnType<typeof buildHitIndex> } | null>(null);
+  const [hover, setHover] = useState<{ hit: Hit; x: number; y: number } | null>(null);
+  const [focused, setFocused] = useState(false);
+  const showMinimap = layout.times.length > 150;
+
+  // Everything the imperative drawing needs, refreshed after each render.
+  const latest = useRef({ layout, cursor, palette, g, base, width, hover, showMinimap });
+  useLayoutEffect(() => {
+    latest.current = { layout, cursor, palette, g, base, width, hover, showMinimap };
+  });
+
+  const xScale = useCallback(() => transformRef.current.rescaleX(latest.current.base), []);
+
+  const draw = useCallback(() => {
+    const canvas = canvasRef.current;
+    const { layout: l, cursor: c, palette: p, g: geo, width: w, hover: h, showMinimap: mini } = latest.current;
+    if (!canvas) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    const pw = Math.round(w * dpr);
+    const ph = Math.round(geo.height * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) {
+      canvas.width = pw;
+      canvas.height = ph;
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const x = xScale();
+    drawTimeline({
+      ctx,
+      width: w,
+      g: geo,
+      x,
+      layout: l,
+      cursor: c,
+      palette: p,
+      hoverArrow: h?.hit.kind === 'arrow' ? h.hit.index : -1,
+      hoverMark: h?.hit.kind === 'mark' ? h.hit.index : -1,
+    });
+    const mc = miniRef.current;
+    if (mini && mc) {
+      const mctx = mc.getContext('2d');
+      if (mctx) {
+        if (mc.width !== pw || mc.height !== Math.round(MINIMAP_HEIGHT * dpr)) {
+          mc.width = pw;
+          mc.height = Math.round(MINIMAP_HEIGHT * dpr);
+        }
+        mctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawMinimap(mctx, w, MINIMAP_HEIGHT, l, c, p, [x.invert(geo.plotLeft), x.invert(geo.plotRight)]);
+      }
+    }
+  }, [xScale]);
+
+  // Size follows the container.
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (w > 0) setWidth(w);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // d3-zoom owns the canvas's pointer gestures (wheel, drag, pinch); React never renders into the canvas.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const z = d3zoom<HTMLCanvasElement, unknown>()
+      .clickDistance(4)
+      .on('zoom', (e: { transform: ZoomTransform }) => {
+        transformRef.current = e.transform;
+        hitRef.current = null;
+        setHover((h) => (h ? null : h));
+        draw();
+      });
+    zoomRef.current = z;
+    const sel = select(canvas);
+    sel.call(z).on('dblclick.zoom', null);
+    return () => {
+      sel.on('.zoom', null);
+      zoomRef.current = null;
+    };
+  }, [draw]);
+
+  // Constraints follow the size and the length of the run.
+  useEffect(() => {
+    const z = zoomRef.current;
+    const canvas = canvasRef.current;
+    if (!z || !canvas) return;
+    const maxK = Math.max(4, layout.endT / 2);
+    z.extent([
+      [g.plotLeft, 0],
+      [g.plotRight, g.height],
+    ])
+      .translateExtent([
+        [g.plotLeft, 0],
+        [g.plotRight, g.height],
+      ])
+      .scaleExtent([1, maxK]);
+    // Re-apply the current transform under the new constraints.
+    z.transform(select(canvas), transformRef.current);
+  }, [g, layout.endT]);
+
+  // Keep the cursor in view when it moves off-screen.
+  const prevCursor = useRef(cursor);
+  useLayoutEffect(() => {
+    const moved = prevCursor.current !== cursor;
+    prevCursor.current = cursor;
+    const z = zoomRef.current;
+    const canvas = canvasRef.current;
+    const t = layout.times[cursor];
+    if (moved && z && canvas && t !== undefined && transformRef.current.k > 1.001) {
+      const px = xScale()(t);
+      if (px < g.plotLeft || px > g.plotRight) {
+        const k = transformRef.current.k;
+        const tx = g.plotLeft + (g.plotRight - g.plotLeft) * 0.25 - k * base(t);
+        z.transform(select(canvas), zoomIdentity.translate(tx, 0).scale(k));
+        return;
+      }
+    }
+    draw();
+  }, [layout, cursor, palette, g, base, hover, showMinimap, draw, xScale]);
+
+  // Buttons, shortcuts, tests and the benchmark drive the zoom through this API.
+  useEffect(() => {
+    const api = {
+      zoomBy(factor: number) {
+        const z = zoomRef.current;
+        if (z && canvasRef.current) z.scaleBy(select(canvasRef.current), factor);
+      },
+      fit() {
+        const z = zoomRef.current;
+        if (z && canvasRef.current) z.transform(select(canvasRef.current), zoomIdentity);
+      },
+      showWindow(t0: number, t1: number) {
+        const z = zoomRef.current;
+        const { base: b, g: geo, layout: l } = latest.current;
+        if (!z || !canvasRef.current || t1 <= t0) return;
+        const k = Math.max(1, Math.max(1, l.endT) / (t1 - t0));
+        z.transform(select(canvasRef.current), zoomIdentity.translate(geo.plotLeft - k * b(t0), 0).scale(k));
+      },
+      arrowPoint(eventIndex: number, part: 'request' | 'response') {
+        const { layout: l, g: geo } = latest.current;
+        const idx = l.arrows.findIndex((a) => a.kind === part && (a.startEvent === eventIndex || a.endEvent === eventIndex));
+        const canvas = canvasRef.current;
+        if (idx < 0 || !canvas) return null;
+        const mid = arrowMidpoint(l, idx, xScale(), geo);
+        if (!mid) return null;
+        const r = canvas.getBoundingClientRect();
+        return { x: r.left + mid.x, y: r.top + mid.y };
+      },
+    };
+    zoomController.register(api);
+    return () => zoomController.register(null);
+  }, [xScale]);
+
+  const hitFromEvent = (e: { clientX: number; clientY: number }): { hit: Hit; x: number; y: number } | null => {
+    const canvas = canvasRef.current;
+    if (!canvas) return null;
+    const r = canvas.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const py = e.clientY - r.top;
+    const t = transformRef.current;
+    const key = `${t.k}:${t.x}:${width}:${palette.fontSize}`;
+    if (!hitRef.current || hitRef.current.key !== key) hitRef.current = { key, index: buildHitIndex(layout, xScale(), g) };
+    const hit = hitAt(hitRef.current.index, px, py, palette.fontSize);
+    return hit ? { hit, x: px, y: py } : null;
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.buttons) return;
+    const h = hitFromEvent(e);
+    setHover((prev) => (prev?.hit.kind === h?.hit.kind && prev?.hit.index === h?.hit.index ? prev : h));
+  };
+
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const h = hitFromEvent(e);
+    if (!h) return;
+    if (h.hit.kind === 'arrow') {
+      const a = layout.arrows[h.hit.index]!;
+      openFork({ event: a.startEvent, part: a.kind, x: e.clientX, y: e.clientY });
+    } else {
+      const m = layout.marks[h.hit.index]!;
+      setCursor(m.event);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (e.key !== 'Enter') return;
+    const ai = layout.arrowOfEvent[cursor] ?? -1;
+    if (ai < 0) return;
+    const a = layout.arrows[ai]!;
+    const r = canvasRef.current?.getBoundingClientRect();
+    const mid = arrowMidpoint(layout, ai, xScale(), g);
+    e.preventDefault();
+    openFork({ event: a.startEvent, part: a.kind, x: (r?.left ?? 0) + (mid?.x ?? 0), y: (r?.top ?? 0) + (mid?.y ?? 0) });
+  };
+
+  const onMinimap = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.type === 'pointermove' && !e.buttons) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const t = ((e.clientX - r.left) / r.width) * layout.endT;
+    const x = xScale();
+    const span = x.invert(g.plotRight) - x.invert(g.plotLeft);
+    zoomController.get()?.showWindow(t - span / 2, t + span / 2);
+  };
+
+  const tooltip = hover ?? (focused && trace.events.length ? { hit: null, x: -1, y: -1 } : null);
+  const currentEvent = trace.events[cursor];
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <div className="timeline-toolbar">
+        <TimelineStatsLine stats={layout.stats} events={trace.events.length} />
+        <ZoomButtons />
+      </div>
+      <div className="timeline-canvas-wrap" ref={wrapRef}>
+        <canvas
+          ref={canvasRef}
+          className="timeline-canvas"
+          style={{ height: g.height }}
+          tabIndex={0}
+          role="img"
+          aria-label="Timeline canvas: producer, network and broker lanes over virtual time. Press Enter to change the request or response at the cursor."
+          aria-describedby="timeline-mirror"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+        />
+        {tooltip && (
+          <TimelineTooltip trace={trace} layout={layout} hit={tooltip.hit} cursor={cursor} x={tooltip.x} y={tooltip.y} width={width} xScale={xScale} g={g} />
+        )}
+        {showMinimap && (
+          <canvas
+            ref={miniRef}
+            className="timeline-minimap"
+            style={{ height: MINIMAP_HEIGHT }}
+            aria-hidden="true"
+            onPointerDown={onMinimap}
+            onPointerMove={onMinimap}
+          />
+        )}
+      </div>
+      <EventMirror event={currentEvent} index={cursor} total={trace.events.length} describe={describeEvent} />
+      <InFlightList layout={layout} cursor={cursor} />
+    </section>
+  );
+}

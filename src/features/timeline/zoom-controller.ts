@@ -1,0 +1,20 @@
+/** The timeline registers its zoom here so buttons and keyboard shortcuts elsewhere can drive it. */
+export interface ZoomApi {
+  zoomBy(factor: number): void;
+  fit(): void;
+  /** Shows the time window [t0, t1] (used by tests and the benchmark). */
+  showWindow(t0: number, t1: number): void;
+  /** Viewport point of an arrow's middle, for tests that click on the canvas. */
+  arrowPoint(eventIndex: number, part: 'request' | 'response'): { x: number; y: number } | null;
+}
+
+let current: ZoomApi | null = null;
+
+export const zoomController = {
+  register(api: ZoomApi | null) {
+    current = api;
+  },
+  get(): ZoomApi | null {
+    return current;
+  },
+};

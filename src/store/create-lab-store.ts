@@ -1,0 +1,62 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createInputsSlice, defaultPreset } from './inputs-slice';
+import type { LabState } from './lab-state';
+import { pickSaved, readStorage, restore, writeStorage, type SavedState } from './persistence';
+import { createPlaybackSlice } from './playback-slice';
+import { clampCursor, simulate } from './simulate';
+import { createUiSlice } from './ui-slice';
+
+export type LabStore = StoreApi<LabState> & { flush(): void };
+
+function initialState(storage: Storage | null): Partial<LabState> {
+  const result = storage ? restore(readStorage(storage)) : ({ kind: 'empty' } as const);
+  if (result.kind === 'ok') {
+    const { saved } = result;
+    const run = simulate(saved.scenario);
+    return { ...saved, ...run, cursor: clampCursor(saved.cursor, run.trace) };
+  }
+  const preset = defaultPreset();
+  const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
+  if (result.kind === 'corrupt') {
+    const list = result.problems.slice(0, 5).join('; ');
+    const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
+    return { ...base, notice: `Your saved lab could not be restored: ${list}${more}. Showing the default scenario, “${preset.scenario.name}”, instead.` };
+  }
+  return base;
+}
+
+function sameSaved(a: SavedState, b: SavedState): boolean {
+  return a.scenario === b.scenario && a.cursor === b.cursor && a.theme === b.theme && a.speed === b.speed && a.presetId === b.presetId;
+}
+
+/**
+ * One store composed from the inputs, trace, playback and view slices. Saved state is restored (and validated)
+ * at creation and written back, throttled, whenever a persisted field changes.
+ */
+export function createLabStore(storage: Storage | null = null): LabStore {
+  const initial = initialState(storage);
+  const store = createStore<LabState>()((...a) => ({
+    ...createInputsSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createUiSlice(...a),
+    trace: simulate(defaultPreset().scenario).trace,
+    runError: null,
+    ...initial,
+  }));
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = pickSaved(store.getState());
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!storage) return;
+    last = pickSaved(store.getState());
+    writeStorage(storage, last);
+  };
+  if (storage) {
+    store.subscribe((state) => {
+      if (sameSaved(pickSaved(state), last) || timer) return;
+      timer = setTimeout(flush, 200);
+    });
+  }
+  return Object.assign(store, { flush });
+}

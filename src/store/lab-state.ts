@@ -1,0 +1,66 @@
+import type { Fault, FaultRates, ProducerConfig, Scenario } from '../sim/scenario/schema';
+import type { Trace } from '../sim/trace/types';
+
+export type Theme = 'light' | 'dark' | 'projector';
+export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
+
+/** What the fault menu is about: a request or response identified by a trace event. */
+export interface ForkTarget {
+  event: number;
+  /** Which arrow the menu offers faults for. */
+  part: 'request' | 'response' | 'both';
+  /** Viewport position to open the menu at. */
+  x: number;
+  y: number;
+}
+
+/** Inputs: everything the simulation is a function of. The trace is recomputed only when these change. */
+export interface InputsSlice {
+  presetId: string;
+  scenario: Scenario;
+  setIdempotence(on: boolean): void;
+  setProducerSetting<K extends keyof ProducerConfig>(key: K, value: ProducerConfig[K]): void;
+  setSeed(seed: number): void;
+  setMessages(count: number): void;
+  setFaultRate<K extends keyof FaultRates>(key: K, value: FaultRates[K]): void;
+  addFault(fault: Fault): void;
+  removeFault(index: number): void;
+  choosePreset(id: string): void;
+  resetToPreset(): void;
+  loadScenario(scenario: Scenario, presetId?: string): void;
+}
+
+/** The trace of the current inputs, plus a crash message if the simulation itself threw. */
+export interface TraceSlice {
+  trace: Trace;
+  runError: string | null;
+}
+
+export interface PlaybackSlice {
+  /** Index into trace.events; 0 when the trace is empty. */
+  cursor: number;
+  playing: boolean;
+  /** Multiplier of the base rate (events per second). */
+  speed: number;
+  setCursor(i: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  jumpToStart(): void;
+  jumpToEnd(): void;
+  togglePlay(): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+}
+
+export interface UiSlice {
+  theme: Theme;
+  /** A message about saved state that could not be restored. */
+  notice: string | null;
+  forkTarget: ForkTarget | null;
+  setTheme(theme: Theme): void;
+  dismissNotice(): void;
+  openFork(target: ForkTarget): void;
+  closeFork(): void;
+}
+
+export type LabState = InputsSlice & TraceSlice & PlaybackSlice & UiSlice;

@@ -1,0 +1,68 @@
+import { parseScenario } from '../sim/scenario/parse';
+import type { Scenario } from '../sim/scenario/schema';
+import { THEMES, type LabState, type Theme } from './lab-state';
+import { SPEEDS } from './playback-slice';
+
+export const STORAGE_KEY = 'exactly-once-lab:state';
+const SAVED_VERSION = 1;
+
+/** What survives a reload: the inputs (scenario incl. faults, seed, settings), the cursor and the view settings. */
+export interface SavedState {
+  presetId: string;
+  scenario: Scenario;
+  cursor: number;
+  theme: Theme;
+  speed: number;
+}
+
+export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[] };
+
+export function pickSaved(state: LabState): SavedState {
+  return { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed };
+}
+
+export function serialize(saved: SavedState): string {
+  return JSON.stringify({ version: SAVED_VERSION, ...saved });
+}
+
+/** Validates saved text field by field; the scenario goes through the same parser as any file. */
+export function restore(text: string | null): RestoreResult {
+  if (text === null || text === '') return { kind: 'empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'corrupt', problems: [`saved state is not valid JSON (${(e as Error).message})`] };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'corrupt', problems: ['saved state is not an object'] };
+  const o = data as Record<string, unknown>;
+  const problems: string[] = [];
+  if (o.version !== SAVED_VERSION) problems.push(`version: expected ${SAVED_VERSION}, found ${JSON.stringify(o.version)}`);
+  if (typeof o.presetId !== 'string') problems.push('presetId: expected a string');
+  if (typeof o.cursor !== 'number' || !Number.isInteger(o.cursor) || o.cursor < 0) problems.push('cursor: expected a whole number ≥ 0');
+  if (!THEMES.includes(o.theme as Theme)) problems.push(`theme: expected one of ${THEMES.join(', ')}`);
+  if (!SPEEDS.includes(o.speed as (typeof SPEEDS)[number])) problems.push(`speed: expected one of ${SPEEDS.join(', ')}`);
+  const parsed = parseScenario(o.scenario);
+  if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
+  if (problems.length || !parsed.ok) return { kind: 'corrupt', problems };
+  return {
+    kind: 'ok',
+    saved: { presetId: o.presetId as string, scenario: parsed.scenario, cursor: o.cursor as number, theme: o.theme as Theme, speed: o.speed as number },
+  };
+}
+
+export function readStorage(storage: Storage): string | null {
+  try {
+    return storage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStorage(storage: Storage, saved: SavedState): void {
+  try {
+    storage.setItem(STORAGE_KEY, serialize(saved));
+  } catch {
+    // Storage full or blocked (private mode): the lab keeps working, it just won't survive a reload.
+  }
+}
