@@ -1,0 +1,289 @@
+import { createActor } from 'xstate';
+import { describe, expect, test } from 'vitest';
+import type { ProducerConfig } from '../scenario/schema';
+import { producerConfig } from '../testing/scenario';
+import type { Effect, Packet } from './effects';
+import type { ProducerEvent } from './producer-events';
+import { producerMachine } from './producer.machine';
+
+type Fx = Effect<ProducerEvent>;
+type ProducePacket = Extract<Packet, { kind: 'produce' }>;
+
+/** Drives a producer actor the way the kernel does: set the clock, clear the outbox, send, read the effects. */
+function driver(over: Partial<ProducerConfig> = {}) {
+  const config = producerConfig({ 'linger.ms': 0, ...over });
+  const actor = createActor(producerMachine, { input: { instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0 } }).start();
+  const m = () => actor.getSnapshot().context.m;
+  const send = (event: ProducerEvent, now = m().now): Fx[] => {
+    const model = m();
+    model.now = now;
+    model.out.length = 0;
+    actor.send(event);
+    const out = model.out.slice();
+    model.out.length = 0;
+    return out;
+  };
+  const p = () => m().partitions[0]!;
+  return { actor, m, p, send, config };
+}
+
+const records = (fx: Fx[]) => fx.flatMap((f) => (f.type === 'record' ? [f.ev] : []));
+const kinds = (fx: Fx[]) => records(fx).map((e) => e.kind);
+const produced = (fx: Fx[]): ProducePacket['ref'][] =>
+  fx.flatMap((f) => (f.type === 'send' && f.packet.kind === 'produce' ? [f.packet.ref] : []));
+const timers = (fx: Fx[]) => fx.flatMap((f) => (f.type === 'timer' ? [f] : []));
+
+/** A started idempotent producer that already has pid 1000, epoch 0. */
+function withPid(over: Partial<ProducerConfig> = {}) {
+  const d = driver(over);
+  d.send({ type: 'producer.start' });
+  d.send({ type: 'app.send', message: 1, resend: false }, 0);
+  const fx = d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 5);
+  return { ...d, firstFx: fx };
+}
+
+describe('producer machine: start', () => {
+  test('a rejected config → state rejected and a config.error record', () => {
+    const d = driver({ 'max.in.flight.requests.per.connection': 6 });
+    const fx = d.send({ type: 'producer.start' });
+    expect(d.actor.getSnapshot().value).toBe('rejected');
+    expect(records(fx)).toEqual([
+      { kind: 'config.error', lane: 'producer', message: 'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.' },
+    ]);
+    // a final state: the producer is never constructed
+    expect(d.actor.getSnapshot().status).toBe('done');
+  });
+
+  test('a valid config → running, announced', () => {
+    const d = driver();
+    const fx = d.send({ type: 'producer.start' });
+    expect(d.actor.getSnapshot().value).toBe('running');
+    expect(kinds(fx)).toEqual(['producer.started']);
+  });
+});
+
+describe('producer machine: idempotent start-up', () => {
+  test('requests a producer id before sending, and holds batches until pid.assigned', () => {
+    const d = driver();
+    d.send({ type: 'producer.start' });
+    const fx1 = d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    expect(fx1.filter((f) => f.type === 'send').map((f) => (f.type === 'send' ? f.packet.kind : ''))).toEqual(['init-pid']);
+    expect(kinds(fx1)).toContain('pid.requested');
+    expect(produced(fx1)).toEqual([]);
+    const fx2 = d.send({ type: 'app.send', message: 2, resend: false }, 3);
+    // only one InitProducerId in flight
+    expect(fx2.some((f) => f.type === 'send')).toBe(false);
+    expect(d.p().queue.map((b) => b.messages)).toEqual([[1], [2]]);
+    expect(d.m().requests.size).toBe(0);
+
+    const fx3 = d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 6);
+    expect(d.m().pid).toBe(1000);
+    expect(d.m().epoch).toBe(0);
+    expect(produced(fx3).map((r) => [r.messages, r.pid, r.epoch, r.baseSeq, r.lastSeq, r.attempt])).toEqual([
+      [[1], 1000, 0, 0, 0, 1],
+      [[2], 1000, 0, 1, 1, 1],
+    ]);
+  });
+
+  test('sequences are assigned at first drain, not at send()', () => {
+    const d = driver();
+    d.send({ type: 'producer.start' });
+    d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    d.send({ type: 'app.send', message: 2, resend: false }, 1);
+    // not numbered while waiting for the producer id
+    expect(d.p().queue.map((b) => b.baseSeq)).toEqual([-1, -1]);
+    expect(d.p().nextSeq).toBe(0);
+    d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 6);
+    expect(d.p().inflight.map((b) => [b.messages[0], b.baseSeq, b.epoch])).toEqual([
+      [1, 0, 0],
+      [2, 1, 0],
+    ]);
+    expect(d.p().nextSeq).toBe(2);
+  });
+
+  test('the counter advances by the record count of each batch', () => {
+    const d = driver({ 'linger.ms': 5, 'batch.size.records': 3 });
+    d.send({ type: 'producer.start' });
+    for (let i = 1; i <= 3; i++) d.send({ type: 'app.send', message: i, resend: false }, 0);
+    const fx = d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 5);
+    expect(produced(fx).map((r) => [r.baseSeq, r.lastSeq, r.messages])).toEqual([[0, 2, [1, 2, 3]]]);
+    expect(d.p().nextSeq).toBe(3);
+  });
+
+  test('a pid.assigned for another connection is ignored', () => {
+    const d = driver();
+    d.send({ type: 'producer.start' });
+    d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection + 7 }, 5);
+    expect(d.m().pid).toBe(-1);
+  });
+});
+
+describe('producer machine: sending', () => {
+  test('max.in.flight.requests.per.connection is respected', () => {
+    const d = withPid({ 'max.in.flight.requests.per.connection': 2 });
+    expect(produced(d.firstFx)).toHaveLength(1);
+    const fx = [2, 3, 4].flatMap((msg) => d.send({ type: 'app.send', message: msg, resend: false }, 6));
+    expect(produced(fx).map((r) => r.messages[0])).toEqual([2]);
+    expect(d.m().requests.size).toBe(2);
+    expect(d.p().queue.map((b) => b.messages[0])).toEqual([3, 4]);
+    const fx2 = d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20);
+    expect(kinds(fx2)).toContain('delivery.ack');
+    expect(produced(fx2).map((r) => [r.messages[0], r.baseSeq])).toEqual([[3, 2]]);
+    expect(d.m().requests.size).toBe(2);
+    expect(d.p().lastAckedSeq).toBe(0);
+  });
+
+  test('a retry keeps pid, epoch and sequence', () => {
+    const d = withPid();
+    const [first] = produced(d.firstFx);
+    const fx = d.send({ type: 'response.received', req: first!.req, error: 'NOT_ENOUGH_REPLICAS', offset: -1 }, 20);
+    const retry = records(fx).find((e) => e.kind === 'retry.scheduled');
+    expect(retry).toMatchObject({ kind: 'retry.scheduled', attempt: 2, backoffMs: 100, reason: 'NOT_ENOUGH_REPLICAS', bump: false });
+    expect(timers(fx).map((t) => t.event)).toContainEqual({ type: 'backoff.elapsed', batch: first!.batch, attempt: 1 });
+    expect(produced(fx)).toEqual([]);
+    const fx2 = d.send({ type: 'backoff.elapsed', batch: first!.batch, attempt: 1 }, 120);
+    const [again] = produced(fx2);
+    expect(again).toMatchObject({ batch: first!.batch, pid: 1000, epoch: 0, baseSeq: first!.baseSeq, lastSeq: first!.lastSeq, attempt: 2 });
+    expect(again!.req).not.toBe(first!.req);
+  });
+
+  test('a stale backoff timer is ignored', () => {
+    const d = withPid();
+    const [first] = produced(d.firstFx);
+    d.send({ type: 'response.received', req: first!.req, error: 'NOT_ENOUGH_REPLICAS', offset: -1 }, 20);
+    expect(produced(d.send({ type: 'backoff.elapsed', batch: first!.batch, attempt: 7 }, 120))).toEqual([]);
+  });
+
+  test('request.timeout fails every request on the connection with REQUEST_TIMED_OUT and closes it', () => {
+    const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 60000 });
+    d.send({ type: 'app.send', message: 2, resend: false }, 6);
+    d.send({ type: 'app.send', message: 3, resend: false }, 7);
+    expect(d.m().requests.size).toBe(3);
+    const conn = d.m().connection;
+    const fx = d.send({ type: 'request.timeout', req: 1 }, 1005);
+    expect(fx).toContainEqual({ type: 'close', connection: conn, reason: 'request-timeout' });
+    const failed = records(fx).filter((e) => e.kind === 'request.failed');
+    // every open request fails (the order of the failure records is the client's business)
+    expect(failed.map((e) => (e.kind === 'request.failed' ? [e.req, e.error] : [])).sort()).toEqual([
+      [1, 'REQUEST_TIMED_OUT'],
+      [2, 'REQUEST_TIMED_OUT'],
+      [3, 'REQUEST_TIMED_OUT'],
+    ]);
+    const closed = records(fx).find((e) => e.kind === 'connection.closed');
+    expect(closed).toMatchObject({ reason: 'request-timeout', failed: [1, 2, 3] });
+    expect(d.m().requests.size).toBe(0);
+    expect(d.m().connected).toBe(false);
+    expect(records(fx).filter((e) => e.kind === 'retry.scheduled')).toHaveLength(3);
+    // a late response on the closed connection is ignored
+    expect(d.send({ type: 'response.received', req: 2, error: 'NONE', offset: 1 }, 1006)).toEqual([]);
+  });
+
+  test('retries after a timeout go out again in sequence order with the same numbers', () => {
+    const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 60000 });
+    d.send({ type: 'app.send', message: 2, resend: false }, 6);
+    d.send({ type: 'request.timeout', req: 1 }, 1005);
+    const out: ProducePacket['ref'][] = [];
+    out.push(...produced(d.send({ type: 'reconnect.ready' }, 1055)));
+    out.push(...produced(d.send({ type: 'backoff.elapsed', batch: 1, attempt: 1 }, 1105)));
+    out.push(...produced(d.send({ type: 'backoff.elapsed', batch: 2, attempt: 1 }, 1105)));
+    // Only the oldest unacknowledged batch may be retried while retries are pending.
+    expect(out.map((r) => [r.batch, r.baseSeq, r.attempt])).toEqual([[1, 0, 2]]);
+    const fx = d.send({ type: 'response.received', req: out[0]!.req, error: 'NONE', offset: 0 }, 1120);
+    expect(produced(fx).map((r) => [r.batch, r.baseSeq, r.attempt])).toEqual([[2, 1, 2]]);
+  });
+
+  test('OUT_OF_ORDER_SEQUENCE_NUMBER for the next sequence bumps the epoch and renumbers from 0', () => {
+    const d = withPid();
+    d.send({ type: 'app.send', message: 2, resend: false }, 6);
+    d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20);
+    expect(d.p().lastAckedSeq).toBe(0);
+    const fx = d.send({ type: 'response.received', req: 2, error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', offset: -1 }, 21);
+    expect(records(fx).find((e) => e.kind === 'retry.scheduled')).toMatchObject({ bump: true, reason: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    const bumped = records(fx).find((e) => e.kind === 'epoch.bumped');
+    expect(bumped).toMatchObject({ pid: 1000, epoch: 1, renumbered: [{ batch: 2, fromSeq: 1, toSeq: 0 }] });
+    expect(d.m().epoch).toBe(1);
+    expect(d.m().pid).toBe(1000);
+    expect(d.p().lastAckedSeq).toBe(-1);
+    expect(d.p().nextSeq).toBe(1);
+    const [resent] = produced(d.send({ type: 'backoff.elapsed', batch: 2, attempt: 1 }, 121));
+    expect(resent).toMatchObject({ batch: 2, pid: 1000, epoch: 1, baseSeq: 0, lastSeq: 0, attempt: 2 });
+    // a new batch continues the new epoch's numbering
+    d.send({ type: 'response.received', req: resent!.req, error: 'NONE', offset: 1 }, 130);
+    const [next] = produced(d.send({ type: 'app.send', message: 3, resend: false }, 131));
+    expect(next).toMatchObject({ epoch: 1, baseSeq: 1 });
+  });
+
+  test('OUT_OF_ORDER_SEQUENCE_NUMBER for a batch that is not next → retry without bump', () => {
+    const d = withPid();
+    d.send({ type: 'app.send', message: 2, resend: false }, 6);
+    // batch 2 (seq 1) is rejected while seq 0 is still unacknowledged: no gap yet
+    const fx = d.send({ type: 'response.received', req: 2, error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', offset: -1 }, 20);
+    expect(records(fx).find((e) => e.kind === 'retry.scheduled')).toMatchObject({ bump: false });
+    expect(kinds(fx)).not.toContain('epoch.bumped');
+    expect(d.m().epoch).toBe(0);
+  });
+
+  test('delivery.timeout marks an in-flight batch unresolved and blocks draining until in-flight batches finish', () => {
+    const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
+    d.send({ type: 'app.send', message: 2, resend: false }, 100);
+    expect(d.m().requests.size).toBe(2);
+    const fx = d.send({ type: 'delivery.timeout', batch: 1 }, 2000);
+    const failed = records(fx).find((e) => e.kind === 'delivery.failed');
+    expect(failed).toMatchObject({ batch: 1, unresolved: true });
+    expect(failed?.kind === 'delivery.failed' && failed.error.startsWith('TimeoutException: Expiring 1 record(s)')).toBe(true);
+    expect(d.p().unresolvedSeq).toBe(0);
+    // a new batch is not drained while batch 2 is in flight
+    const fx2 = d.send({ type: 'app.send', message: 3, resend: false }, 2001);
+    expect(produced(fx2)).toEqual([]);
+    expect(d.p().queue.map((b) => b.messages[0])).toEqual([3]);
+    // batch 2 acknowledged: seq 1 acked, so seq 0 made it too; resolved without a bump
+    const fx3 = d.send({ type: 'response.received', req: 2, error: 'NONE', offset: 1 }, 2010);
+    expect(d.p().unresolvedSeq).toBe(-1);
+    expect(kinds(fx3)).not.toContain('epoch.bumped');
+    expect(produced(fx3).map((r) => [r.messages[0], r.epoch, r.baseSeq])).toEqual([[3, 0, 2]]);
+  });
+
+  test('an unresolved batch that leaves a gap is closed by an epoch bump', () => {
+    const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
+    d.send({ type: 'app.send', message: 2, resend: false }, 100);
+    // batch 2 (seq 1) expires first in this test, batch 1 is still in flight
+    d.send({ type: 'delivery.timeout', batch: 2 }, 2100);
+    expect(d.p().unresolvedSeq).toBe(1);
+    d.send({ type: 'app.send', message: 3, resend: false }, 2101);
+    const fx = d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 2102);
+    // last acked 0, next seq 2: seq 1's fate is unknown → a new epoch starting at 0
+    expect(kinds(fx)).toContain('epoch.bumped');
+    expect(produced(fx).map((r) => [r.messages[0], r.epoch, r.baseSeq])).toEqual([[3, 1, 0]]);
+  });
+
+  test('idempotence off with max.in.flight 1 sends one request at a time', () => {
+    const d = driver({ 'enable.idempotence': false, 'max.in.flight.requests.per.connection': 1 });
+    d.send({ type: 'producer.start' });
+    const fx = [1, 2, 3].flatMap((msg) => d.send({ type: 'app.send', message: msg, resend: false }, msg));
+    // no InitProducerId without idempotence
+    expect(fx.some((f) => f.type === 'send' && f.packet.kind === 'init-pid')).toBe(false);
+    const first = produced(fx);
+    expect(first.map((r) => [r.messages[0], r.pid, r.epoch, r.baseSeq])).toEqual([[1, -1, -1, -1]]);
+    const second = produced(d.send({ type: 'response.received', req: first[0]!.req, error: 'NONE', offset: 0 }, 20));
+    expect(second.map((r) => r.messages[0])).toEqual([2]);
+    const third = produced(d.send({ type: 'response.received', req: second[0]!.req, error: 'NONE', offset: 1 }, 30));
+    expect(third.map((r) => r.messages[0])).toEqual([3]);
+  });
+
+  test('idempotence off ignores pid.assigned', () => {
+    const d = driver({ 'enable.idempotence': false });
+    d.send({ type: 'producer.start' });
+    d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: 1 });
+    expect(d.m().pid).toBe(-1);
+  });
+
+  test('producer.crash closes the connection and ends the machine', () => {
+    const d = withPid();
+    const conn = d.m().connection;
+    const fx = d.send({ type: 'producer.crash' }, 10);
+    expect(fx).toContainEqual({ type: 'close', connection: conn, reason: 'producer-crash' });
+    expect(d.actor.getSnapshot().value).toBe('crashed');
+    expect(d.m().requests.size).toBe(0);
+  });
+});
