@@ -33,7 +33,7 @@ export function EventList() {
 
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
       const h = entries[0]?.contentRect.height ?? 0;
       if (h > 0) setViewH(h);
@@ -53,8 +53,13 @@ export function EventList() {
 
   const first = Math.max(0, Math.floor(scrollTop / rowH) - OVERSCAN);
   const last = Math.min(n, Math.ceil((scrollTop + viewH) / rowH) + OVERSCAN);
+  // The current row always exists in the DOM (even before a scroll lands), so aria-current is never lost.
+  const indexes: number[] = [];
+  if (cursor < first && cursor < n) indexes.push(cursor);
+  for (let k = first; k < last; k++) indexes.push(k);
+  if (cursor >= last && cursor < n) indexes.push(cursor);
   const rows = [];
-  for (let k = first; k < last; k++) {
+  for (const k of indexes) {
     const ev = events[k]!;
     const current = k === cursor;
     rows.push(

@@ -42,9 +42,10 @@ export function PlaybackBar() {
           Reset
         </button>
       </div>
-      <label className="time-slider">
-        <span>Time</span>
+      <div className="time-slider">
+        <label htmlFor="time-slider">Time</label>
         <input
+          id="time-slider"
           type="range"
           min={0}
           max={last}
@@ -57,7 +58,7 @@ export function PlaybackBar() {
         <span className="step-count" aria-hidden="true">
           {count ? `${cursor + 1} / ${count}` : '0 / 0'}
         </span>
-      </label>
+      </div>
       <label className="speed">
         <span>Speed</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>

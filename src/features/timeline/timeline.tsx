@@ -91,7 +91,7 @@ export function Timeline() {
   // Size follows the container.
   useEffect(() => {
     const el = wrapRef.current;
-    if (!el) return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? 0);
       if (w > 0) setWidth(w);

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLabStore, type LabStore } from '../../store/create-lab-store';
+import { LabStoreProvider } from '../../store/lab-store-context';
+import { fixtureOutcome, makeDuplicateFixtureTrace, makeFixtureTrace } from '../../testing/fixture-trace';
+import { BrokerState } from './broker-state';
+import { OutcomeView } from './outcome-view';
+import { ProducerState } from './producer-state';
+
+afterEach(cleanup);
+
+function withTrace(trace = makeFixtureTrace(), cursor = 0): LabStore {
+  const store = createLabStore();
+  store.setState({ trace, cursor });
+  return store;
+}
+
+describe('OutcomeView', () => {
+  it('shows the counts as text and each anomaly as a button to its first witness', () => {
+    const onGoTo = vi.fn();
+    render(<OutcomeView outcome={fixtureOutcome} onGoTo={onGoTo} />);
+    expect(screen.getByText('Duplicates: 1')).toBeTruthy();
+    expect(screen.getByText('Lost: 0')).toBeTruthy();
+    expect(screen.getByText('Reordered: 0')).toBeTruthy();
+    expect(screen.getByText(/Exactly-once: no/)).toBeTruthy();
+    expect(screen.getByText('One message was written twice.')).toBeTruthy();
+    const button = screen.getByRole('button', { name: /Duplicate: message 1/ });
+    fireEvent.click(button);
+    expect(onGoTo).toHaveBeenCalledWith(6);
+  });
+
+  it('says yes when exactly-once holds', () => {
+    render(<OutcomeView outcome={{ ...fixtureOutcome, duplicates: 0, exactlyOnce: true, anomalies: [] }} onGoTo={() => {}} />);
+    expect(screen.getByText('Duplicates: 0')).toBeTruthy();
+    expect(screen.getByText(/Exactly-once: yes/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Anomalies' })).toBeNull();
+  });
+});
+
+describe('Producer state', () => {
+  it('renders the snapshot in force at the cursor', () => {
+    const store = withTrace(makeFixtureTrace(), 9);
+    render(
+      <LabStoreProvider store={store}>
+        <ProducerState />
+      </LabStoreProvider>,
+    );
+    const region = screen.getByRole('region', { name: 'Producer state' });
+    expect(within(region).getByText('1000')).toBeTruthy();
+    const table = within(region).getByRole('table', { name: 'In-flight batches' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]!.textContent).toContain('in-flight');
+  });
+
+  it('says when the producer has not started', () => {
+    const store = withTrace(makeFixtureTrace(), 0);
+    render(
+      <LabStoreProvider store={store}>
+        <ProducerState />
+      </LabStoreProvider>,
+    );
+    expect(screen.getByText('The producer has not started yet.')).toBeTruthy();
+  });
+
+  it('follows the cursor backwards without recomputing', () => {
+    const store = withTrace(makeFixtureTrace(), 15);
+    render(
+      <LabStoreProvider store={store}>
+        <ProducerState />
+      </LabStoreProvider>,
+    );
+    expect(screen.getByText('up to seq 0')).toBeTruthy();
+    act(() => store.getState().setCursor(5));
+    expect(screen.queryByText('up to seq 0')).toBeNull();
+    expect(screen.getByText('1 on connection 1')).toBeTruthy();
+  });
+});
+
+describe('Broker state', () => {
+  it('shows the log at the cursor and the dedup window with five slots', () => {
+    const store = withTrace(makeFixtureTrace(), 10);
+    render(
+      <LabStoreProvider store={store}>
+        <BrokerState />
+      </LabStoreProvider>,
+    );
+    const region = screen.getByRole('region', { name: 'Broker state' });
+    const log = within(region).getByRole('table', { name: /Partition log/ });
+    expect(within(log).getAllByRole('row')).toHaveLength(3);
+    const slots = within(region).getByRole('list', { name: /Dedup window for producer id 1000/ });
+    const items = within(slots).getAllByRole('listitem');
+    expect(items).toHaveLength(5);
+    expect(items[0]!.textContent).toContain('seq 0–0');
+    expect(items[1]!.textContent).toContain('@1');
+    expect(items[4]!.textContent).toBe('empty');
+  });
+
+  it('marks a duplicate record in words', () => {
+    const store = withTrace(makeDuplicateFixtureTrace(), 18);
+    render(
+      <LabStoreProvider store={store}>
+        <BrokerState />
+      </LabStoreProvider>,
+    );
+    expect(screen.getByText('duplicate of @0')).toBeTruthy();
+  });
+});
