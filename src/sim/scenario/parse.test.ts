@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { parseScenario, parseScenarioJson } from './parse';
+import { INT_MAX } from './schema';
+
+const errorsOf = (input: unknown) => {
+  const r = parseScenario(input);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors;
+};
+
+describe('parseScenario', () => {
+  test('fills every default from a minimal scenario', () => {
+    const r = parseScenario({ version: 1, name: 'x' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario).toMatchObject({
+      version: 1,
+      id: 'custom',
+      name: 'x',
+      description: '',
+      seed: 1,
+      producer: {
+        'enable.idempotence': true,
+        acks: 'all',
+        'max.in.flight.requests.per.connection': 5,
+        retries: INT_MAX,
+        'retry.backoff.ms': 100,
+        'retry.backoff.max.ms': 1000,
+        'request.timeout.ms': 30000,
+        'delivery.timeout.ms': 120000,
+        'linger.ms': 5,
+        'batch.size.records': 1,
+      },
+      broker: { 'producer.id.expiration.ms': 86400000, 'producer.id.expiration.check.interval.ms': 600000, processingMs: 1 },
+      workload: { messages: 3, startMs: 0, intervalMs: 10, jitterMs: 0 },
+      network: { latencyMs: { min: 5, max: 15 } },
+      faults: {
+        scripted: [],
+        rates: { loseRequest: 0, loseResponse: 0, delayRequest: 0, delayMs: 1500, stall: 0, stallMs: 1500, errorReply: 0 },
+      },
+    });
+  });
+
+  test('fills nested defaults inside a partly given section and in scripted faults', () => {
+    const r = parseScenario({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'lose-response', message: 2 }] } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.producer.acks).toBe('1');
+    expect(r.scenario.producer['enable.idempotence']).toBe(true);
+    expect(r.scenario.faults.scripted).toHaveLength(1);
+    expect(r.scenario.faults.scripted[0]).toMatchObject({ kind: 'lose-response', message: 2, attempt: 1 });
+    expect(r.scenario.faults.rates.loseRequest).toBe(0);
+  });
+
+  test('a bad field value names its path', () => {
+    const errors = errorsOf({ version: 1, name: 'x', producer: { acks: 'two' } });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^producer\.acks: /);
+  });
+
+  test('nested paths use dots and [index]', () => {
+    expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request', message: 1 }, { kind: 'stall', message: 1 }] } })[0]).toMatch(
+      /^faults\.scripted\[1\]\.durationMs: /,
+    );
+    expect(errorsOf({ version: 1, name: 'x', workload: { messages: -1 } })[0]).toMatch(/^workload\.messages: /);
+    expect(errorsOf({ version: 1, name: 'x', faults: { rates: { loseRequest: 1.5 } } })[0]).toMatch(/^faults\.rates\.loseRequest: /);
+  });
+
+  test('latency max below min is refused at network.latencyMs.max', () => {
+    expect(errorsOf({ version: 1, name: 'x', network: { latencyMs: { min: 10, max: 5 } } })).toEqual(['network.latencyMs.max: max must be at least min']);
+  });
+
+  test('unknown keys are refused, at the root and in sections', () => {
+    expect(errorsOf({ version: 1, name: 'x', bogus: 1 })).toEqual(['(root): Unrecognized key: "bogus"']);
+    expect(errorsOf({ version: 1, name: 'x', producer: { 'linger.msec': 1 } })[0]).toMatch(/^producer: .*linger\.msec/);
+  });
+
+  test('a missing name is reported', () => {
+    expect(errorsOf({ version: 1 })[0]).toMatch(/^name: /);
+  });
+
+  test('a too-new version gets a clear message', () => {
+    expect(errorsOf({ version: 2, name: 'x' })).toEqual([
+      'version: this file is version 2, but this build reads version 1; open it with a newer Exactly-Once Lab',
+    ]);
+  });
+
+  test('a wrong version or non-object never throws', () => {
+    expect(errorsOf({ version: 0, name: 'x' })[0]).toMatch(/^version: /);
+    expect(errorsOf(null)[0]).toMatch(/^\(root\): /);
+    expect(errorsOf('scenario')[0]).toMatch(/^\(root\): /);
+    expect(errorsOf([])[0]).toMatch(/^\(root\): /);
+  });
+
+  test('several problems are all reported', () => {
+    expect(errorsOf({ version: 1, name: '', seed: -1, producer: { acks: 'x' } }).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('parseScenarioJson', () => {
+  test('invalid JSON is reported as a file error', () => {
+    const r = parseScenarioJson('{bad');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^\(file\): not valid JSON: /);
+  });
+  test('valid JSON goes through the schema', () => {
+    const r = parseScenarioJson(JSON.stringify({ version: 1, name: 'x', seed: 7 }));
+    expect(r.ok && r.scenario.seed).toBe(7);
+    const bad = parseScenarioJson(JSON.stringify({ version: 1, name: 'x', seed: 'seven' }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatch(/^seed: /);
+  });
+});
