@@ -59,7 +59,7 @@ const raw: NoIndex<TraceEvent>[] = [
     producer: producer({ nextSeq: 1, inFlight: [{ batch: 1, messages: [1], baseSeq: 0, epoch: 0, attempts: 1, state: 'in-flight' }], openRequests: 1 }),
   },
   { kind: 'broker.handled', t: 20, lane: 'broker', ...ref(1, 1, 1, 1, 0), verdict: 'appended', offset: 0, rule: 'sequence 0 is the next expected', deadSocket: false, noResponse: false, broker: broker([b1], 1) },
-  { kind: 'response.lost', t: 20, lane: 'network', ...ref(1, 1, 1, 1, 0) },
+  { kind: 'response.lost', t: 20, lane: 'network', cause: 'fault', ...ref(1, 1, 1, 1, 0) },
   { kind: 'app.send', t: 46, lane: 'producer', message: 2, instance: 1, resend: false },
   {
     kind: 'request.sent',
