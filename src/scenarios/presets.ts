@@ -1,6 +1,16 @@
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import lostAck from './presets/lost-ack.json';
+import lostRequest from './presets/lost-request.json';
+import delayedOriginal from './presets/delayed-original.json';
+import reorderInFlight from './presets/reorder-in-flight.json';
+import stalledConnection from './presets/stalled-connection.json';
+import sequenceGapEpochBump from './presets/sequence-gap-epoch-bump.json';
+import beyondDedupWindow from './presets/beyond-dedup-window.json';
+import brokerRestart from './presets/broker-restart.json';
+import producerRestart from './presets/producer-restart.json';
+import producerExpiry from './presets/producer-expiry.json';
+import newProducerReorder from './presets/new-producer-reorder.json';
 
 export interface Preset {
   id: string;
@@ -8,7 +18,19 @@ export interface Preset {
 }
 
 /** In teaching order: simplest story first. */
-const FILES: readonly unknown[] = [lostAck];
+const FILES: readonly unknown[] = [
+  lostAck,
+  lostRequest,
+  delayedOriginal,
+  reorderInFlight,
+  stalledConnection,
+  sequenceGapEpochBump,
+  beyondDedupWindow,
+  brokerRestart,
+  producerRestart,
+  producerExpiry,
+  newProducerReorder,
+];
 
 /** Every preset, validated at load; a broken preset file fails loudly in tests, not silently in the UI. */
 export const PRESETS: readonly Preset[] = FILES.map((file) => {

@@ -1,13 +1,14 @@
 import type { Stream } from '../kernel/rng';
 import { latencyMs, type FaultPlan } from '../network/fault-plan';
 import type { BrokerEvent } from './broker-events';
+import type { LossCause } from '../trace/types';
 import type { Packet, TraceEventInput } from './effects';
 import type { ProducerEvent } from './producer-events';
 
 export type NetworkEvent =
   | { type: 'send'; packet: Packet }
   | { type: 'arrive'; id: number }
-  | { type: 'lost'; id: number }
+  | { type: 'lost'; id: number; cause: 'fault' | 'broker-down' }
   | { type: 'close'; connection: number }
   | { type: 'broker.down' }
   | { type: 'broker.up' };
@@ -24,7 +25,9 @@ interface Connection {
   /** TCP keeps each direction in order: nothing arrives before what was sent ahead of it. */
   lastRequestT: number;
   lastResponseT: number;
-  stalledUntil: number;
+  /** A stall holds one direction of the link until this time. */
+  requestsStalledUntil: number;
+  responsesStalledUntil: number;
 }
 
 interface InTransit {
@@ -55,14 +58,14 @@ export function createNetworkModel(latency: { min: number; max: number }, rng: S
 function connection(n: NetworkModel, id: number): Connection {
   let c = n.connections.get(id);
   if (!c) {
-    c = { id, open: true, lastRequestT: 0, lastResponseT: 0, stalledUntil: 0 };
+    c = { id, open: true, lastRequestT: 0, lastResponseT: 0, requestsStalledUntil: 0, responsesStalledUntil: 0 };
     n.connections.set(id, c);
   }
   return c;
 }
 
 function packetKeys(p: Packet, direction: number): number[] {
-  if (p.kind === 'produce' || p.kind === 'produce-response') return [p.ref.messages[0] ?? 0, p.ref.attempt, direction];
+  if (p.kind === 'produce' || p.kind === 'produce-response') return [p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance, direction];
   return [0, p.instance, 7 + direction];
 }
 
@@ -77,21 +80,22 @@ export function send(n: NetworkModel, packet: Packet): void {
   const t: InTransit = { id: n.nextId++, packet, connection: c.id, committed: false, latency };
   n.transit.set(t.id, t);
   if (!c.open) {
-    dropOne(n, t);
+    n.transit.delete(t.id);
+    recordLoss(n, t, 'connection-closed');
     return;
   }
   const half = Math.floor(latency / 2);
   if (request && !n.brokerUp) {
-    n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id } });
+    n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id, cause: 'broker-down' } });
     return;
   }
   let extra = 0;
   if (packet.kind === 'produce' || packet.kind === 'produce-response') {
-    const { messages, attempt } = packet.ref;
+    const { messages, attempt, instance } = packet.ref;
     const m = messages[0] ?? 0;
-    const fate = request ? n.plan.requestFate(m, attempt) : n.plan.responseFate(m, attempt);
+    const fate = request ? n.plan.requestFate(m, attempt, instance) : n.plan.responseFate(m, attempt, instance);
     if (fate.kind === 'lose') {
-      n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id } });
+      n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id, cause: 'fault' } });
       return;
     }
     if (fate.kind === 'delay' && packet.kind === 'produce') {
@@ -100,15 +104,15 @@ export function send(n: NetworkModel, packet: Packet): void {
       n.out.push({ type: 'record', ev: { kind: 'request.delayed', lane: 'network', ...packet.ref, delayMs: fate.delayMs } });
     }
     if (fate.kind === 'stall') {
-      c.stalledUntil = Math.max(c.stalledUntil, n.now + fate.durationMs);
-      n.out.push({
-        type: 'record',
-        ev: { kind: 'link.stalled', lane: 'network', connection: c.id, untilT: c.stalledUntil, direction: request ? 'request' : 'response' },
-      });
+      const untilT = n.now + fate.durationMs;
+      if (request) c.requestsStalledUntil = Math.max(c.requestsStalledUntil, untilT);
+      else c.responsesStalledUntil = Math.max(c.responsesStalledUntil, untilT);
+      n.out.push({ type: 'record', ev: { kind: 'link.stalled', lane: 'network', connection: c.id, untilT, direction: request ? 'request' : 'response' } });
     }
   }
   const last = request ? c.lastRequestT : c.lastResponseT;
-  const arrival = Math.max(n.now + latency, last, c.stalledUntil) + extra;
+  const stalledUntil = request ? c.requestsStalledUntil : c.responsesStalledUntil;
+  const arrival = Math.max(n.now + latency, last, stalledUntil) + extra;
   if (request) c.lastRequestT = arrival;
   else c.lastResponseT = arrival;
   n.out.push({ type: 'timer', delayMs: arrival - n.now, event: { type: 'arrive', id: t.id } });
@@ -121,12 +125,12 @@ export function arrive(n: NetworkModel, id: number): void {
   n.transit.delete(id);
   const c = connection(n, t.connection);
   if (isRequest(t.packet) && !n.brokerUp) {
-    recordLoss(n, t);
+    recordLoss(n, t, 'broker-down');
     return;
   }
   const p = t.packet;
   if (p.kind === 'produce') {
-    const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt);
+    const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance);
     n.out.push({ type: 'toBroker', event: { type: 'produce', ref: p.ref, acks: p.acks, idempotent: p.idempotent, forcedError, deadSocket: !c.open } });
   } else if (p.kind === 'init-pid') {
     if (c.open) n.out.push({ type: 'toBroker', event: { type: 'init-pid', instance: p.instance, connection: p.connection } });
@@ -138,11 +142,11 @@ export function arrive(n: NetworkModel, id: number): void {
 }
 
 /** A lost packet breaks its connection: everything else in flight on it is gone too (TCP never skips one). */
-export function lose(n: NetworkModel, id: number): void {
+export function lose(n: NetworkModel, id: number, cause: 'fault' | 'broker-down'): void {
   const t = n.transit.get(id);
   if (!t) return;
   n.transit.delete(id);
-  recordLoss(n, t);
+  recordLoss(n, t, cause);
   const c = connection(n, t.connection);
   if (!c.open) return;
   c.open = false;
@@ -177,17 +181,12 @@ function dropPending(n: NetworkModel, connectionId: number, includeCommitted: bo
   for (const t of [...n.transit.values()]) {
     if (t.connection !== connectionId || (t.committed && !includeCommitted)) continue;
     n.transit.delete(t.id);
-    recordLoss(n, t);
+    recordLoss(n, t, includeCommitted ? 'broker-down' : 'connection-closed');
   }
 }
 
-function dropOne(n: NetworkModel, t: InTransit): void {
-  n.transit.delete(t.id);
-  recordLoss(n, t);
-}
-
-function recordLoss(n: NetworkModel, t: InTransit): void {
+function recordLoss(n: NetworkModel, t: InTransit, cause: LossCause): void {
   const p = t.packet;
-  if (p.kind === 'produce') n.out.push({ type: 'record', ev: { kind: 'request.lost', lane: 'network', ...p.ref } });
-  else if (p.kind === 'produce-response') n.out.push({ type: 'record', ev: { kind: 'response.lost', lane: 'network', ...p.ref } });
+  if (p.kind === 'produce') n.out.push({ type: 'record', ev: { kind: 'request.lost', lane: 'network', ...p.ref, cause } });
+  else if (p.kind === 'produce-response') n.out.push({ type: 'record', ev: { kind: 'response.lost', lane: 'network', ...p.ref, cause } });
 }

@@ -20,7 +20,7 @@ export const networkMachine = setup({
       if (event.type === 'arrive') arrive(context.n, event.id);
     },
     lose: ({ context, event }) => {
-      if (event.type === 'lost') lose(context.n, event.id);
+      if (event.type === 'lost') lose(context.n, event.id, event.cause);
     },
     close: ({ context, event }) => {
       if (event.type === 'close') close(context.n, event.connection);

@@ -84,12 +84,15 @@ function mayDrain(m: ProducerModel, head: Batch): boolean {
   if (head.state === 'backoff') return false;
   if (!m.idempotent) return true;
   const p = m.partitions[head.partition]!;
-  // A batch whose fate is unknown blocks the partition until everything in flight has finished (§1.5).
-  if (p.unresolvedSeq >= 0) return false;
+  if (!head.everSent) {
+    // No new batch while a batch's fate is unknown (§1.5), or while batches of an older epoch are unfinished.
+    if (p.unresolvedSeq >= 0) return false;
+    if (p.inflight.some((b) => b.epoch !== m.epoch)) return false;
+    return true;
+  }
   // A retry goes out only when it is the oldest unacknowledged batch, so retries leave in sequence order and the
   // partition is effectively at one in flight while they do (§1.4).
-  if (head.everSent && p.inflight[0] !== head) return false;
-  return true;
+  return p.inflight[0] === head;
 }
 
 function ensureConnection(m: ProducerModel): void {

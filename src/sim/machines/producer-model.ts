@@ -136,6 +136,7 @@ export function requestRef(m: ProducerModel, b: Batch, req: number): RequestRef 
     batch: b.id,
     messages: b.messages.slice(),
     attempt: b.attempts,
+    instance: m.instance,
     pid: m.idempotent ? m.pid : NO_PRODUCER_ID,
     epoch: m.idempotent ? b.epoch : NO_PRODUCER_EPOCH,
     baseSeq: m.idempotent ? b.baseSeq : NO_SEQUENCE,

@@ -49,7 +49,9 @@ function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network',
   if (m.pid < 0) m.pidRequested = false;
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
   if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection, reason });
-  for (const r of failed) {
+  // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
+  // re-queueing each at the front then restores send order.
+  for (const r of failed.reverse()) {
     record(m, { kind: 'request.failed', lane: 'producer', ...r.ref, error });
     if (r.batch.state !== 'done') handleError(m, r, error);
   }

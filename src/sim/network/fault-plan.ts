@@ -10,9 +10,9 @@ export type RequestFate =
 export type ResponseFate = { kind: 'deliver' } | { kind: 'lose' } | { kind: 'stall'; durationMs: number };
 
 export interface FaultPlan {
-  requestFate(message: number, attempt: number): RequestFate;
-  responseFate(message: number, attempt: number): ResponseFate;
-  brokerError(message: number, attempt: number): BrokerErrorFault | null;
+  requestFate(message: number, attempt: number, instance: number): RequestFate;
+  responseFate(message: number, attempt: number, instance: number): ResponseFate;
+  brokerError(message: number, attempt: number, instance: number): BrokerErrorFault | null;
 }
 
 /** Draw keys: each kind of fault has its own slot, so the draws never depend on each other. */
@@ -27,40 +27,41 @@ export function createFaultPlan(scripted: readonly Fault[], rates: FaultRates, f
   const byPacket = new Map<string, Fault[]>();
   for (const f of scripted) {
     if (!('message' in f)) continue;
-    const key = `${f.message}:${f.attempt}`;
+    const key = `${f.message}:${f.attempt}:${f.instance}`;
     const list = byPacket.get(key) ?? [];
     list.push(f);
     byPacket.set(key, list);
   }
-  const scriptedFor = (message: number, attempt: number) => byPacket.get(`${message}:${attempt}`) ?? [];
-  const roll = (rate: number, message: number, attempt: number, slot: number) => rate > 0 && faults.at(message, attempt, slot) < rate;
+  const scriptedFor = (message: number, attempt: number, instance: number) => byPacket.get(`${message}:${attempt}:${instance}`) ?? [];
+  const roll = (rate: number, message: number, attempt: number, instance: number, slot: number) =>
+    rate > 0 && faults.at(message, attempt, instance, slot) < rate;
 
   return {
-    requestFate(message, attempt) {
-      for (const f of scriptedFor(message, attempt)) {
+    requestFate(message, attempt, instance) {
+      for (const f of scriptedFor(message, attempt, instance)) {
         if (f.kind === 'lose-request') return { kind: 'lose' };
         if (f.kind === 'delay-request') return { kind: 'delay', delayMs: f.delayMs };
         if (f.kind === 'stall' && f.direction === 'request') return { kind: 'stall', durationMs: f.durationMs };
       }
-      if (roll(rates.loseRequest, message, attempt, SLOT.loseRequest)) return { kind: 'lose' };
-      if (roll(rates.delayRequest, message, attempt, SLOT.delay)) return { kind: 'delay', delayMs: rates.delayMs };
-      if (roll(rates.stall, message, attempt, SLOT.stall)) return { kind: 'stall', durationMs: rates.stallMs };
+      if (roll(rates.loseRequest, message, attempt, instance, SLOT.loseRequest)) return { kind: 'lose' };
+      if (roll(rates.delayRequest, message, attempt, instance, SLOT.delay)) return { kind: 'delay', delayMs: rates.delayMs };
+      if (roll(rates.stall, message, attempt, instance, SLOT.stall)) return { kind: 'stall', durationMs: rates.stallMs };
       return { kind: 'deliver' };
     },
-    responseFate(message, attempt) {
-      for (const f of scriptedFor(message, attempt)) {
+    responseFate(message, attempt, instance) {
+      for (const f of scriptedFor(message, attempt, instance)) {
         if (f.kind === 'lose-response') return { kind: 'lose' };
         if (f.kind === 'stall' && f.direction === 'response') return { kind: 'stall', durationMs: f.durationMs };
       }
-      if (roll(rates.loseResponse, message, attempt, SLOT.loseResponse)) return { kind: 'lose' };
+      if (roll(rates.loseResponse, message, attempt, instance, SLOT.loseResponse)) return { kind: 'lose' };
       return { kind: 'deliver' };
     },
-    brokerError(message, attempt) {
-      for (const f of scriptedFor(message, attempt)) {
+    brokerError(message, attempt, instance) {
+      for (const f of scriptedFor(message, attempt, instance)) {
         if (f.kind === 'error-reply') return f.error;
       }
-      if (roll(rates.errorReply, message, attempt, SLOT.error)) {
-        const pick = Math.floor(faults.at(message, attempt, SLOT.errorKind) * BROKER_ERROR_FAULTS.length);
+      if (roll(rates.errorReply, message, attempt, instance, SLOT.error)) {
+        const pick = Math.floor(faults.at(message, attempt, instance, SLOT.errorKind) * BROKER_ERROR_FAULTS.length);
         return BROKER_ERROR_FAULTS[pick]!;
       }
       return null;

@@ -22,6 +22,12 @@ const ms = (def: number) => z.number().int().min(0).max(INT_MAX).default(def);
 const probability = z.number().min(0).max(1).default(0);
 const messageRef = z.number().int().min(1).describe('logical message number, 1-based');
 const attemptRef = z.number().int().min(1).default(1).describe('attempt of the request carrying that message, 1-based');
+const instanceRef = z
+  .number()
+  .int()
+  .min(1)
+  .default(1)
+  .describe('which run of the application sent it: 1, or 2, 3… for the messages re-sent after a producer restart');
 
 export const producerConfigSchema = z
   .object({
@@ -68,21 +74,23 @@ export const networkSchema = z
   .strict();
 
 export const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('lose-request'), message: messageRef, attempt: attemptRef }).strict(),
-  z.object({ kind: z.literal('lose-response'), message: messageRef, attempt: attemptRef }).strict(),
+  z.object({ kind: z.literal('lose-request'), message: messageRef, attempt: attemptRef, instance: instanceRef }).strict(),
+  z.object({ kind: z.literal('lose-response'), message: messageRef, attempt: attemptRef, instance: instanceRef }).strict(),
   z
-    .object({ kind: z.literal('delay-request'), message: messageRef, attempt: attemptRef, delayMs: z.number().int().min(1).max(INT_MAX) })
+    .object({ kind: z.literal('delay-request'), message: messageRef, attempt: attemptRef, instance: instanceRef, delayMs: z.number().int().min(1).max(INT_MAX) })
     .strict(),
   z
     .object({
       kind: z.literal('stall'),
       message: messageRef,
       attempt: attemptRef,
+      instance: instanceRef,
+      /** Which way the link stalls: requests to the broker, or responses back to the producer. */
       direction: z.enum(['request', 'response']).default('request'),
       durationMs: z.number().int().min(1).max(INT_MAX),
     })
     .strict(),
-  z.object({ kind: z.literal('error-reply'), message: messageRef, attempt: attemptRef, error: z.enum(BROKER_ERROR_FAULTS) }).strict(),
+  z.object({ kind: z.literal('error-reply'), message: messageRef, attempt: attemptRef, instance: instanceRef, error: z.enum(BROKER_ERROR_FAULTS) }).strict(),
   z.object({ kind: z.literal('broker-restart'), atMs: ms(0), downMs: ms(100) }).strict(),
   z.object({ kind: z.literal('producer-restart'), atMs: ms(0), downMs: ms(50) }).strict(),
 ]);

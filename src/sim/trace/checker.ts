@@ -103,10 +103,29 @@ function causeText(ev: TraceEvent): string {
     case 'request.failed':
       return `the connection failed under it with ${ev.error} at ${formatT(ev.t)} (event #${ev.i})`;
     case 'response.received':
-      return `the broker answered ${ev.kind === 'response.received' ? ev.error : ''} at ${formatT(ev.t)} (event #${ev.i}) even though it had written the batch`;
+      return `the broker answered ${ev.error} at ${formatT(ev.t)} (event #${ev.i})`;
     default:
       return `of event #${ev.i}`;
   }
+}
+
+/** Why the broker wrote a second copy instead of recognising it. */
+function acceptedBecause(events: readonly TraceEvent[], first: EventOf<'broker.handled'>, second: EventOf<'broker.handled'>, witness: number[]): string {
+  if (second.pid < 0) return 'with idempotence off the broker has no producer id or sequence number to recognise a copy, so it wrote it again';
+  if (second.epoch !== first.epoch) {
+    const bump = findBetween(events, first.i, second.i, (e) => e.kind === 'epoch.bumped');
+    if (bump) witness.push(bump.i);
+    return (
+      `meanwhile the producer bumped its epoch${bump ? ` at ${formatT(bump.t)} (event #${bump.i})` : ''} and renumbered the batch as seq ${second.baseSeq} of epoch ${second.epoch}. ` +
+      'The broker matches duplicates only within one epoch, so the renumbered copy was written again'
+    );
+  }
+  const expired = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.expired');
+  if (expired) {
+    witness.push(expired.i);
+    return `the broker had expired producer ${second.pid} at ${formatT(expired.t)} (event #${expired.i}, producer.id.expiration.ms), so the copy came from an "unknown" producer and was accepted`;
+  }
+  return 'the broker no longer held the batch in its dedup cache';
 }
 
 function explainDuplicate(trace: Trace, message: number, records: LogRecord[]): Anomaly {
@@ -114,36 +133,29 @@ function explainDuplicate(trace: Trace, message: number, records: LogRecord[]): 
   const first = handledAt(trace, records[0]!);
   const second = handledAt(trace, records[1]!);
   const offsets = records.map((r) => r.offset);
-  const witness = [first.i];
+  const witness = [first.i, second.i];
   let why: string;
-  const restart = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.crashed');
-  if (second.pid >= 0 && second.pid !== first.pid) {
-    if (restart) witness.push(restart.i);
+  const delayed = events.find((e): e is EventOf<'request.delayed'> => e.kind === 'request.delayed' && e.req === second.req);
+  if (second.instance !== first.instance) {
+    const crash = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.crashed');
+    if (crash) witness.push(crash.i);
+    const identity =
+      second.pid < 0
+        ? 'with idempotence off nothing identifies it as a copy'
+        : `it came from producer ${second.pid}, a new producer id the broker had never seen, so its sequence ${second.baseSeq} was accepted. ` +
+          'Idempotence only removes duplicates within one producer session; a transactional.id would keep the id across restarts';
+    why = `the application ${crash ? `crashed at ${formatT(crash.t)} (event #${crash.i}) ` : ''}before it saw the ack and, once restarted, sent it again; ${identity}`;
+  } else if (delayed) {
+    witness.push(delayed.i);
     why =
-      `the application ${restart ? `crashed at ${formatT(restart.t)} (event #${restart.i}) before it saw the ack, ` : ''}` +
-      `re-sent it as producer ${second.pid}, a new producer id the broker had never seen, so its sequence ${second.baseSeq} was accepted. ` +
-      'Idempotence only removes duplicates within one producer session; a transactional.id would keep the id across restarts';
+      `that copy was its retry: the original request (attempt ${second.attempt}) had been held in the broker's queue for ${delayed.delayMs} ms (event #${delayed.i}), ` +
+      `so the producer gave up on it and retried. When the original was finally processed at ${formatT(second.t)} (event #${second.i}), ${acceptedBecause(events, first, second, witness)}`;
   } else {
     const cause = retryCause(events, first.batch, first.i, second.i);
     if (cause) witness.push(cause.i);
     const retry = cause ? `${causeText(cause)}, so the producer retried (attempt ${second.attempt})` : `the producer sent it again (attempt ${second.attempt})`;
-    if (second.pid < 0) {
-      why = `${retry}, and with idempotence off the broker has no producer id or sequence number to recognise a retry, so it wrote it again`;
-    } else if (second.epoch !== first.epoch) {
-      const bump = findBetween(events, first.i, second.i, (e) => e.kind === 'epoch.bumped');
-      if (bump) witness.push(bump.i);
-      why =
-        `${retry}; meanwhile the producer bumped its epoch${bump ? ` at ${formatT(bump.t)} (event #${bump.i})` : ''} and renumbered the batch as seq ${second.baseSeq} of epoch ${second.epoch}. ` +
-        'The broker matches duplicates only within one epoch, so the renumbered copy was written again';
-    } else {
-      const expired = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.expired');
-      if (expired) witness.push(expired.i);
-      why = expired
-        ? `${retry}, but the broker had expired producer ${second.pid} at ${formatT(expired.t)} (event #${expired.i}, producer.id.expiration.ms), so the retry came from an "unknown" producer and was accepted`
-        : `${retry}, and the broker no longer held the batch in its dedup cache`;
-    }
+    why = `${retry}, and ${acceptedBecause(events, first, second, witness)}`;
   }
-  witness.push(second.i);
   return {
     kind: 'duplicate',
     message,

@@ -38,15 +38,21 @@ export function describeEvent(ev: TraceEvent): string {
     case 'request.sent':
       return `Producer sends ${formatMessages(ev.messages)} (${formatHeader(ev)}, ${formatAttempt(ev.attempt)}) on connection ${ev.connection}.`;
     case 'request.lost':
-      return `Network loses the request for ${formatMessages(ev.messages)} (${formatAttempt(ev.attempt)}): the broker never sees it, and the connection breaks.`;
+      return ev.cause === 'fault'
+        ? `Network loses the request for ${formatMessages(ev.messages)} (${formatAttempt(ev.attempt)}): the broker never sees it, and the connection breaks.`
+        : ev.cause === 'broker-down'
+          ? `The request for ${formatMessages(ev.messages)} (${formatAttempt(ev.attempt)}) goes nowhere: the broker is down.`
+          : `The request for ${formatMessages(ev.messages)} (${formatAttempt(ev.attempt)}) never reaches the broker: its connection was closed under it.`;
     case 'request.delayed':
       return `Network holds the request for ${formatMessages(ev.messages)} (${formatAttempt(ev.attempt)}) for ${ev.delayMs} ms in the broker's queue; a retry may overtake it.`;
     case 'link.stalled':
-      return `The link stalls on connection ${ev.connection} until t=${ev.untilT} ms: nothing moves in either direction.`;
+      return `The link stalls on connection ${ev.connection} until t=${ev.untilT} ms: no ${ev.direction === 'request' ? 'request reaches the broker' : 'response reaches the producer'} before then.`;
     case 'broker.handled':
       return describeVerdict(ev);
     case 'response.lost':
-      return `Network loses the broker's response for ${formatMessages(ev.messages)}: the write happened, but the producer will never hear of it.`;
+      return ev.cause === 'fault'
+        ? `Network loses the broker's response for ${formatMessages(ev.messages)}: the broker has answered, but the producer will never hear of it, and the connection breaks.`
+        : `The broker's response for ${formatMessages(ev.messages)} never arrives: its connection was closed under it.`;
     case 'response.received':
       return ev.error === 'NONE'
         ? `Producer receives the ack for ${formatMessages(ev.messages)}: offset ${ev.offset}.`

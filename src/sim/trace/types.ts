@@ -57,12 +57,20 @@ export interface RequestRef {
   /** Logical messages in the batch. */
   messages: number[];
   attempt: number;
+  /** The application instance that sent it (2, 3… after producer restarts). */
+  instance: number;
   pid: number;
   epoch: number;
   baseSeq: number;
   lastSeq: number;
   connection: number;
 }
+
+/**
+ * Why a packet vanished: a network fault (which breaks the connection), the connection having been closed under
+ * it (by a timeout, a crash or an earlier loss), or the broker being down.
+ */
+export type LossCause = 'fault' | 'connection-closed' | 'broker-down';
 
 export type BrokerVerdict =
   | 'appended'
@@ -84,8 +92,8 @@ export type TraceEvent = Base &
     | { kind: 'connection.opened'; connection: number }
     | { kind: 'connection.closed'; connection: number; reason: 'request-timeout' | 'network' | 'broker-crash' | 'producer-crash'; failed: number[] }
     | ({ kind: 'request.sent' } & RequestRef)
-    /** A request that will never reach the broker (the connection broke). */
-    | ({ kind: 'request.lost' } & RequestRef)
+    /** A request that will never reach the broker. */
+    | ({ kind: 'request.lost'; cause: LossCause } & RequestRef)
     /** The request sits in the broker's queue this long before it is processed. */
     | ({ kind: 'request.delayed'; delayMs: number } & RequestRef)
     | { kind: 'link.stalled'; connection: number; untilT: number; direction: 'request' | 'response' }
@@ -101,7 +109,7 @@ export type TraceEvent = Base &
         /** acks=0: the broker sends no response. */
         noResponse: boolean;
       } & RequestRef)
-    | ({ kind: 'response.lost' } & RequestRef)
+    | ({ kind: 'response.lost'; cause: LossCause } & RequestRef)
     | ({ kind: 'response.received'; error: ErrorName; offset: number } & RequestRef)
     | ({ kind: 'request.timeout'; timeoutMs: number } & RequestRef)
     | ({ kind: 'request.failed'; error: ErrorName } & RequestRef)
