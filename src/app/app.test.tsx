@@ -72,7 +72,7 @@ describe('App', () => {
     const sent = store.getState().trace.events.find((e) => e.kind === 'request.sent')!;
     act(() => store.getState().openFork({ event: sent.i, part: 'request', x: 10, y: 10 }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Lose this request' }));
-    expect(store.getState().scenario.faults.scripted).toContainEqual({ kind: 'lose-request', message: 1, attempt: 1 });
+    expect(store.getState().scenario.faults.scripted).toContainEqual({ kind: 'lose-request', message: 1, attempt: 1, instance: 1 });
     expect(screen.queryByRole('menu')).toBeNull();
     expect(screen.getByText('Lose request: message 1, attempt 1')).toBeTruthy();
   });

@@ -46,7 +46,9 @@ export function createLabStore(storage: Storage | null = null): LabStore {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = pickSaved(store.getState());
   const flush = () => {
-    if (timer) clearTimeout(timer);
+    // Only pending changes are written: saved text the app never touched (even if unusable) stays as it was.
+    if (!timer) return;
+    clearTimeout(timer);
     timer = null;
     if (!storage) return;
     last = pickSaved(store.getState());

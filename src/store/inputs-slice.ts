@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { getPreset, PRESETS } from '../scenarios/presets';
-import type { Fault, Scenario } from '../sim/scenario/schema';
+import { faultSchema, type Fault, type Scenario } from '../sim/scenario/schema';
 import type { InputsSlice, LabState } from './lab-state';
 import { clampCursor, simulate } from './simulate';
 
@@ -33,10 +33,15 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
     setSeed: (seed) => update((s) => ({ ...s, seed })),
     setMessages: (count) => update((s) => ({ ...s, workload: { ...s.workload, messages: count } })),
     setFaultRate: (key, value) => update((s) => ({ ...s, faults: { ...s.faults, rates: { ...s.faults.rates, [key]: value } } })),
-    addFault: (fault) =>
+    addFault: (input) => {
+      // Fill the format's defaults so the stored fault is exactly what a scenario file would hold.
+      const parsed = faultSchema.safeParse(input);
+      if (!parsed.success) return;
+      const fault = parsed.data;
       update((s) =>
         s.faults.scripted.some((f) => sameFault(f, fault)) ? s : { ...s, faults: { ...s.faults, scripted: [...s.faults.scripted, fault] } },
-      ),
+      );
+    },
     removeFault: (index) => update((s) => ({ ...s, faults: { ...s.faults, scripted: s.faults.scripted.filter((_, i) => i !== index) } })),
     choosePreset: (id) => {
       const preset = getPreset(id);

@@ -1,4 +1,8 @@
-import type { Fault, FaultRates, ProducerConfig, Scenario } from '../sim/scenario/schema';
+import type { z } from 'zod';
+import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/scenario/schema';
+
+/** A fault as written in a scenario file (defaults may be left out). */
+export type FaultInput = z.input<typeof faultSchema>;
 import type { Trace } from '../sim/trace/types';
 
 export type Theme = 'light' | 'dark' | 'projector';
@@ -23,7 +27,7 @@ export interface InputsSlice {
   setSeed(seed: number): void;
   setMessages(count: number): void;
   setFaultRate<K extends keyof FaultRates>(key: K, value: FaultRates[K]): void;
-  addFault(fault: Fault): void;
+  addFault(fault: FaultInput): void;
   removeFault(index: number): void;
   choosePreset(id: string): void;
   resetToPreset(): void;

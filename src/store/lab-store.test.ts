@@ -81,7 +81,7 @@ describe('lab store', () => {
     store.getState().openFork({ event: 6, part: 'request', x: 0, y: 0 });
     store.getState().addFault({ kind: 'lose-response', message: 2, attempt: 1 });
     const s = store.getState();
-    expect(s.scenario.faults.scripted).toContainEqual({ kind: 'lose-response', message: 2, attempt: 1 });
+    expect(s.scenario.faults.scripted).toContainEqual({ kind: 'lose-response', message: 2, attempt: 1, instance: 1 });
     expect(s.trace).not.toBe(before);
     expect(s.trace.scenario.faults.scripted).toEqual(s.scenario.faults.scripted);
     expect(s.cursor).toBe(6);

@@ -33,6 +33,7 @@ const ref = (req: number, batch: number, message: number, attempt: number, seq: 
   batch,
   messages: [message],
   attempt,
+  instance: 1,
   pid: 1000,
   epoch: 0,
   baseSeq: seq,

@@ -1,6 +1,11 @@
 import type { Fault } from '../../sim/scenario/schema';
 
 export function describeFault(f: Fault): string {
+  const text = describeKind(f);
+  return 'instance' in f && f.instance > 1 ? `${text} (producer instance ${f.instance})` : text;
+}
+
+function describeKind(f: Fault): string {
   switch (f.kind) {
     case 'lose-request':
       return `Lose request: message ${f.message}, attempt ${f.attempt}`;

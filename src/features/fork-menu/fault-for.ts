@@ -11,10 +11,11 @@ export function faultFor(action: ForkAction, ref: RequestRef, scenario: Scenario
   const message = ref.messages[0];
   if (message === undefined || message < 1) return null;
   const attempt = Math.max(1, ref.attempt);
+  const instance = Math.max(1, ref.instance ?? 1);
   if (action === 'delay-request') {
     // Long enough to outlive the request timeout, so a retry overtakes the original.
     const delayMs = Math.max(scenario.faults.rates.delayMs, scenario.producer['request.timeout.ms'] + 100);
-    return { kind: 'delay-request', message, attempt, delayMs };
+    return { kind: 'delay-request', message, attempt, instance, delayMs };
   }
-  return { kind: action, message, attempt };
+  return { kind: action, message, attempt, instance };
 }

@@ -24,7 +24,7 @@ describe('timeline layout', () => {
   });
 
   it('labels requests without a producer id', () => {
-    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, connection: 1 })).toBe('no PID seq -1–-1 · #3');
+    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, instance: 1, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, connection: 1 })).toBe('no PID seq -1–-1 · #3');
   });
 
   it('uses a different dash for retries and delayed requests', () => {

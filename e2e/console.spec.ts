@@ -1,0 +1,31 @@
+import { expect, openLab, test } from './fixtures';
+
+test('normal use logs no console errors or warnings', async ({ page, consoleProblems }) => {
+  await openLab(page);
+  for (const theme of ['dark', 'projector', 'light']) await page.getByLabel('Theme').selectOption(theme);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByLabel('Speed').selectOption('16');
+  await page.waitForTimeout(800);
+  await page.getByRole('button', { name: /Pause|Play/ }).first().click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  const canvas = page.locator('.timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + box.height / 2);
+  await page.mouse.up();
+  await page.getByLabel('Seed').fill('9');
+  await page.getByLabel('Lose requests').fill('0.2');
+  await page.getByRole('button', { name: 'Add broker restart' }).click();
+  await page.getByRole('button', { name: 'Add producer restart' }).click();
+  await page.getByRole('button', { name: /Remove fault: Broker restart/ }).click();
+  await page.getByRole('button', { name: 'Shortcuts' }).click();
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForTimeout(200);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  expect(consoleProblems).toEqual([]);
+});

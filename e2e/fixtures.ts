@@ -1,0 +1,43 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every test fails if the page logs a console error or warning, or throws. */
+export const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      await use(problems);
+      expect(problems, 'console errors or warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function openLab(page: Page, presetId?: string) {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  if (presetId) await page.getByLabel('Scenario').selectOption(presetId);
+}
+
+export const slider = (page: Page) => page.getByRole('slider', { name: 'Time' });
+export const outcome = (page: Page) => page.getByRole('region', { name: 'Outcome' });
+
+export async function cursor(page: Page): Promise<number> {
+  return Number(await slider(page).inputValue());
+}
+
+/** Index of the first trace event matching a predicate, read through the test handle. */
+export async function findEvent(page: Page, kind: string, message: number, attempt = 1): Promise<number> {
+  return page.evaluate(
+    ({ kind, message, attempt }) => {
+      const events = window.__lab!.store.getState().trace.events as unknown as { i: number; kind: string; messages?: number[]; attempt?: number }[];
+      return events.find((e) => e.kind === kind && e.messages?.[0] === message && e.attempt === attempt)?.i ?? -1;
+    },
+    { kind, message, attempt },
+  );
+}
