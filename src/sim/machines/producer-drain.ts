@@ -3,7 +3,12 @@ import { PARTITION } from '../protocol/types';
 import { bumpEpoch } from './producer-epoch';
 import { record, requestRef, type Batch, type ProducerModel } from './producer-model';
 
-/** The application calls send(): the record joins the open batch, which closes when full or after linger.ms. */
+/**
+ * The application calls send(): the record joins the newest batch while it has room (RecordAccumulator.append).
+ * linger.ms does not close a batch; it only makes it ready to send. A batch is sealed when it is full or when the
+ * sender first drains it, so records keep joining it while the sender is held back (for example while
+ * InitProducerId is outstanding).
+ */
 export function acceptRecord(m: ProducerModel, message: number, resend: boolean): void {
   const p = m.partitions[PARTITION]!;
   let b = p.open;
@@ -29,19 +34,17 @@ export function acceptRecord(m: ProducerModel, message: number, resend: boolean)
   }
   b.messages.push(message);
   record(m, { kind: 'app.send', lane: 'producer', message, instance: m.instance, resend });
-  if (b.messages.length >= m.config['batch.size.records'] || m.config['linger.ms'] === 0) closeOpenBatch(m);
+  if (b.messages.length >= m.config['batch.size.records']) sealOpenBatch(m);
   drain(m);
 }
 
-/** linger.ms passed: the batch is sent even though it is not full. */
+/** linger.ms passed: the open batch is now ready to be sent even though it is not full. */
 export function lingerExpired(m: ProducerModel, batchId: number): void {
-  const p = m.partitions[PARTITION]!;
-  if (p.open?.id !== batchId) return;
-  closeOpenBatch(m);
+  if (m.partitions[PARTITION]!.open?.id !== batchId) return;
   drain(m);
 }
 
-function closeOpenBatch(m: ProducerModel): void {
+function sealOpenBatch(m: ProducerModel): void {
   const p = m.partitions[PARTITION]!;
   const b = p.open;
   if (!b) return;
@@ -49,6 +52,12 @@ function closeOpenBatch(m: ProducerModel): void {
   b.state = 'closed';
   p.queue.push(b);
   record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages.slice() });
+}
+
+/** The open batch may go out once linger.ms has passed since its first record. */
+function openBatchReady(m: ProducerModel): boolean {
+  const b = m.partitions[PARTITION]!.open;
+  return b !== null && m.now - b.createdT >= m.config['linger.ms'];
 }
 
 /**
@@ -64,6 +73,7 @@ export function drain(m: ProducerModel): void {
     return;
   }
   while (m.requests.size < m.config['max.in.flight.requests.per.connection']) {
+    if (p.queue.length === 0 && openBatchReady(m)) sealOpenBatch(m);
     const head = p.queue[0];
     if (!head || !mayDrain(m, head)) return;
     p.queue.shift();
