@@ -4,7 +4,7 @@ import type { TraceEvent } from '../../sim/trace/types';
 import { useLab } from '../../store/lab-store-context';
 import { requestRefOf } from '../timeline/layout';
 
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 
 export function eventLine(ev: TraceEvent): string {
   return `t=${ev.t} ms · ${ev.lane} · ${describeEvent(ev)}`;

@@ -3,7 +3,7 @@ import { useLab } from '../../store/lab-store-context';
 import { BrokerStateView, type LogRow } from './broker-state-view';
 
 /** How many of the newest log records the inspector lists (the table stays readable on a projector). */
-export const LOG_ROWS = 40;
+export const LOG_ROWS = 12;
 
 export function BrokerState() {
   const trace = useLab((s) => s.trace);

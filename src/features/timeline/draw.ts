@@ -36,8 +36,10 @@ function font(p: Palette, scale = 1, weight = '') {
 }
 
 function drawLanes({ ctx, width, g, palette: p }: DrawInput) {
+  // Backgrounds cover each pixel once (software canvases pay per pixel).
   ctx.fillStyle = p.bg;
-  ctx.fillRect(0, 0, width, g.height);
+  ctx.fillRect(0, 0, width, g.top);
+  ctx.fillRect(0, g.axisY, width, g.height - g.axisY);
   for (let i = 0; i < LANES.length; i++) {
     ctx.fillStyle = i % 2 ? p.laneB : p.laneA;
     ctx.fillRect(0, g.top + i * g.laneHeight, width, g.laneHeight);
@@ -296,32 +298,37 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
   ctx.globalAlpha = 1;
 }
 
-function drawDensity(d: DrawInput, first: number, last: number) {
+function drawDensity(d: DrawInput) {
   const { ctx, g, x, palette: p, cursor, layout } = d;
   const bucketPx = 2;
-  const cols = Math.ceil((g.plotRight - g.plotLeft) / bucketPx) + 1;
-  const past = new Float32Array(cols * 3);
-  const fut = new Float32Array(cols * 3);
+  const cols = Math.ceil((g.plotRight - g.plotLeft) / bucketPx);
+  // Column boundaries by binary search; lane counts from prefix sums: cost grows with the width, not the run.
+  const bounds = new Int32Array(cols + 1);
+  for (let c = 0; c <= cols; c++) bounds[c] = lowerBound(layout.times, x.invert(g.plotLeft + c * bucketPx));
+  const totals = new Float32Array(cols * 3);
   let max = 1;
-  for (let i = first; i < last; i++) {
-    const c = Math.floor((x(layout.times[i]!) - g.plotLeft) / bucketPx);
-    if (c < 0 || c >= cols) continue;
-    const k = c * 3 + layout.laneOf[i]!;
-    const arr = i <= cursor ? past : fut;
-    arr[k]! += 1;
-    const tot = past[k]! + fut[k]!;
-    if (tot > max) max = tot;
-  }
-  const scale = (v: number) => (Math.log1p(v) / Math.log1p(max)) * (g.laneHeight - 10);
   for (let c = 0; c < cols; c++) {
     for (let lane = 0; lane < 3; lane++) {
-      const k = c * 3 + lane;
-      const total = past[k]! + fut[k]!;
+      const pre = layout.lanePrefix[lane]!;
+      const v = pre[bounds[c + 1]!]! - pre[bounds[c]!]!;
+      totals[c * 3 + lane] = v;
+      if (v > max) max = v;
+    }
+  }
+  const norm = (g.laneHeight - 10) / Math.log1p(max);
+  const upto = cursor + 1;
+  for (let c = 0; c < cols; c++) {
+    const px = g.plotLeft + c * bucketPx;
+    for (let lane = 0; lane < 3; lane++) {
+      const total = totals[c * 3 + lane]!;
       if (!total) continue;
-      const h = scale(total);
+      const pre = layout.lanePrefix[lane]!;
+      const lo = bounds[c]!;
+      const hi = bounds[c + 1]!;
+      const past = upto <= lo ? 0 : upto >= hi ? total : pre[upto]! - pre[lo]!;
+      const h = Math.log1p(total) * norm;
       const y = laneCenter(g, lane) + h / 2;
-      const hp = total ? (h * past[k]!) / total : 0;
-      const px = g.plotLeft + c * bucketPx;
+      const hp = (h * past) / total;
       ctx.fillStyle = lane === 2 ? p.response : p.request;
       ctx.globalAlpha = 1;
       if (hp > 0) ctx.fillRect(px, y - hp, bucketPx - 0.5, hp);
@@ -391,18 +398,17 @@ export function drawTimeline(d: DrawInput): DrawStats {
   ctx.clip();
   let arrows = 0;
   let marks = 0;
-  const [mlo, mhi] = visibleRange(layout.marks, (m) => m.t, ta, tb, layout.maxSpan);
   if (density) {
-    drawDensity(d, first, last);
+    drawDensity(d);
     const textEnd = [-Infinity, -Infinity, -Infinity];
-    for (let k = mlo; k < mhi; k++) {
+    for (const k of layout.keyMarks) {
       const m = layout.marks[k]!;
-      if (m.shape === 'crash' || m.shape === 'restart' || m.text.startsWith('epoch')) {
-        drawMark(d, m, k, textEnd, true);
-        marks++;
-      }
+      if (m.t1 < ta || m.t > tb) continue;
+      drawMark(d, m, k, textEnd, true);
+      marks++;
     }
   } else {
+    const [mlo, mhi] = visibleRange(layout.marks, (m) => m.t, ta, tb, layout.maxSpan);
     const [alo, ahi] = visibleRange(layout.arrows, (a) => a.t0, ta, tb, layout.maxSpan);
     const labelRows = [-Infinity, -Infinity, -Infinity, -Infinity];
     const withLabels = ahi - alo < (g.plotRight - g.plotLeft) / 6;
@@ -435,9 +441,11 @@ export function drawMinimap(ctx: CanvasRenderingContext2D, width: number, height
   const cols = Math.max(1, Math.floor(width / 2));
   const counts = new Float32Array(cols);
   let max = 1;
-  for (let i = 0; i < layout.times.length; i++) {
-    const c = Math.min(cols - 1, Math.floor((layout.times[i]! / endT) * cols));
-    counts[c]! += 1;
+  let prev = 0;
+  for (let c = 0; c < cols; c++) {
+    const next = lowerBound(layout.times, ((c + 1) / cols) * endT + (c === cols - 1 ? 1 : 0));
+    counts[c] = next - prev;
+    prev = next;
     if (counts[c]! > max) max = counts[c]!;
   }
   const cursorT = layout.times[cursor] ?? 0;

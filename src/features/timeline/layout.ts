@@ -49,9 +49,13 @@ export interface TimelineLayout {
   /** Longest arrow or band, for culling by start time. */
   maxSpan: number;
   marks: Mark[];
+  /** Marks still drawn when zoomed out (crashes, restarts, epoch bumps), as indexes into marks. */
+  keyMarks: number[];
   /** Event times, ascending (events are in time order). */
   times: Float64Array;
   laneOf: Uint8Array;
+  /** Per lane, how many of the first i events are on that lane (length n+1): density in O(columns · log n). */
+  lanePrefix: [Int32Array, Int32Array, Int32Array];
   /** For each event, the arrow it starts or ends (-1 if none). */
   arrowOfEvent: Int32Array;
   /** For each event, its mark (-1 if none). */
@@ -216,10 +220,18 @@ export function buildLayout(trace: Trace): TimelineLayout {
         mark(ev, 'dot', '');
     }
   }
+  const lanePrefix: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  for (let i = 0; i < n; i++) {
+    for (let l = 0; l < 3; l++) lanePrefix[l]![i + 1] = lanePrefix[l]![i]! + (laneOf[i] === l ? 1 : 0);
+  }
+  const keyMarks: number[] = [];
+  marks.forEach((m, k) => {
+    if (m.shape === 'crash' || m.shape === 'restart' || m.text.startsWith('epoch')) keyMarks.push(k);
+  });
   let maxSpan = 0;
   for (const a of arrows) maxSpan = Math.max(maxSpan, a.t1 - a.t0);
   for (const m of marks) maxSpan = Math.max(maxSpan, m.t1 - m.t);
-  return { arrows, maxSpan, marks, times, laneOf, arrowOfEvent, markOfEvent, endT, stats };
+  return { arrows, maxSpan, marks, keyMarks, times, laneOf, lanePrefix, arrowOfEvent, markOfEvent, endT, stats };
 }
 
 const cache = new WeakMap<Trace, TimelineLayout>();

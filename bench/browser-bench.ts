@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+/**
+ * Browser benchmark of the visualiser on a 10,000-message run with random request and response loss.
+ * - timeline10kP95FrameMs: p95 of real frame times (rAF to rAF, with Chromium's frame-rate cap lifted so a frame
+ *   takes what it costs) while the timeline is zoomed and panned on every frame for ~120 frames.
+ * - scrubP95Ms: p95 time from moving the cursor to a random step until the frame that shows the updated timeline,
+ *   narration and inspectors has been produced.
+ * - bundleGzipKB: gzip size of dist/assets/*.js.
+ */
+
+export interface BrowserBenchResult {
+  timeline10kP95FrameMs: number;
+  scrubP95Ms: number;
+  bundleGzipKB: number;
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+function serveDist(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(DIST + sep) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+function bundleGzipKB(): number {
+  const assets = join(DIST, 'assets');
+  let bytes = 0;
+  for (const f of readdirSync(assets)) if (f.endsWith('.js')) bytes += gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0) * 100) / 100;
+}
+
+export async function runBrowserBench(options: { build?: boolean } = {}): Promise<BrowserBenchResult> {
+  if (options.build || !existsSync(join(DIST, 'index.html'))) {
+    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const server = await serveDist();
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // TypeScript runners may wrap named functions in a __name helper; the page needs it when they are evaluated there.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => Boolean(window.__lab?.zoom.get()));
+    const loaded = await page.evaluate(() => {
+      const lab = window.__lab!;
+      const base = lab.store.getState().scenario;
+      const errors = lab.loadScenario({
+        ...base,
+        workload: { ...base.workload, messages: 10_000 },
+        faults: { scripted: [], rates: { ...base.faults.rates, loseRequest: 0.05, loseResponse: 0.05 } },
+      });
+      return { errors, events: lab.store.getState().trace.events.length };
+    });
+    if (loaded.errors.length) throw new Error(`benchmark scenario rejected: ${loaded.errors.join('; ')}`);
+    if (loaded.events < 10_000) throw new Error(`benchmark run too short: ${loaded.events} events`);
+    await page.waitForTimeout(300);
+
+    const frames = await page.evaluate(async () => {
+      const lab = window.__lab!;
+      const zoom = lab.zoom.get()!;
+      const endT = lab.store.getState().trace.endT;
+      const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
+      const out: number[] = [];
+      let last = await nextFrame();
+      for (let f = 0; f < 120; f++) {
+        // Zoom from the whole run down to ~0.5% of it and back, panning across as it goes.
+        const phase = f / 119;
+        const span = endT * Math.pow(0.005, Math.sin(phase * Math.PI));
+        const start = (endT - span) * phase;
+        zoom.showWindow(start, start + span);
+        const now = await nextFrame();
+        out.push(now - last);
+        last = now;
+      }
+      return out;
+    });
+
+    const scrubs = await page.evaluate(async () => {
+      const lab = window.__lab!;
+      const n = lab.store.getState().trace.events.length;
+      const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
+      const out: number[] = [];
+      let seed = 12345;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      await nextFrame();
+      for (let k = 0; k < 60; k++) {
+        const target = Math.floor(rand() * n);
+        const t0 = performance.now();
+        lab.store.getState().setCursor(target);
+        // React commits the store update, the timeline redraws in its layout effect; wait for the painted frame.
+        for (let guard = 0; guard < 10; guard++) {
+          await nextFrame();
+          const narration = document.querySelector('.narration')?.getAttribute('data-step');
+          const current = document.querySelector('.event-row[aria-current="step"]')?.getAttribute('aria-posinset');
+          if (narration === String(target) && current === String(target + 1)) break;
+        }
+        await nextFrame();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    return { timeline10kP95FrameMs: p95(frames), scrubP95Ms: p95(scrubs), bundleGzipKB: bundleGzipKB() };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runBrowserBench({ build: process.argv.includes('--build') }).then(
+    (r) => console.log(JSON.stringify(r)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
