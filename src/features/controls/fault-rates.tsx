@@ -17,7 +17,8 @@ export function FaultRatesControls() {
   const setRate = useLab((s) => s.setFaultRate);
   return (
     <fieldset className="group">
-      <legend>Random faults (probability per request)</legend>
+      <legend>Random faults</legend>
+      <p className="hint">Probability per request, drawn from the seed: the same seed gives the same faults.</p>
       {RATES.map(({ key, label }) => {
         const id = `rate-${key}`;
         const v = (rates as FaultRates)[key];

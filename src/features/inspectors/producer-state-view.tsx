@@ -21,9 +21,7 @@ export function ProducerStateView({ snapshot }: { snapshot: ProducerSnapshot | n
         <dt>Unresolved</dt>
         <dd>{s.unresolvedSeq < 0 ? 'none' : `up to seq ${s.unresolvedSeq}`}</dd>
         <dt>Open requests</dt>
-        <dd>
-          {s.openRequests} on connection {s.connection}
-        </dd>
+        <dd>{s.connection < 0 ? `${s.openRequests} (no connection)` : `${s.openRequests} on connection ${s.connection}`}</dd>
         <dt>Waiting in accumulator</dt>
         <dd>{s.queued}</dd>
       </dl>
