@@ -27,7 +27,8 @@ export function snapshotBroker(b: BrokerModel): BrokerSnapshot {
 }
 
 function record(b: BrokerModel, ev: TraceEventInput): void {
-  b.out.push({ type: 'record', ev: { ...ev, broker: snapshotBroker(b) } });
+  ev.broker = snapshotBroker(b);
+  b.out.push({ type: 'record', ev });
 }
 
 export interface ProduceArrival {

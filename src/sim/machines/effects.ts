@@ -17,6 +17,8 @@ export type Packet =
  */
 export type Effect<E> =
   | { type: 'record'; ev: TraceEventInput }
-  | { type: 'timer'; delayMs: number; event: E }
+  /** With a key, the timer can be cancelled by a later `cancel` effect. */
+  | { type: 'timer'; delayMs: number; event: E; key?: string }
+  | { type: 'cancel'; key: string }
   | { type: 'send'; packet: Packet }
   | { type: 'close'; connection: number; reason: 'request-timeout' | 'producer-crash' };

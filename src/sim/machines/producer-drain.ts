@@ -1,7 +1,7 @@
 import { incrementSequence } from '../protocol/sequence';
 import { PARTITION } from '../protocol/types';
 import { bumpEpoch } from './producer-epoch';
-import { record, requestRef, type Batch, type ProducerModel } from './producer-model';
+import { record, requestRef, timerKey, type Batch, type ProducerModel } from './producer-model';
 
 /**
  * The application calls send(): the record joins the newest batch while it has room (RecordAccumulator.append).
@@ -27,9 +27,9 @@ export function acceptRecord(m: ProducerModel, message: number, resend: boolean)
       reset: false,
     };
     p.open = b;
-    m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id } });
+    m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id }, key: timerKey.delivery(b.id) });
     if (m.config['linger.ms'] > 0) {
-      m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id } });
+      m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id }, key: timerKey.linger(b.id) });
     }
   }
   b.messages.push(message);
@@ -51,7 +51,9 @@ function sealOpenBatch(m: ProducerModel): void {
   p.open = null;
   b.state = 'closed';
   p.queue.push(b);
-  record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages.slice() });
+  p.unsent++;
+  if (m.config['linger.ms'] > 0) m.out.push({ type: 'cancel', key: timerKey.linger(b.id) });
+  record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages });
 }
 
 /** The open batch may go out once linger.ms has passed since its first record. */
@@ -78,6 +80,7 @@ export function drain(m: ProducerModel): void {
     if (!head || !mayDrain(m, head)) return;
     p.queue.shift();
     if (!head.everSent) {
+      p.unsent--;
       if (m.idempotent) {
         // The sequence is assigned when the batch is first drained, not at send() (reference §1.2).
         head.baseSeq = p.nextSeq;
@@ -133,10 +136,11 @@ function sendBatch(m: ProducerModel, b: Batch): void {
     // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).
     m.requests.delete(req);
     b.state = 'done';
+    m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
     const p = m.partitions[b.partition]!;
     p.inflight.splice(p.inflight.indexOf(b), 1);
-    record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages.slice(), offset: -1, instance: m.instance });
+    record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset: -1, instance: m.instance });
     return;
   }
-  m.out.push({ type: 'timer', delayMs: m.config['request.timeout.ms'], event: { type: 'request.timeout', req } });
+  m.out.push({ type: 'timer', delayMs: m.config['request.timeout.ms'], event: { type: 'request.timeout', req }, key: timerKey.requestTimeout(req) });
 }

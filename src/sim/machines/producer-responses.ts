@@ -3,7 +3,7 @@ import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
 import { maybeResolveSequences } from './producer-epoch';
-import { partitionOf, RECONNECT_BACKOFF_MS, record, type Batch, type OpenRequest, type ProducerModel } from './producer-model';
+import { partitionOf, RECONNECT_BACKOFF_MS, record, timerKey, type Batch, type OpenRequest, type ProducerModel } from './producer-model';
 
 export function pidAssigned(m: ProducerModel, pid: number, epoch: number, connection: number): void {
   if (!m.pidRequested || connection !== m.connection || m.pid >= 0) return;
@@ -17,6 +17,7 @@ export function responseReceived(m: ProducerModel, req: number, error: ErrorName
   const r = m.requests.get(req);
   if (!r) return;
   m.requests.delete(req);
+  m.out.push({ type: 'cancel', key: timerKey.requestTimeout(req) });
   record(m, { kind: 'response.received', lane: 'producer', ...r.ref, error, offset });
   if (r.batch.state !== 'done') {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
@@ -43,6 +44,7 @@ export function connectionBroken(m: ProducerModel, connection: number): void {
 function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network', error: ErrorName): void {
   const failed = [...m.requests.values()];
   m.requests.clear();
+  for (const r of failed) m.out.push({ type: 'cancel', key: timerKey.requestTimeout(r.ref.req) });
   m.connected = false;
   m.reconnectAtT = m.now + RECONNECT_BACKOFF_MS;
   m.out.push({ type: 'timer', delayMs: RECONNECT_BACKOFF_MS, event: { type: 'reconnect.ready' } });
@@ -82,13 +84,14 @@ export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
 function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
   const p = partitionOf(m, b);
   b.state = 'done';
+  m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
   removeFrom(p.inflight, b);
   removeFrom(p.queue, b);
   if (m.idempotent && b.epoch === m.epoch) {
     const last = lastSequenceOf(b.baseSeq, b.messages.length);
     if (last > p.lastAckedSeq) p.lastAckedSeq = last;
   }
-  record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages.slice(), offset, instance: m.instance });
+  record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset, instance: m.instance });
 }
 
 function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
@@ -131,14 +134,15 @@ function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean)
   }
   p.queue.splice(at, 0, b);
   const backoffMs = retryBackoffMs(b.attempts, m.config['retry.backoff.ms'], m.config['retry.backoff.max.ms']);
-  record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages.slice(), attempt: b.attempts + 1, backoffMs, reason, bump });
+  record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages, attempt: b.attempts + 1, backoffMs, reason, bump });
   m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts } });
 }
 
 function failBatch(m: ProducerModel, b: Batch, error: string): void {
   const p = partitionOf(m, b);
   b.state = 'done';
-  removeFrom(p.queue, b);
+  m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
+  if (removeFrom(p.queue, b) && !b.everSent) p.unsent--;
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {
@@ -151,10 +155,11 @@ function failBatch(m: ProducerModel, b: Batch, error: string): void {
       unresolved = true;
     }
   }
-  record(m, { kind: 'delivery.failed', lane: 'producer', batch: b.id, messages: b.messages.slice(), error, instance: m.instance, unresolved });
+  record(m, { kind: 'delivery.failed', lane: 'producer', batch: b.id, messages: b.messages, error, instance: m.instance, unresolved });
 }
 
-function removeFrom(list: Batch[], b: Batch): void {
+function removeFrom(list: Batch[], b: Batch): boolean {
   const i = list.indexOf(b);
   if (i >= 0) list.splice(i, 1);
+  return i >= 0;
 }

@@ -1,0 +1,52 @@
+import { runSimulation } from '../src/sim/run-simulation';
+import { parseScenario } from '../src/sim/scenario/parse';
+import type { Scenario } from '../src/sim/scenario/schema';
+
+export interface SimBenchOptions {
+  messages: number;
+  lossRate: number;
+  runs: number;
+}
+
+export interface SimBenchResult {
+  simEventsPerSec: number;
+  simMessagesPerSec: number;
+  events: number;
+  medianMs: number;
+}
+
+/** The benchmark's scenario: idempotence on, 5 in flight, requests and responses lost at the given rate. */
+export function benchScenario(messages: number, lossRate: number, seed = 42): Scenario {
+  const parsed = parseScenario({
+    version: 1,
+    name: 'benchmark',
+    seed,
+    producer: { 'enable.idempotence': true, 'max.in.flight.requests.per.connection': 5, 'request.timeout.ms': 1000, 'delivery.timeout.ms': 600000 },
+    workload: { messages, intervalMs: 1 },
+    faults: { rates: { loseRequest: lossRate, loseResponse: lossRate } },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}
+
+/** Whole simulations (kernel + machines + trace), timed end to end; the median run is reported. */
+export function runSimBench(o: SimBenchOptions): SimBenchResult {
+  const scenario = benchScenario(o.messages, o.lossRate);
+  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7)); // warm-up
+  const times: number[] = [];
+  let events = 0;
+  for (let i = 0; i < o.runs; i++) {
+    const t0 = performance.now();
+    const trace = runSimulation(scenario);
+    times.push(performance.now() - t0);
+    events = trace.events.length;
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)]!;
+  return {
+    simEventsPerSec: Math.round(events / (medianMs / 1000)),
+    simMessagesPerSec: Math.round(o.messages / (medianMs / 1000)),
+    events,
+    medianMs: Math.round(medianMs * 10) / 10,
+  };
+}
