@@ -5,6 +5,8 @@ export function Alerts() {
   const configError = useLab((s) => s.trace.configError);
   const runError = useLab((s) => s.runError);
   const notice = useLab((s) => s.notice);
+  const truncated = useLab((s) => s.trace.truncated);
+  const eventCount = useLab((s) => s.trace.events.length);
   const dismissNotice = useLab((s) => s.dismissNotice);
   return (
     <>
@@ -16,6 +18,11 @@ export function Alerts() {
       {runError && (
         <div className="alert" role="alert">
           <strong>The simulation stopped with an error.</strong> {runError}
+        </div>
+      )}
+      {truncated && (
+        <div className="alert info" role="status">
+          This run was cut off after {eventCount.toLocaleString('en')} events, before everything settled. Try fewer messages.
         </div>
       )}
       {notice && (

@@ -1,6 +1,6 @@
 import type { ScaleLinear } from 'd3-scale';
 import { describeEvent } from '../../sim/trace/describe';
-import type { Trace } from '../../sim/trace/types';
+import type { Trace, TraceEvent } from '../../sim/trace/types';
 import { arrowPoints, markPoint, laneCenter, type LaneGeometry } from './geometry';
 import type { Hit } from './hit-test';
 import type { TimelineLayout } from './layout';
@@ -33,6 +33,13 @@ function arrowFate(end: string, kind: string): string {
   }
 }
 
+function lossCause(ev: TraceEvent | undefined): string {
+  if (!ev || (ev.kind !== 'request.lost' && ev.kind !== 'response.lost')) return '';
+  if (ev.cause === 'connection-closed') return ' (its connection had been closed)';
+  if (ev.cause === 'broker-down') return ' (the broker was down)';
+  return ' (a network fault)';
+}
+
 /** Full description of the hovered (or keyboard-focused) item, positioned over the canvas. */
 export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScale, g }: Props) {
   let lines: string[];
@@ -46,7 +53,7 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
       `${a.kind === 'request' ? 'Request' : 'Response'} ${a.label}${a.delayed ? ' (delayed)' : ''} · messages ${a.ref.messages.join(', ')}`,
       start ? `t=${start.t} ms: ${describeEvent(start)}` : '',
       end && end !== start ? `t=${end.t} ms: ${describeEvent(end)}` : '',
-      arrowFate(a.end, a.kind),
+      arrowFate(a.end, a.kind) + lossCause(end),
       'Click for fault options.',
     ];
   } else if (hit?.kind === 'mark') {

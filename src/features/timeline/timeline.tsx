@@ -25,6 +25,7 @@ export function Timeline() {
   const theme = useLab((s) => s.theme);
   const setCursor = useLab((s) => s.setCursor);
   const openFork = useLab((s) => s.openFork);
+  const menuOpen = useLab((s) => s.forkTarget !== null);
   const layout = layoutFor(trace);
   const palette = PALETTES[theme];
   const [width, setWidth] = useState(800);
@@ -244,7 +245,7 @@ export function Timeline() {
     zoomController.get()?.showWindow(t - span / 2, t + span / 2);
   };
 
-  const tooltip = hover ?? (focused && trace.events.length ? { hit: null, x: -1, y: -1 } : null);
+  const tooltip = menuOpen ? null : (hover ?? (focused && trace.events.length ? { hit: null, x: -1, y: -1 } : null));
   const currentEvent = trace.events[cursor];
 
   return (
