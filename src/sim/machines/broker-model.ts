@@ -16,14 +16,24 @@ export interface BrokerModel {
   nextPid: number;
   now: number;
   out: BrokerEffect[];
+  lastSnapshot: BrokerSnapshot | null;
 }
 
 export function createBrokerModel(config: BrokerConfig): BrokerModel {
-  return { config, up: true, logEndOffset: 0, entries: new Map(), nextPid: FIRST_PRODUCER_ID, now: 0, out: [] };
+  return { config, up: true, logEndOffset: 0, entries: new Map(), nextPid: FIRST_PRODUCER_ID, now: 0, out: [], lastSnapshot: null };
 }
 
+/** The inspector's view of the broker; shared with the previous event while nothing in it has changed. */
 export function snapshotBroker(b: BrokerModel): BrokerSnapshot {
-  return { up: b.up, logEndOffset: b.logEndOffset, producers: [...b.entries.values()] };
+  const prev = b.lastSnapshot;
+  if (prev && prev.up === b.up && prev.logEndOffset === b.logEndOffset && prev.producers.length === b.entries.size) {
+    let same = true;
+    let i = 0;
+    for (const e of b.entries.values()) if (prev.producers[i++] !== e) same = false;
+    if (same) return prev;
+  }
+  b.lastSnapshot = { up: b.up, logEndOffset: b.logEndOffset, producers: [...b.entries.values()] };
+  return b.lastSnapshot;
 }
 
 function record(b: BrokerModel, ev: TraceEventInput): void {

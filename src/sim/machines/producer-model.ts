@@ -63,6 +63,8 @@ export interface ProducerModel {
   nextReqId: number;
   now: number;
   out: Effect<ProducerEvent>[];
+  /** The last snapshot handed to the trace, reused while nothing it shows has changed. */
+  lastSnapshot: ProducerSnapshot | null;
 }
 
 export interface ProducerInput {
@@ -92,6 +94,7 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
     nextReqId: input.firstReqId,
     now: 0,
     out: [],
+    lastSnapshot: null,
   };
 }
 
@@ -109,10 +112,26 @@ export function partitionOf(m: ProducerModel, batch: Batch): PartitionState {
   return m.partitions[batch.partition]!;
 }
 
+type InFlightView = ProducerSnapshot['inFlight'][number];
+
+const viewState = (b: Batch): InFlightView['state'] => (b.state === 'in-flight' ? 'in-flight' : b.state === 'backoff' ? 'backoff' : 'queued');
+
+function sameView(v: InFlightView, b: Batch): boolean {
+  return v.batch === b.id && v.baseSeq === b.baseSeq && v.epoch === b.epoch && v.attempts === b.attempts && v.state === viewState(b);
+}
+
+/**
+ * The inspector's view of the producer. Snapshots are read-only, so an unchanged one is shared with the previous
+ * event instead of allocated again (most events change only one or two fields, and long runs have many events).
+ */
 export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
   const p = m.partitions[PARTITION]!;
-  const queued = p.unsent + (p.open ? 1 : 0);
-  return {
+  const prev = m.lastSnapshot;
+  let inFlight = prev?.inFlight;
+  if (!inFlight || inFlight.length !== p.inflight.length || !p.inflight.every((b, i) => sameView(inFlight![i]!, b))) {
+    inFlight = p.inflight.map((b) => ({ batch: b.id, messages: b.messages, baseSeq: b.baseSeq, epoch: b.epoch, attempts: b.attempts, state: viewState(b) }));
+  }
+  const next: ProducerSnapshot = {
     instance: m.instance,
     idempotent: m.idempotent,
     pid: m.pid,
@@ -120,18 +139,27 @@ export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
     nextSeq: p.nextSeq,
     lastAckedSeq: p.lastAckedSeq,
     unresolvedSeq: p.unresolvedSeq,
-    inFlight: p.inflight.map((b) => ({
-      batch: b.id,
-      messages: b.messages,
-      baseSeq: b.baseSeq,
-      epoch: b.epoch,
-      attempts: b.attempts,
-      state: b.state === 'in-flight' ? 'in-flight' : b.state === 'backoff' ? 'backoff' : 'queued',
-    })),
-    queued,
+    inFlight,
+    queued: p.unsent + (p.open ? 1 : 0),
     openRequests: m.requests.size,
     connection: m.connected ? m.connection : -1,
   };
+  if (prev && inFlight === prev.inFlight && sameScalars(prev, next)) return prev;
+  m.lastSnapshot = next;
+  return next;
+}
+
+function sameScalars(a: ProducerSnapshot, b: ProducerSnapshot): boolean {
+  return (
+    a.pid === b.pid &&
+    a.epoch === b.epoch &&
+    a.nextSeq === b.nextSeq &&
+    a.lastAckedSeq === b.lastAckedSeq &&
+    a.unresolvedSeq === b.unresolvedSeq &&
+    a.queued === b.queued &&
+    a.openRequests === b.openRequests &&
+    a.connection === b.connection
+  );
 }
 
 /** Records a trace event carrying the producer's state after it. */

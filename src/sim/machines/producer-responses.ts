@@ -86,7 +86,6 @@ function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
   b.state = 'done';
   m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
   removeFrom(p.inflight, b);
-  removeFrom(p.queue, b);
   if (m.idempotent && b.epoch === m.epoch) {
     const last = lastSequenceOf(b.baseSeq, b.messages.length);
     if (last > p.lastAckedSeq) p.lastAckedSeq = last;
@@ -126,8 +125,8 @@ function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
 /** Puts a failed batch back for another attempt after the backoff, in sequence order (insertInSequenceOrder). */
 function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean): void {
   const p = partitionOf(m, b);
+  // Only a batch in flight gets here, and a batch in flight is never in the queue.
   b.state = 'backoff';
-  removeFrom(p.queue, b);
   let at = 0;
   if (m.idempotent) {
     while (at < p.queue.length && p.queue[at]!.everSent && p.queue[at]!.baseSeq < b.baseSeq) at++;
@@ -140,9 +139,10 @@ function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean)
 
 function failBatch(m: ProducerModel, b: Batch, error: string): void {
   const p = partitionOf(m, b);
+  const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
   m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
-  if (removeFrom(p.queue, b) && !b.everSent) p.unsent--;
+  if (queued && removeFrom(p.queue, b) && !b.everSent) p.unsent--;
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {
