@@ -46,7 +46,17 @@ if (vitest) {
 } else check('vitest (no report)', false);
 if (vitest && (vitest.numFailedTests ?? 0) > 0) failures.push(`${vitest.numFailedTests} vitest test(s)`);
 
+/** The browser tests drive Debian's Chromium; on a fresh Debian machine (as root) install it on the way. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM) || process.env.CHROMIUM_PATH) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return;
+  console.log('\nChromium is missing: installing Debian\'s chromium package for the browser tests...');
+  run('apt-get update', 'apt-get', ['update', '-qq']);
+  run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
 if (existsSync('playwright.config.ts')) {
+  ensureChromium();
   if (!existsSync(CHROMIUM)) {
     console.error(`\nChromium not found at ${CHROMIUM}. Install it with: apt-get install chromium (or set CHROMIUM_PATH).`);
     check('e2e (no chromium)', false);

@@ -1,0 +1,62 @@
+// npm run bench [-- --messages N] [--loss-rate R] [--runs K] [--no-browser]
+// Measures the simulation in Node and the visualiser in headless Chromium, prints the figures and writes them to
+// bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { runSimBench } from './sim-bench';
+
+interface Options {
+  messages: number;
+  lossRate: number;
+  runs: number;
+  browser: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { messages: 10000, lossRate: 0.1, runs: 5, browser: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = (name: string, min: number, max: number) => {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} takes a number from ${min} to ${max}`);
+      return v;
+    };
+    if (a === '--messages') o.messages = Math.floor(num('--messages', 1, 1_000_000));
+    else if (a === '--loss-rate') o.lossRate = num('--loss-rate', 0, 0.9);
+    else if (a === '--runs') o.runs = Math.floor(num('--runs', 1, 100));
+    else if (a === '--no-browser') o.browser = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  console.log(`Simulation: ${o.messages} messages, loss rate ${o.lossRate} per request and per response, idempotence on, 5 in flight, median of ${o.runs} runs`);
+  const sim = runSimBench(o);
+  console.log(`  ${sim.events} trace events in ${sim.medianMs} ms`);
+  console.log(`  simEventsPerSec   ${sim.simEventsPerSec}   (target ≥ 250000)`);
+  console.log(`  simMessagesPerSec ${sim.simMessagesPerSec}`);
+  const results: Record<string, number | string> = {
+    simEventsPerSec: sim.simEventsPerSec,
+    simMessagesPerSec: sim.simMessagesPerSec,
+    simEvents: sim.events,
+    simMedianMs: sim.medianMs,
+  };
+  if (o.browser) {
+    const { runBrowserBench } = await import('./browser-bench');
+    console.log('Visualiser in headless Chromium (10,000-message run):');
+    const b = await runBrowserBench();
+    console.log(`  timeline10kP95FrameMs ${b.timeline10kP95FrameMs}   (target ≤ 16.7)`);
+    console.log(`  scrubP95Ms            ${b.scrubP95Ms}   (target ≤ one frame)`);
+    console.log(`  bundleGzipKB          ${b.bundleGzipKB}   (target < 200)`);
+    Object.assign(results, b);
+  }
+  results.node = process.version;
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+  console.log('Wrote bench/results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
