@@ -42,17 +42,24 @@ export function EventList() {
     return () => ro.disconnect();
   }, []);
 
-  // Keep the current event in view.
+  // Keep the current event in view: the new scroll position is decided during render (so the right rows are
+  // rendered in the same commit), then applied to the scroller before paint.
+  const [followed, setFollowed] = useState(cursor);
+  let top = scrollTop;
+  if (followed !== cursor) {
+    const rowTop = cursor * rowH;
+    if (rowTop < scrollTop) top = rowTop;
+    else if (rowTop + rowH > scrollTop + viewH) top = Math.max(0, rowTop + rowH - viewH);
+    setFollowed(cursor);
+    if (top !== scrollTop) setScrollTop(top);
+  }
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
-    const top = cursor * rowH;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowH > el.scrollTop + el.clientHeight) el.scrollTop = top + rowH - el.clientHeight;
-  }, [cursor, rowH]);
+    if (el && Math.abs(el.scrollTop - scrollTop) > 1) el.scrollTop = scrollTop;
+  }, [scrollTop]);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowH) - OVERSCAN);
-  const last = Math.min(n, Math.ceil((scrollTop + viewH) / rowH) + OVERSCAN);
+  const first = Math.max(0, Math.floor(top / rowH) - OVERSCAN);
+  const last = Math.min(n, Math.ceil((top + viewH) / rowH) + OVERSCAN);
   // The current row always exists in the DOM (even before a scroll lands), so aria-current is never lost.
   const indexes: number[] = [];
   if (cursor < first && cursor < n) indexes.push(cursor);
