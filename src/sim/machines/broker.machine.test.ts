@@ -27,6 +27,7 @@ const ref = (message: number, baseSeq: number, over: Partial<RequestRef> = {}): 
   batch: message,
   messages: [message],
   attempt: 1,
+  instance: 1,
   pid: 1000,
   epoch: 0,
   baseSeq,

@@ -14,7 +14,7 @@ function stream(byMessage: Record<number, number>): Stream {
 
 function plan(req: Record<number, RequestFate> = {}, res: Record<number, ResponseFate> = {}): FaultPlan {
   return {
-    requestFate: (m, attempt) => (attempt === 1 ? (req[m] ?? { kind: 'deliver' }) : { kind: 'deliver' }),
+    requestFate: (m, attempt, _instance) => (attempt === 1 ? (req[m] ?? { kind: 'deliver' }) : { kind: 'deliver' }),
     responseFate: (m, attempt) => (attempt === 1 ? (res[m] ?? { kind: 'deliver' }) : { kind: 'deliver' }),
     brokerError: () => null,
   };
@@ -42,6 +42,7 @@ const ref = (message: number, connection = 1): RequestRef => ({
   batch: message,
   messages: [message],
   attempt: 1,
+  instance: 1,
   pid: 1000,
   epoch: 0,
   baseSeq: message - 1,
