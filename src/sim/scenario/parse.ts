@@ -13,7 +13,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  * Validates untrusted input (a file, a share link, saved state) and fills in defaults.
  * Never throws: every problem comes back as a message that names the field path.
  * @example parseScenario({ version: 1, name: 'x', producer: { acks: 'two' } })
- *   // → { ok: false, errors: ['producer.acks: Invalid option: expected one of "all"|"1"|"0"'] }
+ *   // → { ok: false, errors: ['producer.acks: Invalid option: expected one of "0"|"1"|"all"'] }
  */
 export function parseScenario(input: unknown): ParseResult {
   if (typeof input === 'object' && input !== null && 'version' in input) {
