@@ -75,10 +75,16 @@ export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
   const b = p.open?.id === batchId ? p.open : (p.queue.find((x) => x.id === batchId) ?? p.inflight.find((x) => x.id === batchId));
   if (!b || b.state === 'done') return;
   if (p.open === b) p.open = null;
-  const n = b.messages.length;
-  failBatch(m, b, `TimeoutException: Expiring ${n} record(s) for lab-0:${m.config['delivery.timeout.ms']} ms has passed since batch creation`);
+  // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
+  const inRetry = b.attempts > 1 || b.state === 'backoff';
+  failBatch(m, b, expiryMessage(m, b), inRetry);
   maybeResolveSequences(m);
   drain(m);
+}
+
+/** Kafka's text for a batch that ran out of delivery.timeout.ms. */
+function expiryMessage(m: ProducerModel, b: Batch): string {
+  return `TimeoutException: Expiring ${b.messages.length} record(s) for lab-0:${m.now - b.createdT} ms has passed since batch creation`;
 }
 
 function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
@@ -97,11 +103,11 @@ function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
   const b = r.batch;
   const p = partitionOf(m, b);
   if (m.now >= b.deadlineT) {
-    failBatch(m, b, `TimeoutException: Expiring ${b.messages.length} record(s) for lab-0:${m.config['delivery.timeout.ms']} ms has passed since batch creation`);
+    failBatch(m, b, expiryMessage(m, b), true);
     return;
   }
   if (b.attempts - 1 >= m.config.retries) {
-    failBatch(m, b, error);
+    failBatch(m, b, error, true);
     return;
   }
   const reaction = reactToError({
@@ -114,7 +120,7 @@ function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
     unresolvedSeq: p.unresolvedSeq,
   });
   if (reaction === 'fail') {
-    failBatch(m, b, error);
+    failBatch(m, b, error, true);
     return;
   }
   const bump = reaction === 'retry-and-bump';
@@ -137,7 +143,11 @@ function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean)
   m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts } });
 }
 
-function failBatch(m: ProducerModel, b: Batch, error: string): void {
+/**
+ * The batch is done with an error. If it was sent, its fate may be unknown: `fateUnknown` marks its sequence
+ * unresolved so that later batches are not renumbered under it (§1.7), unless the error itself calls for a bump.
+ */
+function failBatch(m: ProducerModel, b: Batch, error: string, fateUnknown: boolean): void {
   const p = partitionOf(m, b);
   const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
@@ -148,7 +158,7 @@ function failBatch(m: ProducerModel, b: Batch, error: string): void {
   if (m.idempotent && b.everSent) {
     if (failureNeedsBump(error)) {
       m.bumpRequested = true;
-    } else {
+    } else if (fateUnknown) {
       // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
       const last = lastSequenceOf(b.baseSeq, b.messages.length);
       if (last > p.unresolvedSeq) p.unresolvedSeq = last;

@@ -224,10 +224,14 @@ describe('producer machine: sending', () => {
     expect(d.m().epoch).toBe(0);
   });
 
-  test('delivery.timeout marks an in-flight batch unresolved and blocks draining until in-flight batches finish', () => {
+  test('delivery.timeout of a batch that was being retried marks it unresolved and blocks new batches until in-flight ones finish', () => {
     const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
     d.send({ type: 'app.send', message: 2, resend: false }, 100);
     expect(d.m().requests.size).toBe(2);
+    // batch 1 is refused once and goes back for a retry; batch 2 stays in flight
+    d.send({ type: 'response.received', req: 1, error: 'NOT_ENOUGH_REPLICAS', offset: -1 }, 110);
+    const resent = produced(d.send({ type: 'backoff.elapsed', batch: 1, attempt: 1 }, 210));
+    expect(resent.map((r) => [r.messages[0], r.attempt, r.baseSeq])).toEqual([[1, 2, 0]]);
     const fx = d.send({ type: 'delivery.timeout', batch: 1 }, 2000);
     const failed = records(fx).find((e) => e.kind === 'delivery.failed');
     expect(failed).toMatchObject({ batch: 1, unresolved: true });
@@ -244,10 +248,18 @@ describe('producer machine: sending', () => {
     expect(produced(fx3).map((r) => [r.messages[0], r.epoch, r.baseSeq])).toEqual([[3, 0, 2]]);
   });
 
+  test('delivery.timeout of a batch on its first attempt does not mark it unresolved (Kafka checks inRetry)', () => {
+    const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
+    const fx = d.send({ type: 'delivery.timeout', batch: 1 }, 2000);
+    expect(records(fx).find((e) => e.kind === 'delivery.failed')).toMatchObject({ batch: 1, unresolved: false });
+    expect(d.p().unresolvedSeq).toBe(-1);
+  });
+
   test('an unresolved batch that leaves a gap is closed by an epoch bump', () => {
     const d = withPid({ 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
     d.send({ type: 'app.send', message: 2, resend: false }, 100);
-    // batch 2 (seq 1) expires first in this test, batch 1 is still in flight
+    // batch 2 (seq 1) is refused and waits to be retried behind batch 1, which is still in flight; then it expires
+    d.send({ type: 'response.received', req: 2, error: 'NOT_ENOUGH_REPLICAS', offset: -1 }, 110);
     d.send({ type: 'delivery.timeout', batch: 2 }, 2100);
     expect(d.p().unresolvedSeq).toBe(1);
     d.send({ type: 'app.send', message: 3, resend: false }, 2101);
