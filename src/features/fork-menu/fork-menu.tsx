@@ -83,7 +83,7 @@ export function ForkMenu() {
 
   const left = Math.max(8, Math.min(target.x, window.innerWidth - 280));
   const top = Math.max(8, Math.min(target.y, window.innerHeight - 60 * items.length - 60));
-  const title = `${target.part === 'response' ? 'Response to' : 'Request'} ${requestLabel(ref)}, message ${ref.messages.join(', ')}`;
+  const title = `${target.part === 'response' ? 'Response to' : 'Request'} ${requestLabel(ref)}`;
   return (
     <div className="fork-menu" ref={menuRef} style={{ left, top }} onKeyDown={onKeyDown}>
       <p className="fork-menu-title" id="fork-menu-title">

@@ -13,7 +13,7 @@ export interface LaneGeometry {
 }
 
 export function laneGeometry(width: number, fontSize: number): LaneGeometry {
-  const laneHeight = Math.round(fontSize * 7);
+  const laneHeight = Math.round(fontSize * 9);
   const top = Math.round(fontSize * 0.8);
   const plotLeft = Math.round(fontSize * 7.5);
   const axisY = top + laneHeight * 3;

@@ -12,7 +12,7 @@ describe('timeline layout', () => {
     expect(requests).toHaveLength(3);
     expect(responses).toHaveLength(3);
     expect(responses[0]).toMatchObject({ end: 'lost', startEvent: 6, endEvent: 7 });
-    expect(requests[2]).toMatchObject({ end: 'broker', startEvent: 15, endEvent: 16, label: 'P1000 e0 seq 0–0 · #2' });
+    expect(requests[2]).toMatchObject({ end: 'broker', startEvent: 15, endEvent: 16, label: 'm1 · P1000 e0 seq 0 · #2' });
     expect(layout.stats).toMatchObject({ requests: 3, retries: 1, lostResponses: 1, duplicatesDiscarded: 1, timeouts: 1 });
   });
 
@@ -24,7 +24,7 @@ describe('timeline layout', () => {
   });
 
   it('labels requests without a producer id', () => {
-    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, instance: 1, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, connection: 1 })).toBe('no PID seq -1–-1 · #3');
+    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, instance: 1, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, connection: 1 })).toBe('m1 · no PID · #3');
   });
 
   it('uses a different dash for retries and delayed requests', () => {

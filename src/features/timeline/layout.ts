@@ -1,3 +1,4 @@
+import { formatHeader } from '../../sim/trace/format';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
 
 /**
@@ -67,9 +68,12 @@ export interface TimelineLayout {
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
 export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
 
+/** "m3 · P1000 e0 seq 2 · #2": which message, the batch header the broker checks, and the attempt. */
 export function requestLabel(r: RequestRef): string {
-  const who = r.pid < 0 ? 'no PID' : `P${r.pid} e${r.epoch}`;
-  return `${who} seq ${r.baseSeq}–${r.lastSeq} · #${r.attempt}`;
+  const first = r.messages[0];
+  const last = r.messages[r.messages.length - 1];
+  const which = r.messages.length === 1 ? `m${first}` : `m${first}–m${last}`;
+  return `${which} · ${formatHeader(r)} · #${r.attempt}`;
 }
 
 export function verdictText(verdict: string, offset: number): string {
