@@ -62,8 +62,8 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
         const ev = k.record(fx.ev);
         if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
         if (ev.kind === 'config.error') configError = ev.message;
-      } else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event }, false, fx.key && `${instance}:${fx.key}`);
-      else if (fx.type === 'cancel') k.cancel(`${instance}:${fx.key}`);
+      } else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event }, false, fx.key);
+      else if (fx.type === 'cancel') k.cancel(fx.key);
       else if (fx.type === 'send') k.schedule(k.now, { to: 'network', event: { type: 'send', packet: fx.packet } });
       else k.schedule(k.now, { to: 'network', event: { type: 'close', connection: fx.connection } });
     }

@@ -10,27 +10,27 @@ interface Entry<Item> {
   item: Item;
   background: boolean;
   cancelled: boolean;
-  key: string | undefined;
+  key: number | undefined;
 }
 
 export class Kernel<Item> {
   private queue = new Scheduler<Entry<Item>>();
   private foreground = 0;
   /** Timers that may be cancelled, by key. */
-  private timers = new Map<string, Entry<Item>>();
+  private timers = new Map<number, Entry<Item>>();
   now = 0;
   readonly events: TraceEvent[] = [];
   readonly log: LogRecord[] = [];
 
   /** Queues an item; with a key it is a timer that `cancel(key)` can withdraw before it fires. */
-  schedule(t: number, item: Item, background = false, key?: string): void {
+  schedule(t: number, item: Item, background = false, key?: number): void {
     if (!background) this.foreground++;
     const entry = { item, background, cancelled: false, key };
     if (key !== undefined) this.timers.set(key, entry);
     this.queue.push(Math.max(t, this.now), entry);
   }
 
-  cancel(key: string): void {
+  cancel(key: number): void {
     const entry = this.timers.get(key);
     if (!entry) return;
     this.timers.delete(key);

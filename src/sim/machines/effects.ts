@@ -18,7 +18,7 @@ export type Packet =
 export type Effect<E> =
   | { type: 'record'; ev: TraceEventInput }
   /** With a key, the timer can be cancelled by a later `cancel` effect. */
-  | { type: 'timer'; delayMs: number; event: E; key?: string }
-  | { type: 'cancel'; key: string }
+  | { type: 'timer'; delayMs: number; event: E; key?: number }
+  | { type: 'cancel'; key: number }
   | { type: 'send'; packet: Packet }
   | { type: 'close'; connection: number; reason: 'request-timeout' | 'producer-crash' };

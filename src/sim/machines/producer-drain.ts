@@ -50,8 +50,7 @@ function sealOpenBatch(m: ProducerModel): void {
   if (!b) return;
   p.open = null;
   b.state = 'closed';
-  p.queue.push(b);
-  p.unsent++;
+  p.queue.pushFresh(b);
   if (m.config['linger.ms'] > 0) m.out.push({ type: 'cancel', key: timerKey.linger(b.id) });
   record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages });
 }
@@ -71,16 +70,15 @@ export function drain(m: ProducerModel): void {
   const p = m.partitions[PARTITION]!;
   if (!m.connected && m.now < m.reconnectAtT) return;
   if (m.idempotent && m.pid < 0) {
-    if (!m.pidRequested && (p.queue.length > 0 || p.open)) requestProducerId(m);
+    if (!m.pidRequested && (p.queue.size > 0 || p.open)) requestProducerId(m);
     return;
   }
   while (m.requests.size < m.config['max.in.flight.requests.per.connection']) {
-    if (p.queue.length === 0 && openBatchReady(m)) sealOpenBatch(m);
-    const head = p.queue[0];
+    if (p.queue.size === 0 && openBatchReady(m)) sealOpenBatch(m);
+    const head = p.queue.peek();
     if (!head || !mayDrain(m, head)) return;
     p.queue.shift();
     if (!head.everSent) {
-      p.unsent--;
       if (m.idempotent) {
         // The sequence is assigned when the batch is first drained, not at send() (reference §1.2).
         head.baseSeq = p.nextSeq;

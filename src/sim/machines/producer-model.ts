@@ -2,6 +2,7 @@ import type { ProducerConfig } from '../scenario/schema';
 import { lastSequenceOf } from '../protocol/sequence';
 import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, PARTITION } from '../protocol/types';
 import type { ProducerSnapshot, RequestRef } from '../trace/types';
+import { BatchQueue } from './batch-queue';
 import type { Effect, TraceEventInput } from './effects';
 import type { ProducerEvent } from './producer-events';
 
@@ -30,10 +31,8 @@ export interface PartitionState {
   lastAckedSeq: number;
   unresolvedSeq: number;
   open: Batch | null;
-  /** Closed batches waiting to be sent: retries first (in sequence order), then new batches. */
-  queue: Batch[];
-  /** How many batches in `queue` have never been sent (kept as a count: the queue can be long). */
-  unsent: number;
+  /** Closed batches waiting to be sent: retries first, then new batches. */
+  queue: BatchQueue;
   /** Numbered batches not yet completed (inflightBatchesBySequence), in sequence order. */
   inflight: Batch[];
 }
@@ -85,7 +84,7 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
     epoch: NO_PRODUCER_EPOCH,
     pidRequested: false,
     bumpRequested: false,
-    partitions: [{ nextSeq: 0, lastAckedSeq: NO_SEQUENCE, unresolvedSeq: NO_SEQUENCE, open: null, queue: [], unsent: 0, inflight: [] }],
+    partitions: [{ nextSeq: 0, lastAckedSeq: NO_SEQUENCE, unresolvedSeq: NO_SEQUENCE, open: null, queue: new BatchQueue(), inflight: [] }],
     requests: new Map(),
     connection: input.firstConnection,
     connected: false,
@@ -101,11 +100,14 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
 /** Kafka's reconnect.backoff.ms default: wait this long before reconnecting to a broker. */
 export const RECONNECT_BACKOFF_MS = 50;
 
-/** Timer keys, so that a request's or batch's timers can be withdrawn once they no longer matter. */
+/**
+ * Timer keys, so that a request's or batch's timers can be withdrawn once they no longer matter. Request and batch
+ * ids are unique for the whole run (they continue across producer restarts), so the keys are too.
+ */
 export const timerKey = {
-  requestTimeout: (req: number) => `req:${req}`,
-  delivery: (batch: number) => `delivery:${batch}`,
-  linger: (batch: number) => `linger:${batch}`,
+  requestTimeout: (req: number) => req * 4,
+  delivery: (batch: number) => batch * 4 + 1,
+  linger: (batch: number) => batch * 4 + 2,
 };
 
 export function partitionOf(m: ProducerModel, batch: Batch): PartitionState {
@@ -140,7 +142,7 @@ export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
     lastAckedSeq: p.lastAckedSeq,
     unresolvedSeq: p.unresolvedSeq,
     inFlight,
-    queued: p.unsent + (p.open ? 1 : 0),
+    queued: p.queue.unsent + (p.open ? 1 : 0),
     openRequests: m.requests.size,
     connection: m.connected ? m.connection : -1,
   };

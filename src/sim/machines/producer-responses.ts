@@ -63,7 +63,7 @@ function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network',
 
 export function backoffElapsed(m: ProducerModel, batchId: number, attempt: number): void {
   const p = m.partitions[0]!;
-  const b = p.queue.find((x) => x.id === batchId);
+  const b = p.queue.find(batchId);
   if (!b || b.state !== 'backoff' || b.attempts !== attempt) return;
   b.state = 'closed';
   drain(m);
@@ -72,7 +72,7 @@ export function backoffElapsed(m: ProducerModel, batchId: number, attempt: numbe
 /** delivery.timeout.ms passed since the batch was created: the application gets a TimeoutException (§1.5). */
 export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
   const p = m.partitions[0]!;
-  const b = p.open?.id === batchId ? p.open : (p.queue.find((x) => x.id === batchId) ?? p.inflight.find((x) => x.id === batchId));
+  const b = p.open?.id === batchId ? p.open : (p.queue.find(batchId) ?? p.inflight.find((x) => x.id === batchId));
   if (!b || b.state === 'done') return;
   if (p.open === b) p.open = null;
   // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
@@ -133,11 +133,7 @@ function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean)
   const p = partitionOf(m, b);
   // Only a batch in flight gets here, and a batch in flight is never in the queue.
   b.state = 'backoff';
-  let at = 0;
-  if (m.idempotent) {
-    while (at < p.queue.length && p.queue[at]!.everSent && p.queue[at]!.baseSeq < b.baseSeq) at++;
-  }
-  p.queue.splice(at, 0, b);
+  p.queue.insertRetry(b, m.idempotent);
   const backoffMs = retryBackoffMs(b.attempts, m.config['retry.backoff.ms'], m.config['retry.backoff.max.ms']);
   record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages, attempt: b.attempts + 1, backoffMs, reason, bump });
   m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts } });
@@ -152,7 +148,7 @@ function failBatch(m: ProducerModel, b: Batch, error: string, fateUnknown: boole
   const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
   m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
-  if (queued && removeFrom(p.queue, b) && !b.everSent) p.unsent--;
+  if (queued) p.queue.remove(b);
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {

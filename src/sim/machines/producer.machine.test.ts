@@ -73,7 +73,7 @@ describe('producer machine: idempotent start-up', () => {
     const fx2 = d.send({ type: 'app.send', message: 2, resend: false }, 3);
     // only one InitProducerId in flight
     expect(fx2.some((f) => f.type === 'send')).toBe(false);
-    expect(d.p().queue.map((b) => b.messages)).toEqual([[1], [2]]);
+    expect(d.p().queue.toArray().map((b) => b.messages)).toEqual([[1], [2]]);
     expect(d.m().requests.size).toBe(0);
 
     const fx3 = d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 6);
@@ -91,7 +91,7 @@ describe('producer machine: idempotent start-up', () => {
     d.send({ type: 'app.send', message: 1, resend: false }, 0);
     d.send({ type: 'app.send', message: 2, resend: false }, 1);
     // not numbered while waiting for the producer id
-    expect(d.p().queue.map((b) => b.baseSeq)).toEqual([-1, -1]);
+    expect(d.p().queue.toArray().map((b) => b.baseSeq)).toEqual([-1, -1]);
     expect(d.p().nextSeq).toBe(0);
     d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 6);
     expect(d.p().inflight.map((b) => [b.messages[0], b.baseSeq, b.epoch])).toEqual([
@@ -126,7 +126,7 @@ describe('producer machine: sending', () => {
     const fx = [2, 3, 4].flatMap((msg) => d.send({ type: 'app.send', message: msg, resend: false }, 6));
     expect(produced(fx).map((r) => r.messages[0])).toEqual([2]);
     expect(d.m().requests.size).toBe(2);
-    expect(d.p().queue.map((b) => b.messages[0])).toEqual([3, 4]);
+    expect(d.p().queue.toArray().map((b) => b.messages[0])).toEqual([3, 4]);
     const fx2 = d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20);
     expect(kinds(fx2)).toContain('delivery.ack');
     expect(produced(fx2).map((r) => [r.messages[0], r.baseSeq])).toEqual([[3, 2]]);
@@ -240,7 +240,7 @@ describe('producer machine: sending', () => {
     // a new batch is not drained while batch 2 is in flight
     const fx2 = d.send({ type: 'app.send', message: 3, resend: false }, 2001);
     expect(produced(fx2)).toEqual([]);
-    expect(d.p().queue.map((b) => b.messages[0])).toEqual([3]);
+    expect(d.p().queue.toArray().map((b) => b.messages[0])).toEqual([3]);
     // batch 2 acknowledged: seq 1 acked, so seq 0 made it too; resolved without a bump
     const fx3 = d.send({ type: 'response.received', req: 2, error: 'NONE', offset: 1 }, 2010);
     expect(d.p().unresolvedSeq).toBe(-1);
