@@ -4,10 +4,12 @@ import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
 import type { BrokerEvent } from './machines/broker-events';
 import type { BrokerEffect } from './machines/broker-model';
+import type { Effect } from './machines/effects';
 import { createNetworkModel, type NetworkEffect, type NetworkEvent } from './machines/network-model';
 import { networkMachine } from './machines/network.machine';
 import type { ProducerEvent } from './machines/producer-events';
 import { producerMachine } from './machines/producer.machine';
+import { stepActor } from './machines/step';
 import { createFaultPlan } from './network/fault-plan';
 import type { Scenario } from './scenario/schema';
 import type { Trace } from './trace/types';
@@ -52,48 +54,35 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   let producer: Actor<typeof producerMachine> | null = null;
   let configError: string | null = null;
 
+  const onProducerEffect = (fx: Effect<ProducerEvent>) => {
+    if (fx.type === 'record') {
+      const ev = k.record(fx.ev);
+      if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
+      if (ev.kind === 'config.error') configError = ev.message;
+    } else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event }, false, fx.key);
+    else if (fx.type === 'cancel') k.cancel(fx.key);
+    else if (fx.type === 'send') k.schedule(k.now, { to: 'network', event: { type: 'send', packet: fx.packet } });
+    else k.schedule(k.now, { to: 'network', event: { type: 'close', connection: fx.connection } });
+  };
+  const onBrokerEffect = (fx: BrokerEffect) => {
+    if (fx.type === 'record') k.record(fx.ev);
+    else if (fx.type === 'append') k.append(fx.records);
+    else if (fx.type === 'reply') k.schedule(k.now + fx.delayMs, { to: 'network', event: { type: 'send', packet: fx.packet } });
+  };
+  const onNetworkEffect = (fx: NetworkEffect) => {
+    if (fx.type === 'record') k.record(fx.ev);
+    else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'network', event: fx.event });
+    else if (fx.type === 'toBroker') k.schedule(k.now, { to: 'broker', event: fx.event });
+    else k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event });
+  };
+  const sendProducer = (event: ProducerEvent) => producer?.send(event);
+  const sendBroker = (event: BrokerEvent) => broker.send(event);
+  const sendNetwork = (event: NetworkEvent) => network.send(event);
   const runProducer = (event: ProducerEvent) => {
-    if (!producer) return;
-    const m = producer.getSnapshot().context.m;
-    m.now = k.now;
-    producer.send(event);
-    for (const fx of m.out) {
-      if (fx.type === 'record') {
-        const ev = k.record(fx.ev);
-        if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
-        if (ev.kind === 'config.error') configError = ev.message;
-      } else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event }, false, fx.key);
-      else if (fx.type === 'cancel') k.cancel(fx.key);
-      else if (fx.type === 'send') k.schedule(k.now, { to: 'network', event: { type: 'send', packet: fx.packet } });
-      else k.schedule(k.now, { to: 'network', event: { type: 'close', connection: fx.connection } });
-    }
-    m.out.length = 0;
+    if (producer) stepActor(producer.getSnapshot().context.m, k.now, sendProducer, event, onProducerEffect);
   };
-
-  const runBroker = (event: BrokerEvent) => {
-    const b = broker.getSnapshot().context.b;
-    b.now = k.now;
-    broker.send(event);
-    for (const fx of b.out as BrokerEffect[]) {
-      if (fx.type === 'record') k.record(fx.ev);
-      else if (fx.type === 'append') k.append(fx.records);
-      else if (fx.type === 'reply') k.schedule(k.now + fx.delayMs, { to: 'network', event: { type: 'send', packet: fx.packet } });
-    }
-    b.out.length = 0;
-  };
-
-  const runNetwork = (event: NetworkEvent) => {
-    const n = network.getSnapshot().context.n;
-    n.now = k.now;
-    network.send(event);
-    for (const fx of n.out as NetworkEffect[]) {
-      if (fx.type === 'record') k.record(fx.ev);
-      else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'network', event: fx.event });
-      else if (fx.type === 'toBroker') k.schedule(k.now, { to: 'broker', event: fx.event });
-      else k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event });
-    }
-    n.out.length = 0;
-  };
+  const runBroker = (event: BrokerEvent) => stepActor(broker.getSnapshot().context.b, k.now, sendBroker, event, onBrokerEffect);
+  const runNetwork = (event: NetworkEvent) => stepActor(network.getSnapshot().context.n, k.now, sendNetwork, event, onNetworkEffect);
 
   /** Ids continue across restarts so every batch, request and connection in the trace is unique. */
   let ids = { nextBatchId: 1, nextReqId: 1, connection: 0 };

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
+import { stepAndCollect } from '../testing/drive';
 import { brokerConfigSchema, type BrokerConfig, type BrokerErrorFault } from '../scenario/schema';
 import type { RequestRef } from '../trace/types';
 import type { BrokerEvent } from './broker-events';
@@ -9,15 +10,7 @@ import { brokerMachine } from './broker.machine';
 function driver(over: Partial<BrokerConfig> = {}) {
   const actor = createActor(brokerMachine, { input: { ...brokerConfigSchema.parse({}), ...over } }).start();
   const b = () => actor.getSnapshot().context.b;
-  const send = (event: BrokerEvent, now = b().now): BrokerEffect[] => {
-    const model = b();
-    model.now = now;
-    model.out.length = 0;
-    actor.send(event);
-    const out = model.out.slice();
-    model.out.length = 0;
-    return out;
-  };
+  const send = (event: BrokerEvent, now = b().now): BrokerEffect[] => stepAndCollect(b(), now, (e: BrokerEvent) => actor.send(e), event);
   return { actor, b, send };
 }
 

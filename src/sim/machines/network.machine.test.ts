@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
+import { stepAndCollect } from '../testing/drive';
 import type { Stream } from '../kernel/rng';
 import type { FaultPlan, RequestFate, ResponseFate } from '../network/fault-plan';
 import type { RequestRef } from '../trace/types';
@@ -24,15 +25,7 @@ function driver(opts: { latency?: { min: number; max: number }; draws?: Record<n
   const n0 = createNetworkModel(opts.latency ?? { min: 10, max: 10 }, stream(opts.draws ?? {}), opts.plan ?? plan());
   const actor = createActor(networkMachine, { input: { n: n0 } }).start();
   const n = () => actor.getSnapshot().context.n;
-  const send = (event: NetworkEvent, now = n().now): NetworkEffect[] => {
-    const model = n();
-    model.now = now;
-    model.out.length = 0;
-    actor.send(event);
-    const out = model.out.slice();
-    model.out.length = 0;
-    return out;
-  };
+  const send = (event: NetworkEvent, now = n().now): NetworkEffect[] => stepAndCollect(n(), now, (e: NetworkEvent) => actor.send(e), event);
   return { actor, n, send };
 }
 

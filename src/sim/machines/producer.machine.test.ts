@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
+import { stepAndCollect } from '../testing/drive';
 import type { ProducerConfig } from '../scenario/schema';
 import { producerConfig } from '../testing/scenario';
 import type { Effect, Packet } from './effects';
@@ -14,15 +15,7 @@ function driver(over: Partial<ProducerConfig> = {}) {
   const config = producerConfig({ 'linger.ms': 0, ...over });
   const actor = createActor(producerMachine, { input: { instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0 } }).start();
   const m = () => actor.getSnapshot().context.m;
-  const send = (event: ProducerEvent, now = m().now): Fx[] => {
-    const model = m();
-    model.now = now;
-    model.out.length = 0;
-    actor.send(event);
-    const out = model.out.slice();
-    model.out.length = 0;
-    return out;
-  };
+  const send = (event: ProducerEvent, now = m().now): Fx[] => stepAndCollect(m(), now, (e: ProducerEvent) => actor.send(e), event);
   const p = () => m().partitions[0]!;
   return { actor, m, p, send, config };
 }
