@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInputsSlice, defaultPreset } from './inputs-slice';
 import type { LabState } from './lab-state';
-import { pickSaved, readStorage, restore, writeStorage, type SavedState } from './persistence';
+import { createLessonSlice } from './lesson-slice';
+import { pickSaved, readStorage, restore, sameLesson, writeStorage, type SavedState } from './persistence';
 import { createPlaybackSlice } from './playback-slice';
 import { clampCursor, simulate } from './simulate';
 import { createUiSlice } from './ui-slice';
@@ -11,9 +12,10 @@ export type LabStore = StoreApi<LabState> & { flush(): void };
 function initialState(storage: Storage | null): Partial<LabState> {
   const result = storage ? restore(readStorage(storage)) : ({ kind: 'empty' } as const);
   if (result.kind === 'ok') {
-    const { saved } = result;
+    const { lesson, ...saved } = result.saved;
     const run = simulate(saved.scenario);
-    return { ...saved, ...run, cursor: clampCursor(saved.cursor, run.trace) };
+    const restoredLesson = lesson ? { lessonId: lesson.id, lessonStep: lesson.step, revealed: lesson.revealed } : {};
+    return { ...saved, ...run, cursor: clampCursor(saved.cursor, run.trace), ...restoredLesson };
   }
   const preset = defaultPreset();
   const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
@@ -26,7 +28,7 @@ function initialState(storage: Storage | null): Partial<LabState> {
 }
 
 function sameSaved(a: SavedState, b: SavedState): boolean {
-  return a.scenario === b.scenario && a.cursor === b.cursor && a.theme === b.theme && a.speed === b.speed && a.presetId === b.presetId;
+  return a.scenario === b.scenario && a.cursor === b.cursor && a.theme === b.theme && a.speed === b.speed && a.presetId === b.presetId && sameLesson(a.lesson, b.lesson);
 }
 
 /**
@@ -39,6 +41,7 @@ export function createLabStore(storage: Storage | null = null): LabStore {
     ...createInputsSlice(...a),
     ...createPlaybackSlice(...a),
     ...createUiSlice(...a),
+    ...createLessonSlice(...a),
     trace: simulate(defaultPreset().scenario).trace,
     runError: null,
     ...initial,

@@ -67,4 +67,33 @@ export interface UiSlice {
   closeFork(): void;
 }
 
-export type LabState = InputsSlice & TraceSlice & PlaybackSlice & UiSlice;
+/** Which setting the side-by-side view varies between its two runs. */
+export type CompareDimension = 'idempotence' | 'in-flight' | 'acks';
+export const COMPARE_DIMENSIONS: readonly CompareDimension[] = ['idempotence', 'in-flight', 'acks'];
+
+/** Guided lessons, the side-by-side view and presenter mode. */
+export interface LessonSlice {
+  /** The active lesson, or null for free exploration. */
+  lessonId: string | null;
+  lessonStep: number;
+  /** The current step's question has been answered (its event is shown). */
+  revealed: boolean;
+  chosenAnswer: number | null;
+  askQuestions: boolean;
+  compareBy: CompareDimension | null;
+  presenter: boolean;
+  speakerNotes: boolean;
+  startLesson(id: string | null): void;
+  goToStep(k: number): void;
+  /** Reveals an open question, otherwise moves to the next step. */
+  nextStep(): void;
+  prevStep(): void;
+  chooseAnswer(i: number): void;
+  reveal(): void;
+  setAskQuestions(on: boolean): void;
+  setCompareBy(by: CompareDimension | null): void;
+  setPresenter(on: boolean): void;
+  setSpeakerNotes(on: boolean): void;
+}
+
+export type LabState = InputsSlice & TraceSlice & PlaybackSlice & UiSlice & LessonSlice;

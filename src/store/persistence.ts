@@ -1,3 +1,4 @@
+import { getLesson } from '../lessons/lessons';
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import { THEMES, type LabState, type Theme } from './lab-state';
@@ -13,12 +14,35 @@ export interface SavedState {
   cursor: number;
   theme: Theme;
   speed: number;
+  /** The active lesson and step (absent in free exploration and in older saves). */
+  lesson?: SavedLesson;
+}
+
+export interface SavedLesson {
+  id: string;
+  step: number;
+  revealed: boolean;
+}
+
+export function sameLesson(a: SavedLesson | undefined, b: SavedLesson | undefined): boolean {
+  return a === b || (!!a && !!b && a.id === b.id && a.step === b.step && a.revealed === b.revealed);
+}
+
+/** A saved lesson that no longer exists (or a step beyond its end) is dropped quietly: the lab still restores. */
+function restoreLesson(value: unknown): SavedLesson | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const o = value as Record<string, unknown>;
+  const lesson = typeof o.id === 'string' ? getLesson(o.id) : undefined;
+  if (!lesson || typeof o.step !== 'number' || !Number.isInteger(o.step) || o.step < 0 || o.step >= lesson.steps.length) return undefined;
+  return { id: lesson.id, step: o.step, revealed: o.revealed === true };
 }
 
 export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[] };
 
 export function pickSaved(state: LabState): SavedState {
-  return { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed };
+  const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed };
+  if (state.lessonId) saved.lesson = { id: state.lessonId, step: state.lessonStep, revealed: state.revealed };
+  return saved;
 }
 
 export function serialize(saved: SavedState): string {
@@ -45,9 +69,17 @@ export function restore(text: string | null): RestoreResult {
   const parsed = parseScenario(o.scenario);
   if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
   if (problems.length || !parsed.ok) return { kind: 'corrupt', problems };
+  const lesson = restoreLesson(o.lesson);
   return {
     kind: 'ok',
-    saved: { presetId: o.presetId as string, scenario: parsed.scenario, cursor: o.cursor as number, theme: o.theme as Theme, speed: o.speed as number },
+    saved: {
+      presetId: o.presetId as string,
+      scenario: parsed.scenario,
+      cursor: o.cursor as number,
+      theme: o.theme as Theme,
+      speed: o.speed as number,
+      ...(lesson ? { lesson } : {}),
+    },
   };
 }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../scenarios/presets';
+import { runSimulation } from '../sim/run-simulation';
+import { resolveAnchor } from './anchors';
+import { LESSONS } from './lessons';
+import { stepScenario } from './steps';
+
+describe('lessons', () => {
+  it('has at least 10 lessons with unique ids, each on an existing preset', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+    for (const l of LESSONS) {
+      expect(getPreset(l.presetId), l.id).toBeDefined();
+      expect(l.steps.length, l.id).toBeGreaterThan(0);
+    }
+  });
+
+  for (const lesson of LESSONS) {
+    it(`every step of "${lesson.id}" resolves to an event in its preset's trace`, () => {
+      lesson.steps.forEach((step, k) => {
+        const target = stepScenario(lesson, k);
+        expect(target, `${lesson.id} step ${k + 1}`).not.toBeNull();
+        const trace = runSimulation(target!.scenario);
+        const i = resolveAnchor(step.at, trace);
+        expect(i, `${lesson.id} step ${k + 1} (“${step.title}”)`).toBeGreaterThanOrEqual(0);
+        expect(trace.events[i]!.i).toBe(i);
+        // A question waits one event before the reveal, so the revealing event cannot be the first one.
+        if (step.question) expect(i, `${lesson.id} step ${k + 1}`).toBeGreaterThan(0);
+      });
+    });
+  }
+
+  it('questions have 2 to 4 answers, a valid correct index and an explanation', () => {
+    for (const l of LESSONS)
+      for (const s of l.steps) {
+        if (!s.question) continue;
+        expect(s.question.answers.length).toBeGreaterThanOrEqual(2);
+        expect(s.question.answers.length).toBeLessThanOrEqual(4);
+        expect(s.question.correct).toBeGreaterThanOrEqual(0);
+        expect(s.question.correct).toBeLessThan(s.question.answers.length);
+        expect(s.question.explanation.length).toBeGreaterThan(20);
+        expect(s.rule.length).toBeGreaterThan(0);
+      }
+  });
+
+  it('covers the required stories (including the refused in-flight 6 configuration)', () => {
+    const presets = new Set(LESSONS.flatMap((l) => [l.presetId, ...l.steps.map((s) => s.presetId ?? l.presetId)]));
+    for (const id of ['lost-ack', 'lost-request', 'delayed-original', 'reorder-in-flight', 'beyond-dedup-window', 'producer-restart', 'broker-restart', 'stalled-connection', 'sequence-gap-epoch-bump'])
+      expect(presets.has(id), id).toBe(true);
+    const lesson = LESSONS.find((l) => l.id === 'beyond-dedup-window')!;
+    const k = lesson.steps.findIndex((s) => s.settings?.['max.in.flight.requests.per.connection'] === 6);
+    const trace = runSimulation(stepScenario(lesson, k)!.scenario);
+    expect(trace.configError).toMatch(/max\.in\.flight/);
+  });
+});

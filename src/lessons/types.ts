@@ -1,0 +1,42 @@
+import type { ProducerConfig } from '../sim/scenario/schema';
+import type { Trace } from '../sim/trace/types';
+
+/** Finds the event a step is about: its index in the trace, or -1 when the trace has no such event. */
+export type Anchor = (trace: Trace) => number;
+
+export interface LessonQuestion {
+  prompt: string;
+  /** Two to four answers. */
+  answers: readonly string[];
+  /** Index into `answers`. */
+  correct: number;
+  explanation: string;
+}
+
+/** Producer settings a lesson (or one of its steps) runs with, on top of its preset. */
+export type LessonSettings = Partial<ProducerConfig>;
+
+export interface LessonStep {
+  /** The event this step is about (the revealing event when the step asks a question). */
+  at: Anchor;
+  title: string;
+  /** Plain language: what happens here and why. */
+  narration: string;
+  /** The Kafka rule, KIP or configuration name this step illustrates. */
+  rule: string;
+  question?: LessonQuestion;
+  /** Overrides of the lesson's settings for this step (e.g. the same story with idempotence off). */
+  settings?: LessonSettings;
+  /** Another preset for this step (e.g. to compare with a related story). */
+  presetId?: string;
+  /** What the presenter might say on the way to the next step. */
+  sayNext?: string;
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  presetId: string;
+  settings: LessonSettings;
+  steps: readonly LessonStep[];
+}
