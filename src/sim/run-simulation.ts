@@ -72,8 +72,13 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   const onNetworkEffect = (fx: NetworkEffect) => {
     if (fx.type === 'record') k.record(fx.ev);
     else if (fx.type === 'timer') k.schedule(k.now + fx.delayMs, { to: 'network', event: fx.event });
-    else if (fx.type === 'toBroker') k.schedule(k.now, { to: 'broker', event: fx.event });
-    else k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event });
+    else if (fx.type === 'deliver') {
+      const d = fx.delivery;
+      const item: Item = d.to === 'broker' ? { to: 'broker', event: d.event } : { to: 'producer', instance, event: d.event };
+      k.schedule(k.now + fx.delayMs, item, false, fx.key);
+    } else if (fx.type === 'withdraw') {
+      if (k.cancel(fx.key) && fx.loss) k.record(fx.loss);
+    } else k.schedule(k.now + fx.delayMs, { to: 'producer', instance, event: fx.event });
   };
   const sendProducer = (event: ProducerEvent) => producer?.send(event);
   const sendBroker = (event: BrokerEvent) => broker.send(event);

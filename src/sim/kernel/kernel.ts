@@ -30,12 +30,14 @@ export class Kernel<Item> {
     this.queue.push(Math.max(t, this.now), entry);
   }
 
-  cancel(key: number): void {
+  /** Withdraws a timer that has not fired; returns false if there was none (it fired, or never existed). */
+  cancel(key: number): boolean {
     const entry = this.timers.get(key);
-    if (!entry) return;
+    if (!entry) return false;
     this.timers.delete(key);
     entry.cancelled = true;
     if (!entry.background) this.foreground--;
+    return true;
   }
 
   /** The next item, with the clock moved to its time; undefined once only background work is left. */

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import { arrive, brokerDown, brokerUp, close, lose, send, type NetworkEvent, type NetworkModel } from './network-model';
+import { brokerDown, brokerUp, close, lose, send, type NetworkEvent, type NetworkModel } from './network-model';
 
 export interface NetworkContext {
   /** The links' state. Owned by this actor alone. */
@@ -16,9 +16,6 @@ export const networkMachine = setup({
     send: ({ context, event }) => {
       if (event.type === 'send') send(context.n, event.packet);
     },
-    arrive: ({ context, event }) => {
-      if (event.type === 'arrive') arrive(context.n, event.id);
-    },
     lose: ({ context, event }) => {
       if (event.type === 'lost') lose(context.n, event.id, event.cause);
     },
@@ -34,10 +31,10 @@ export const networkMachine = setup({
   initial: 'carrying',
   states: {
     carrying: {
-      description: 'packets travel with seeded latency; faults lose, delay or stall them',
+      description:
+        'packets travel with seeded latency and arrive in TCP order; faults lose, delay or stall them; a closed connection withdraws what has not arrived',
       on: {
         send: { actions: 'send' },
-        arrive: { actions: 'arrive' },
         lost: { actions: 'lose' },
         close: { actions: 'close' },
         'broker.down': { actions: 'brokerDown' },
