@@ -1,7 +1,9 @@
+/// <reference types="vite/client" />
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { installTestHooks } from './app/test-hooks';
+import { installShareLinkHandler } from './features/share/open-share-link';
 import { createLabStore } from './store/create-lab-store';
 import { LabStoreProvider } from './store/lab-store-context';
 import './styles/app.css';
@@ -17,6 +19,16 @@ function storage(): Storage | null {
 const store = createLabStore(storage());
 window.addEventListener('pagehide', () => store.flush());
 installTestHooks(store);
+installShareLinkHandler(store);
+
+// Offline after the first visit: the hosted build caches itself (never in development or from file://).
+if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {
+      // Without a service worker the lab still works online.
+    });
+  });
+}
 
 const root = document.getElementById('root');
 if (root) {

@@ -9,6 +9,7 @@ import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
+import { ShareMenu } from '../features/share/share-menu';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { ThemeSelect } from '../features/theme/theme-select';
@@ -34,6 +35,7 @@ export function App() {
         <h1>Exactly-Once Lab</h1>
         <ScenarioPicker />
         <ThemeSelect />
+        <ShareMenu />
         <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
           Shortcuts <kbd aria-hidden="true">?</kbd>
         </button>

@@ -1,0 +1,62 @@
+/* Exactly-Once Lab service worker: cache-first for same-origin GETs so the lab works offline after one visit.
+   Bump VERSION when this file's caching rules change; new builds refresh the page itself in the background. */
+const VERSION = 'v1';
+const CACHE = `exactly-once-lab-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const page = new URL('./', self.registration.scope).href;
+      const res = await fetch(page, { cache: 'no-cache' });
+      if (!res.ok) return;
+      const html = await res.clone().text();
+      await cache.put(page, res);
+      // The page's own scripts, styles and icon, so the first offline load has everything.
+      const urls = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)]
+        .map((m) => new URL(m[1], page))
+        .filter((u) => u.origin === self.location.origin)
+        .map((u) => u.href);
+      await cache.addAll([...new Set(urls)]);
+    })().then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith('exactly-once-lab-') && n !== CACHE).map((n) => caches.delete(n)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  const navigation = req.mode === 'navigate';
+  // Every address of the page (with a query or a share link) is the same document.
+  const key = navigation ? new URL('./', self.registration.scope).href : req;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match(key, { ignoreSearch: navigation });
+      const network = fetch(req)
+        .then((res) => {
+          if (res.ok && res.type === 'basic') void cache.put(key, res.clone());
+          return res;
+        })
+        .catch(() => undefined);
+      if (cached) {
+        // The page refreshes itself in the background so a new build is picked up on the next visit.
+        if (navigation) event.waitUntil(network);
+        return cached;
+      }
+      const res = await network;
+      return res ?? new Response('Offline, and this file was not cached yet.', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+    })(),
+  );
+});

@@ -1,0 +1,176 @@
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { getPreset } from '../../scenarios/presets';
+import { parseScenarioJson } from '../../sim/scenario/parse';
+import { payloadOf, readLesson } from '../../share/lab-share';
+import { MAX_LINK_LENGTH, shareLinkFor } from '../../share/share-link';
+import { useLab, useLabStore } from '../../store/lab-store-context';
+import { downloadText } from '../export/download';
+import { ExportButtons } from '../export/export-buttons';
+
+function pageBase(): string {
+  return window.location.href.replace(/#.*$/, '');
+}
+
+/** The current scenario as a file in the documented format. */
+export function useScenarioDownload() {
+  const store = useLabStore();
+  return () => {
+    const { scenario } = store.getState();
+    downloadText(`${JSON.stringify(scenario, null, 2)}\n`, `${scenario.id || 'scenario'}.json`, 'application/json');
+  };
+}
+
+function ShareLinkSection() {
+  const store = useLabStore();
+  const scenario = useLab((s) => s.scenario);
+  const presetId = useLab((s) => s.presetId);
+  const cursor = useLab((s) => s.cursor);
+  const theme = useLab((s) => s.theme);
+  const lessonKey = useLab((s) => {
+    const l = readLesson(s);
+    return l ? `${l.id}:${l.step}` : '';
+  });
+  const downloadScenario = useScenarioDownload();
+  const [status, setStatus] = useState('');
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const link = useMemo(
+    () => shareLinkFor(pageBase(), payloadOf(store.getState())),
+    // The link is a function of exactly these fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, scenario, presetId, cursor, theme, lessonKey],
+  );
+
+  if (link.kind === 'too-long') {
+    return (
+      <section className="share-section" aria-labelledby="share-link-title">
+        <h2 id="share-link-title">Share link</h2>
+        <p className="share-warning" role="status">
+          This lab is too big for a link ({link.length.toLocaleString('en')} characters; links over {MAX_LINK_LENGTH.toLocaleString('en')} get cut off).
+          Share the scenario file instead.
+        </p>
+        <button type="button" onClick={downloadScenario}>
+          Download scenario file
+        </button>
+      </section>
+    );
+  }
+
+  const copy = () => {
+    fieldRef.current?.select();
+    const done = (ok: boolean) => setStatus(ok ? 'Link copied.' : 'Could not copy automatically: the link is selected, press Ctrl+C (⌘C).');
+    try {
+      const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+      if (!clip?.writeText) {
+        done(false);
+        return;
+      }
+      clip.writeText(link.url).then(
+        () => done(true),
+        () => done(false),
+      );
+    } catch {
+      done(false);
+    }
+  };
+
+  return (
+    <section className="share-section" aria-labelledby="share-link-title">
+      <h2 id="share-link-title">Share link</h2>
+      <p className="share-hint">Opens this scenario, its faults and seed, the current step and theme.</p>
+      <label htmlFor="share-link-field" className="visually-hidden">
+        Share link
+      </label>
+      <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+      <div className="share-row">
+        <button type="button" className="primary" onClick={copy}>
+          Copy share link
+        </button>
+        <span role="status" className="share-status">
+          {status}
+        </span>
+      </div>
+    </section>
+  );
+}
+
+function ScenarioFileSection() {
+  const loadScenario = useLab((s) => s.loadScenario);
+  const downloadScenario = useScenarioDownload();
+  const [errors, setErrors] = useState<{ file: string; list: string[] } | null>(null);
+  const [loaded, setLoaded] = useState('');
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      setErrors({ file: file.name, list: [`(file): could not be read: ${(err as Error).message}`] });
+      setLoaded('');
+      return;
+    } finally {
+      input.value = '';
+    }
+    const parsed = parseScenarioJson(text);
+    if (!parsed.ok) {
+      setErrors({ file: file.name, list: parsed.errors });
+      setLoaded('');
+      return;
+    }
+    setErrors(null);
+    loadScenario(parsed.scenario, getPreset(parsed.scenario.id) ? parsed.scenario.id : undefined);
+    setLoaded(`Loaded “${parsed.scenario.name}” from ${file.name}.`);
+  };
+
+  return (
+    <section className="share-section" aria-labelledby="scenario-file-title">
+      <h2 id="scenario-file-title">Scenario file</h2>
+      <div className="share-row">
+        <button type="button" onClick={downloadScenario}>
+          Export scenario
+        </button>
+        <label className="file-button">
+          Import scenario
+          <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+        </label>
+      </div>
+      <span role="status" className="share-status">
+        {loaded}
+      </span>
+      {errors && (
+        <div className="alert share-errors" role="alert">
+          <p>
+            <strong>{errors.file} was not imported</strong>; your current scenario is unchanged.
+          </p>
+          <ul>
+            {errors.list.slice(0, 20).map((m, i) => (
+              <li key={i}>
+                <code>{m}</code>
+              </li>
+            ))}
+          </ul>
+          {errors.list.length > 20 && <p>…and {errors.list.length - 20} more.</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The header's "Share & export" menu: share link, scenario files, pictures and the handout. */
+export function ShareMenu() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Share &amp; export</summary>
+      {open && (
+        <div className="share-panel">
+          <ShareLinkSection />
+          <ScenarioFileSection />
+          <ExportButtons />
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,101 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { z } from 'zod';
+import { parseScenario } from '../sim/scenario/parse';
+import type { Scenario } from '../sim/scenario/schema';
+import { THEMES, type Theme } from '../store/lab-state';
+
+/** Version of the share-link payload this build writes and reads. */
+export const SHARE_VERSION = 1;
+/** Links longer than this may be cut off by chat apps, mail clients and some browsers. */
+export const MAX_LINK_LENGTH = 2000;
+
+/** Everything a share link restores. */
+export interface SharePayload {
+  presetId: string;
+  scenario: Scenario;
+  cursor: number;
+  theme: Theme;
+  /** Only when a lesson is open. */
+  lesson?: { id: string; step: number };
+}
+
+export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string };
+
+const payloadSchema = z
+  .object({
+    presetId: z.string().max(200),
+    scenario: z.unknown(),
+    cursor: z.number().int().min(0),
+    theme: z.enum(THEMES as [Theme, ...Theme[]]),
+    lesson: z.object({ id: z.string().min(1).max(200), step: z.number().int().min(0) }).strict().optional(),
+  })
+  .strict();
+
+/** The hash fragment (without '#') for a payload. */
+export function encodeShareHash(payload: SharePayload): string {
+  const body: SharePayload = { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
+  if (payload.lesson) body.lesson = { id: payload.lesson.id, step: payload.lesson.step };
+  return `v=${SHARE_VERSION}&s=${compressToEncodedURIComponent(JSON.stringify(body))}`;
+}
+
+export type ShareLink = { kind: 'link'; url: string } | { kind: 'too-long'; length: number };
+
+/** A full link for `base` (the page address without its hash), or `too-long` when it would not survive being pasted. */
+export function shareLinkFor(base: string, payload: SharePayload, max = MAX_LINK_LENGTH): ShareLink {
+  const url = `${base.replace(/#.*$/, '')}#${encodeShareHash(payload)}`;
+  return url.length > max ? { kind: 'too-long', length: url.length } : { kind: 'link', url };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(root)';
+}
+
+/**
+ * Reads a location hash (with or without '#'). Never throws: a hash that is not a share link gives `none`, a
+ * damaged one gives `error` with a message that says exactly what is wrong (with field paths for schema errors).
+ */
+export function decodeShareHash(hash: string): DecodeResult {
+  const text = hash.replace(/^#/, '');
+  if (!text) return { kind: 'none' };
+  const params = new URLSearchParams(text);
+  const v = params.get('v');
+  const s = params.get('s');
+  if (v === null && s === null) return { kind: 'none' };
+  if (v === null) return { kind: 'error', message: 'The link has no version (v=…); it may have been cut off or edited.' };
+  if (!/^\d+$/.test(v)) return { kind: 'error', message: `The link's version “${v}” is not a version number.` };
+  const version = Number(v);
+  if (version > SHARE_VERSION) {
+    return { kind: 'error', message: `This link was made by a newer version (v${version}); this build reads v${SHARE_VERSION}.` };
+  }
+  if (version !== SHARE_VERSION) return { kind: 'error', message: `The link's version v${version} is not one this build reads (v${SHARE_VERSION}).` };
+  if (!s) return { kind: 'error', message: 'The link has no data (s=…); it may have been cut off.' };
+  // URLSearchParams turns '+' into a space; the compressed alphabet uses '+', so read the raw value.
+  const raw = /(?:^|&)s=([^&]*)/.exec(text)?.[1] ?? s;
+  let json: string | null;
+  try {
+    json = decompressFromEncodedURIComponent(raw);
+  } catch {
+    json = null;
+  }
+  if (!json) return { kind: 'error', message: 'The link is damaged: its data could not be decompressed (was it cut off or edited?).' };
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    return { kind: 'error', message: `The link is damaged: its data is not valid JSON (${(e as Error).message}).` };
+  }
+  const problems: string[] = [];
+  const top = payloadSchema.safeParse(data);
+  if (!top.success) problems.push(...top.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  const scenarioInput = typeof data === 'object' && data !== null ? (data as { scenario?: unknown }).scenario : undefined;
+  const parsed = parseScenario(scenarioInput);
+  if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
+  if (problems.length || !top.success || !parsed.ok) {
+    const list = problems.slice(0, 6).join('; ');
+    const more = problems.length > 6 ? ` (and ${problems.length - 6} more)` : '';
+    return { kind: 'error', message: `The link's lab state is not valid: ${list}${more}.` };
+  }
+  const payload: SharePayload = { presetId: top.data.presetId, scenario: parsed.scenario, cursor: top.data.cursor, theme: top.data.theme };
+  if (top.data.lesson) payload.lesson = top.data.lesson;
+  return { kind: 'ok', payload };
+}
