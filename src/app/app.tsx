@@ -7,6 +7,7 @@ import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
+import { LessonPanel } from '../features/lesson/lesson-panel';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
 import { ShareMenu } from '../features/share/share-menu';
@@ -47,6 +48,7 @@ export function App() {
             <ControlsPanel />
           </aside>
           <main className="col-main">
+            <LessonPanel />
             <ScenarioDescription />
             <Narration />
             <Timeline />

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 
 const KEYS: [string, string][] = [
   ['Space', 'Play or pause'],
-  ['→ / ←', 'Step forward / back'],
+  ['→ / ←', 'Step forward / back (in presenter mode with a lesson: next / previous lesson step)'],
+  ['Page Down / Page Up', 'Next / previous lesson step (without a lesson: step forward / back)'],
   ['Home / End', 'Jump to start / end'],
   ['+ / −', 'Zoom the timeline in / out'],
   ['0', 'Fit the whole run'],

@@ -13,7 +13,21 @@ export function useKeyboardShortcuts(openHelp: () => void) {
       const s = store.getState();
       if (s.forkTarget) return;
       let handled = true;
+      // Clicker keys (PageDown/PageUp) step the lesson when one is active; in presenter mode the arrows do too.
+      const lessonKeys = s.lessonId !== null && (e.key === 'PageDown' || e.key === 'PageUp' || (s.presenter && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')));
+      if (lessonKeys) {
+        if (e.key === 'PageDown' || e.key === 'ArrowRight') s.nextStep();
+        else s.prevStep();
+        e.preventDefault();
+        return;
+      }
       switch (e.key) {
+        case 'PageDown':
+          s.stepForward();
+          break;
+        case 'PageUp':
+          s.stepBack();
+          break;
         case ' ':
         case 'Spacebar':
           s.togglePlay();

@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { cursor, expect, openLab, test } from './fixtures';
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Lesson guide' });
+
+async function startLesson(page: Page, id: string) {
+  await openLab(page);
+  await page.getByLabel('Lesson', { exact: true }).selectOption(id);
+  await expect(panel(page).getByText(/^Step 1 of \d+$/)).toBeVisible();
+}
+
+async function stepCount(page: Page): Promise<{ k: number; n: number }> {
+  const text = (await panel(page).getByText(/^Step \d+ of \d+$/).textContent()) ?? '';
+  const [, k, n] = /Step (\d+) of (\d+)/.exec(text)!;
+  return { k: Number(k), n: Number(n) };
+}
+
+test('a whole lesson forward and back, answering a question and revealing it', async ({ page }) => {
+  await startLesson(page, 'lost-ack');
+  await expect(page.getByLabel('Ask questions')).toBeChecked();
+  const { n } = await stepCount(page);
+  expect(n).toBeGreaterThanOrEqual(5);
+  const startCursor = await cursor(page);
+  expect(startCursor).toBeGreaterThan(0);
+  const next = panel(page).getByRole('button', { name: 'Next step', exact: true });
+  const prev = panel(page).getByRole('button', { name: 'Previous step', exact: true });
+  const nextBox = await next.boundingBox();
+  let answered = false;
+  let reveals = 0;
+  for (let guard = 0; guard < 40; guard++) {
+    const { k } = await stepCount(page);
+    // The buttons stay in the same place on every step.
+    expect(await next.boundingBox()).toEqual(nextBox);
+    const question = panel(page).getByRole('group');
+    if ((await question.count()) > 0 && (await question.getByRole('button', { name: 'Reveal' }).count()) > 0) {
+      const before = await cursor(page);
+      if (!answered) {
+        // Answer the first question wrongly on purpose, then reveal with the button.
+        const radios = question.getByRole('radio');
+        await radios.first().check();
+        await question.getByRole('button', { name: 'Reveal' }).click();
+        answered = true;
+      } else {
+        await next.click();
+      }
+      reveals++;
+      await expect(question.getByText('✓ Correct answer')).toBeVisible();
+      await expect(panel(page).getByRole('status')).toContainText(answered && reveals === 1 ? 'Not quite. The producer only sees a broken connection' : /.{40,}/);
+      await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(`Step ${k} of ${n}`);
+      expect(await cursor(page)).toBe(before + 1);
+      continue;
+    }
+    if (k === n) break;
+    await next.click();
+    await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(`Step ${k + 1} of ${n}`);
+  }
+  expect(reveals).toBeGreaterThanOrEqual(2);
+  await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(`Step ${n} of ${n}`);
+  await expect(page.getByLabel('Idempotence')).toBeChecked();
+  // The lesson's final log holds each message once.
+  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('Exactly-once: yes');
+  for (let k = n; k > 1; k--) {
+    await prev.click();
+    await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(`Step ${k - 1} of ${n}`);
+  }
+  await expect(prev).toBeDisabled();
+  expect(await cursor(page)).toBe(startCursor);
+  await expect(page.getByLabel('Idempotence')).not.toBeChecked();
+});
+
+test('jump to a step, questions off, free exploration and reload', async ({ page }) => {
+  await startLesson(page, 'lost-ack');
+  await page.getByLabel('Jump to step').selectOption({ index: 2 });
+  await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(/^Step 3 of/);
+  await expect(panel(page).getByRole('group')).toBeVisible();
+  const waiting = await cursor(page);
+  await page.getByLabel('Ask questions').uncheck();
+  await expect(panel(page).getByRole('group')).toHaveCount(0);
+  expect(await cursor(page)).toBe(waiting + 1);
+  await page.reload();
+  await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(/^Step 3 of/);
+  await page.getByLabel('Lesson', { exact: true }).selectOption({ label: 'Free exploration' });
+  await expect(page.getByRole('button', { name: 'Next step' })).toHaveCount(0);
+});
+
+test('the lesson panel has no serious or critical accessibility violations', async ({ page }) => {
+  await startLesson(page, 'lost-ack');
+  await page.getByLabel('Jump to step').selectOption({ index: 2 });
+  await panel(page).getByRole('radio').nth(1).check();
+  for (const theme of ['light', 'dark', 'projector'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    const results = await new AxeBuilder({ page }).include('.lesson-panel').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${theme} ${v.id}: ${v.help}`)).toEqual([]);
+  }
+  await panel(page).getByRole('button', { name: 'Reveal' }).click();
+  const results = await new AxeBuilder({ page }).include('.lesson-panel').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

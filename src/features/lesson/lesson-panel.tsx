@@ -1,0 +1,93 @@
+import { useId } from 'react';
+import { getLesson, LESSONS } from '../../lessons/lessons';
+import { isAsking } from '../../lessons/steps';
+import { useLab } from '../../store/lab-store-context';
+import { LessonQuestionView } from './lesson-question';
+import './workshop.css';
+
+const FREE = '';
+
+/**
+ * The lesson picker and, while a lesson is active, its current step. The step controls sit above the text so
+ * Back and Continue stay in the same place on every step.
+ */
+export function LessonPanel() {
+  const lessonId = useLab((s) => s.lessonId);
+  const k = useLab((s) => s.lessonStep);
+  const askQuestions = useLab((s) => s.askQuestions);
+  const revealed = useLab((s) => s.revealed);
+  const startLesson = useLab((s) => s.startLesson);
+  const goToStep = useLab((s) => s.goToStep);
+  const nextStep = useLab((s) => s.nextStep);
+  const prevStep = useLab((s) => s.prevStep);
+  const setAskQuestions = useLab((s) => s.setAskQuestions);
+  const lesson = getLesson(lessonId);
+  const pickerId = useId();
+  const jumpId = useId();
+  const step = lesson?.steps[k];
+  const n = lesson?.steps.length ?? 0;
+  const asking = isAsking(step, askQuestions, revealed);
+  return (
+    <section className="lesson-panel" aria-label="Lesson guide" data-active={!!lesson}>
+      <div className="lesson-bar">
+        <span className="lesson-picker">
+          <label htmlFor={pickerId}>Lesson</label>{' '}
+          <select id={pickerId} value={lessonId ?? FREE} onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}>
+            <option value={FREE}>Free exploration</option>
+            {LESSONS.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+        </span>
+        {lesson && (
+          <>
+            <span className="lesson-jump">
+              <label htmlFor={jumpId}>Jump to step</label>{' '}
+              <select id={jumpId} value={k} onChange={(e) => goToStep(Number(e.target.value))}>
+                {lesson.steps.map((s, i) => (
+                  <option key={i} value={i}>
+                    {i + 1}. {s.title}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <label className="lesson-ask">
+              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> Ask questions
+            </label>
+          </>
+        )}
+      </div>
+      {lesson && step && (
+        <>
+          <div className="lesson-nav">
+            <button type="button" onClick={prevStep} disabled={k === 0}>
+              <span aria-hidden="true">← </span>Previous step
+            </button>
+            <span className="lesson-count" aria-live="polite">
+              Step {k + 1} of {n}
+            </span>
+            <button type="button" className="lesson-next" onClick={nextStep} disabled={k === n - 1 && !asking} aria-keyshortcuts="PageDown">
+              Next step<span aria-hidden="true"> →</span>
+            </button>
+          </div>
+          <div className="lesson-body">
+            <h2 className="lesson-title">{step.title}</h2>
+            {asking ? (
+              <p className="lesson-narration lesson-predict">Predict what happens next, then reveal it.</p>
+            ) : (
+              <p className="lesson-narration">{step.narration}</p>
+            )}
+            {!asking && (
+              <p className="lesson-rule">
+                <span className="lesson-rule-label">Kafka rule:</span> <code>{step.rule}</code>
+              </p>
+            )}
+            {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${lesson.id}-${k}`} />}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import type { LessonQuestion } from '../../lessons/types';
+import { useLab } from '../../store/lab-store-context';
+
+/** Predict, then reveal: the answers as radio buttons; after the reveal the correct one is marked in words. */
+export function LessonQuestionView({ question, stepKey }: { question: LessonQuestion; stepKey: string }) {
+  const revealed = useLab((s) => s.revealed);
+  const chosen = useLab((s) => s.chosenAnswer);
+  const chooseAnswer = useLab((s) => s.chooseAnswer);
+  const reveal = useLab((s) => s.reveal);
+  const name = useId();
+  return (
+    <fieldset className="lesson-question" data-revealed={revealed}>
+      <legend>{question.prompt}</legend>
+      <ul className="lesson-answers">
+        {question.answers.map((answer, i) => {
+          const correct = i === question.correct;
+          const mark = revealed ? (correct ? 'correct' : chosen === i ? 'wrong' : undefined) : undefined;
+          return (
+            <li key={`${stepKey}-${i}`} data-mark={mark}>
+              <label>
+                <input type="radio" name={name} value={i} checked={chosen === i} disabled={revealed} onChange={() => chooseAnswer(i)} />
+                <span>{answer}</span>
+                {mark === 'correct' && <strong className="answer-mark"> ✓ Correct answer</strong>}
+                {mark === 'wrong' && <strong className="answer-mark"> ✗ Your answer</strong>}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {revealed ? (
+        <p className="lesson-explanation" role="status">
+          <strong>
+            {chosen === null ? 'Answer: ' : chosen === question.correct ? 'Right. ' : 'Not quite. '}
+          </strong>
+          {question.explanation}
+        </p>
+      ) : (
+        <button type="button" className="reveal-button" onClick={reveal}>
+          Reveal
+        </button>
+      )}
+    </fieldset>
+  );
+}
