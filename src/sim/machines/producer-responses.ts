@@ -123,6 +123,10 @@ function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
     failBatch(m, b, error, true);
     return;
   }
+  if (reaction === 'success') {
+    completeBatch(m, b, -1);
+    return;
+  }
   const bump = reaction === 'retry-and-bump';
   if (bump) m.bumpRequested = true;
   reenqueue(m, b, error, bump);

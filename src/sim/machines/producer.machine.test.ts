@@ -262,6 +262,21 @@ describe('producer machine: sending', () => {
     expect(produced(fx).map((r) => [r.messages[0], r.epoch, r.baseSeq])).toEqual([[3, 1, 0]]);
   });
 
+  test('DUPLICATE_SEQUENCE_NUMBER from an old broker completes the batch with offset −1', () => {
+    const d = withPid();
+    const fx = d.send({ type: 'response.received', req: 1, error: 'DUPLICATE_SEQUENCE_NUMBER', offset: -1 }, 20);
+    expect(records(fx).find((e) => e.kind === 'delivery.ack')).toMatchObject({ batch: 1, offset: -1 });
+    expect(d.p().lastAckedSeq).toBe(0);
+  });
+
+  test('UNKNOWN_PRODUCER_ID bumps the epoch and resends from sequence 0', () => {
+    const d = withPid();
+    const fx = d.send({ type: 'response.received', req: 1, error: 'UNKNOWN_PRODUCER_ID', offset: -1 }, 20);
+    expect(kinds(fx)).toContain('epoch.bumped');
+    const resent = produced(d.send({ type: 'backoff.elapsed', batch: 1, attempt: 1 }, 200));
+    expect(resent.map((r) => [r.epoch, r.baseSeq, r.attempt])).toEqual([[1, 0, 2]]);
+  });
+
   test('idempotence off with max.in.flight 1 sends one request at a time', () => {
     const d = driver({ 'enable.idempotence': false, 'max.in.flight.requests.per.connection': 1 });
     d.send({ type: 'producer.start' });

@@ -95,6 +95,13 @@ describe('reactToError (reference §1.7)', () => {
       expect(reactToError(ctx({ error }))).toBe('retry');
     }
   });
+  test('UNKNOWN_PRODUCER_ID (brokers before 2.5) → the idempotent producer bumps its epoch and retries', () => {
+    expect(reactToError(ctx({ error: 'UNKNOWN_PRODUCER_ID' }))).toBe('retry-and-bump');
+  });
+  test('DUPLICATE_SEQUENCE_NUMBER (1.0.x brokers) → success, with or without idempotence', () => {
+    expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER' }))).toBe('success');
+    expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER', idempotent: false }))).toBe('success');
+  });
   test('idempotence off: retriable errors → retry, OOOSN counts as retriable, others fail', () => {
     for (const error of RETRIABLE_ERRORS) expect(reactToError(ctx({ error, idempotent: false }))).toBe('retry');
     expect(reactToError(ctx({ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', idempotent: false }))).toBe('retry');

@@ -47,13 +47,15 @@ export interface RetryContext {
   unresolvedSeq: number;
 }
 
-export type ErrorReaction = 'retry' | 'retry-and-bump' | 'fail';
+export type ErrorReaction = 'retry' | 'retry-and-bump' | 'fail' | 'success';
 
 /**
  * What the client does with an error response whose batch still has attempts and delivery time left
  * (Sender.canRetry + TransactionManager.canRetry, reference §1.7).
  */
 export function reactToError(c: RetryContext): ErrorReaction {
+  // Only 1.0.x brokers send it: the batch is a duplicate of one already written, so it counts as delivered (offset −1).
+  if (c.error === 'DUPLICATE_SEQUENCE_NUMBER') return 'success';
   if (!c.idempotent) return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
   if (c.renumberedSince) {
     // The answer is about an older numbering of this batch; the batch will be resent with its new numbers.
@@ -68,6 +70,8 @@ export function reactToError(c: RetryContext): ErrorReaction {
     if (!unresolved || c.batchBaseSeq === c.unresolvedSeq + 1) return 'retry-and-bump';
     return 'retry';
   }
+  // Brokers before 2.5 lost producer state to retention and said so; the idempotent producer bumps and retries.
+  if (c.error === 'UNKNOWN_PRODUCER_ID') return 'retry-and-bump';
   return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
 }
 
