@@ -7,6 +7,7 @@ import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
+import { TimelineArea } from '../features/compare/compare-view';
 import { LessonPanel } from '../features/lesson/lesson-panel';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
@@ -14,7 +15,6 @@ import { ShareMenu } from '../features/share/share-menu';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { ThemeSelect } from '../features/theme/theme-select';
-import { Timeline } from '../features/timeline/timeline';
 import { useLab, useLabStore } from '../store/lab-store-context';
 import { Alerts } from './alerts';
 import { ErrorBoundary } from './error-boundary';
@@ -51,7 +51,7 @@ export function App() {
             <LessonPanel />
             <ScenarioDescription />
             <Narration />
-            <Timeline />
+            <TimelineArea />
             <PlaybackBar />
             <EventList />
           </main>

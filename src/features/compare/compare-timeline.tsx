@@ -1,0 +1,74 @@
+import { scaleLinear } from 'd3-scale';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { describeEvent } from '../../sim/trace/describe';
+import type { Trace } from '../../sim/trace/types';
+import type { Theme } from '../../store/lab-state';
+import { drawTimeline } from '../timeline/draw';
+import type { LaneGeometry } from '../timeline/geometry';
+import { layoutFor } from '../timeline/layout';
+import { PALETTES } from '../timeline/palette';
+
+/** Shorter lanes than the main timeline, so two runs fit one above the other. */
+function compactGeometry(width: number, fontSize: number): LaneGeometry {
+  const laneHeight = Math.round(fontSize * 5.5);
+  const top = Math.round(fontSize * 0.8);
+  const plotLeft = Math.round(fontSize * 7.5);
+  const axisY = top + laneHeight * 3;
+  return { top, laneHeight, plotLeft, plotRight: Math.max(plotLeft + 10, width - 14), height: axisY + Math.round(fontSize * 2.2), axisY };
+}
+
+/** One run of the comparison drawn with the main timeline's renderer; both share the time axis `endT`. */
+export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { trace: Trace; cursor: number; endT: number; theme: Theme; label: string; id: string }) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(800);
+  const palette = PALETTES[theme];
+  const g = compactGeometry(width, palette.fontSize);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (w > 0) setWidth(w);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(g.height * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const x = scaleLinear().domain([0, Math.max(1, endT)]).range([g.plotLeft, g.plotRight]);
+    drawTimeline({ ctx, width, g, x, layout: layoutFor(trace), cursor, palette, hoverArrow: -1, hoverMark: -1 });
+  }, [trace, cursor, endT, width, g, palette]);
+
+  const ev = trace.events[cursor];
+  return (
+    <figure className="compare-run" aria-labelledby={`${id}-label`}>
+      <figcaption id={`${id}-label`} className="compare-run-label">
+        {label}
+      </figcaption>
+      {trace.configError ? (
+        <p className="compare-config-error" role="note">
+          Producer refuses to start: {trace.configError}
+        </p>
+      ) : (
+        <div ref={wrapRef} className="compare-canvas-wrap">
+          <canvas ref={canvasRef} style={{ height: g.height, width: '100%' }} role="img" aria-label={`${label}: timeline of the run`} />
+        </div>
+      )}
+      <p className="compare-run-event">
+        <span className="narration-meta">
+          Event {Math.min(cursor + 1, trace.events.length)} of {trace.events.length} · t={ev?.t ?? 0} ms
+        </span>{' '}
+        {ev ? describeEvent(ev) : 'No events.'}
+      </p>
+    </figure>
+  );
+}

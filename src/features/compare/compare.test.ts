@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../../scenarios/presets';
+import { runSimulation } from '../../sim/run-simulation';
+import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
+
+describe('compare', () => {
+  const scenario = getPreset('lost-ack')!.scenario;
+
+  it('lost-ack: the off log has exactly one more record, and the extra one is message 1', () => {
+    const current = runSimulation(scenario);
+    const [off, on] = compareTraces(scenario, current, 'idempotence');
+    expect(on).toBe(current);
+    expect(off.scenario.producer['enable.idempotence']).toBe(false);
+    expect(off.scenario.seed).toBe(scenario.seed);
+    expect(off.scenario.faults).toEqual(scenario.faults);
+    expect(off.log.length).toBe(on.log.length + 1);
+    const diff = diffLogs(off.log, on.log);
+    const extra = diff.notes[0].flatMap((n, i) => (n ? [{ n, r: off.log[i]! }] : []));
+    expect(extra).toHaveLength(1);
+    expect(extra[0]!.r.message).toBe(1);
+    expect(extra[0]!.n).toBe(`extra record: message 1 again at offset ${extra[0]!.r.offset}`);
+    expect(diff.notes[1].every((n) => n === null)).toBe(true);
+    expect(diff.missing).toEqual([[], []]);
+    // Memoised: the same scenario object gives the same traces.
+    expect(compareTraces(scenario, current, 'idempotence')[0]).toBe(off);
+  });
+
+  it('reorder-in-flight: the off log is out of order', () => {
+    const s = getPreset('reorder-in-flight')!.scenario;
+    const [off, on] = compareSides(s, 'idempotence').map((side) => runSimulation(side.scenario));
+    const diff = diffLogs(off!.log, on!.log);
+    expect(diff.notes[0]).toContain('out of order: message 3 after message 4');
+    expect(diff.notes[1].every((n) => n === null)).toBe(true);
+  });
+
+  it('new-producer-reorder: the on log is missing message 1', () => {
+    const s = getPreset('new-producer-reorder')!.scenario;
+    const [off, on] = compareSides(s, 'idempotence').map((side) => runSimulation(side.scenario));
+    expect(diffLogs(off!.log, on!.log).missing[1]).toEqual([1]);
+  });
+
+  it('maps a cursor by virtual time', () => {
+    const t = runSimulation(scenario);
+    const last = t.events.length - 1;
+    expect(cursorAtTime(t, -5)).toBe(0);
+    expect(cursorAtTime(t, t.endT + 1000)).toBe(last);
+    for (let i = 0; i < t.events.length; i++) expect(cursorAtTime(t, t.events[i]!.t, rankAtTime(t, i))).toBe(i);
+  });
+});

@@ -1,0 +1,126 @@
+import type { CompareDimension } from '../../store/lab-state';
+import { simulate } from '../../store/simulate';
+import type { Scenario } from '../../sim/scenario/schema';
+import type { LogRecord, Trace } from '../../sim/trace/types';
+
+export interface CompareSide {
+  /** Short label for the side, e.g. "Idempotence off". */
+  label: string;
+  scenario: Scenario;
+}
+
+export const DIMENSION_LABELS: Record<CompareDimension, string> = {
+  idempotence: 'Idempotence off vs on',
+  'in-flight': 'max.in.flight.requests.per.connection 1 vs 5',
+  acks: 'acks=1 vs acks=all',
+};
+
+/** The same scenario, seed and faults twice, differing only in the chosen setting. */
+export function compareSides(scenario: Scenario, by: CompareDimension): [CompareSide, CompareSide] {
+  const withProducer = (p: Partial<Scenario['producer']>): Scenario => ({ ...scenario, producer: { ...scenario.producer, ...p } });
+  switch (by) {
+    case 'idempotence':
+      return [
+        { label: 'Idempotence off', scenario: withProducer({ 'enable.idempotence': false }) },
+        { label: 'Idempotence on', scenario: withProducer({ 'enable.idempotence': true }) },
+      ];
+    case 'in-flight':
+      return [
+        { label: 'max.in.flight = 1', scenario: withProducer({ 'max.in.flight.requests.per.connection': 1 }) },
+        { label: 'max.in.flight = 5', scenario: withProducer({ 'max.in.flight.requests.per.connection': 5 }) },
+      ];
+    case 'acks':
+      return [
+        { label: 'acks=1', scenario: withProducer({ acks: '1' }) },
+        { label: 'acks=all', scenario: withProducer({ acks: 'all' }) },
+      ];
+  }
+}
+
+const traceCache = new WeakMap<Scenario, Map<string, Trace>>();
+
+/**
+ * Both runs of the comparison, memoised by the lab's scenario object (a new object whenever an input changes).
+ * A side identical to the lab's own run reuses its trace.
+ */
+export function compareTraces(scenario: Scenario, current: Trace, by: CompareDimension): [Trace, Trace] {
+  let byDim = traceCache.get(scenario);
+  if (!byDim) {
+    byDim = new Map();
+    traceCache.set(scenario, byDim);
+  }
+  const sides = compareSides(scenario, by);
+  return sides.map((side, k) => {
+    if (JSON.stringify(side.scenario) === JSON.stringify(current.scenario)) return current;
+    const key = `${by}:${k}`;
+    let t = byDim.get(key);
+    if (!t) {
+      t = simulate(side.scenario).trace;
+      byDim.set(key, t);
+    }
+    return t;
+  }) as [Trace, Trace];
+}
+
+/**
+ * The cursor in another run at the same virtual time: among events at exactly that time, the same rank as the
+ * lab's cursor; otherwise the last event before it.
+ */
+export function cursorAtTime(trace: Trace, t: number, rank = 0): number {
+  const ev = trace.events;
+  let lo = 0;
+  let hi = ev.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ev[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < ev.length && ev[last]!.t === t) last++;
+  if (last > lo) return Math.min(lo + rank, last - 1);
+  return Math.max(0, lo - 1);
+}
+
+/** How many events before the cursor share its time (to keep both cursors in step within one instant). */
+export function rankAtTime(trace: Trace, cursor: number): number {
+  const t = trace.events[cursor]?.t;
+  let r = 0;
+  while (t !== undefined && cursor - r - 1 >= 0 && trace.events[cursor - r - 1]!.t === t) r++;
+  return r;
+}
+
+export interface LogDiff {
+  /** Per record of each log: what sets it apart from the other log, or null. */
+  notes: [(string | null)[], (string | null)[]];
+  /** Messages the other log has and this one lacks. */
+  missing: [number[], number[]];
+}
+
+function notesFor(log: readonly LogRecord[], other: readonly LogRecord[]): { notes: (string | null)[]; missing: number[] } {
+  const otherCount = new Map<number, number>();
+  for (const r of other) otherCount.set(r.message, (otherCount.get(r.message) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  let maxFirst = -Infinity;
+  const notes = log.map((r) => {
+    const n = (seen.get(r.message) ?? 0) + 1;
+    seen.set(r.message, n);
+    if (n > (otherCount.get(r.message) ?? 0)) {
+      return n > 1 ? `extra record: message ${r.message} again at offset ${r.offset}` : `extra record: message ${r.message} at offset ${r.offset}, not in the other log`;
+    }
+    if (n === 1) {
+      const before = maxFirst;
+      maxFirst = Math.max(maxFirst, r.message);
+      if (r.message < before) return `out of order: message ${r.message} after message ${before}`;
+    }
+    return null;
+  });
+  const missing = [...otherCount.keys()].filter((m) => !seen.has(m)).sort((a, b) => a - b);
+  return { notes, missing };
+}
+
+/** Where two partition logs diverge, in words: extra records, records out of order, missing messages. */
+export function diffLogs(a: readonly LogRecord[], b: readonly LogRecord[]): LogDiff {
+  const x = notesFor(a, b);
+  const y = notesFor(b, a);
+  return { notes: [x.notes, y.notes], missing: [x.missing, y.missing] };
+}
