@@ -4,6 +4,7 @@ import { FIRST_PRODUCER_ID, type ErrorName, type ProducerEntry } from '../protoc
 import type { BrokerConfig, BrokerErrorFault } from '../scenario/schema';
 import type { BrokerSnapshot, BrokerVerdict, LogRecord, RequestRef } from '../trace/types';
 import type { Effect, Packet, TraceEventInput } from './effects';
+import { refEvent } from './ref-event';
 
 export type BrokerEffect = Effect<never> | { type: 'append'; records: Omit<LogRecord, 'event'>[] } | { type: 'reply'; delayMs: number; packet: Packet };
 
@@ -93,7 +94,7 @@ export function handleProduce(b: BrokerModel, a: ProduceArrival): void {
       }
     }
   }
-  record(b, { kind: 'broker.handled', lane: 'broker', ...ref, verdict, offset, rule, deadSocket: a.deadSocket, noResponse: a.acks === '0' });
+  record(b, refEvent('broker.handled', 'broker', ref, { verdict, offset, rule, deadSocket: a.deadSocket, noResponse: a.acks === '0' }));
   if (verdict === 'appended' || verdict === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' || verdict === 'REQUEST_TIMED_OUT') {
     const records: Omit<LogRecord, 'event'>[] = [];
     for (let k = 0; k < count; k++) {

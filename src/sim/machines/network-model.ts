@@ -4,6 +4,7 @@ import type { LossCause } from '../trace/types';
 import type { BrokerEvent } from './broker-events';
 import type { Packet, TraceEventInput } from './effects';
 import type { ProducerEvent } from './producer-events';
+import { refEvent } from './ref-event';
 
 export type NetworkEvent =
   | { type: 'send'; packet: Packet }
@@ -133,7 +134,7 @@ export function send(n: NetworkModel, packet: Packet): void {
     if (fate.kind === 'delay' && packet.kind === 'produce') {
       extra = fate.delayMs;
       t.committed = true;
-      n.out.push({ type: 'record', ev: { kind: 'request.delayed', lane: 'network', ...packet.ref, delayMs: fate.delayMs } });
+      n.out.push({ type: 'record', ev: refEvent('request.delayed', 'network', packet.ref, { delayMs: fate.delayMs }) });
     }
     if (fate.kind === 'stall') {
       const untilT = n.now + fate.durationMs;
@@ -227,8 +228,8 @@ function dropPending(n: NetworkModel, c: Connection, includeCommitted: boolean):
 
 function lossEvent(t: InTransit, cause: LossCause): TraceEventInput | null {
   const p = t.packet;
-  if (p.kind === 'produce') return { kind: 'request.lost', lane: 'network', ...p.ref, cause };
-  if (p.kind === 'produce-response') return { kind: 'response.lost', lane: 'network', ...p.ref, cause };
+  if (p.kind === 'produce') return refEvent('request.lost', 'network', p.ref, { cause });
+  if (p.kind === 'produce-response') return refEvent('response.lost', 'network', p.ref, { cause });
   return null;
 }
 

@@ -2,6 +2,7 @@ import { incrementSequence } from '../protocol/sequence';
 import { PARTITION } from '../protocol/types';
 import { bumpEpoch } from './producer-epoch';
 import { record, requestRef, timerKey, type Batch, type ProducerModel } from './producer-model';
+import { refEvent } from './ref-event';
 
 /**
  * The application calls send(): the record joins the newest batch while it has room (RecordAccumulator.append).
@@ -128,7 +129,7 @@ function sendBatch(m: ProducerModel, b: Batch): void {
   const req = m.nextReqId++;
   const ref = requestRef(m, b, req);
   m.requests.set(req, { ref, batch: b, sentT: m.now });
-  record(m, { kind: 'request.sent', lane: 'producer', ...ref });
+  record(m, refEvent('request.sent', 'producer', ref, {}));
   m.out.push({ type: 'send', packet: { kind: 'produce', ref, acks: m.config.acks, idempotent: m.idempotent } });
   if (m.config.acks === '0') {
     // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).

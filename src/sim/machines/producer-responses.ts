@@ -4,6 +4,7 @@ import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
 import { maybeResolveSequences } from './producer-epoch';
 import { partitionOf, RECONNECT_BACKOFF_MS, record, timerKey, type Batch, type OpenRequest, type ProducerModel } from './producer-model';
+import { refEvent } from './ref-event';
 
 export function pidAssigned(m: ProducerModel, pid: number, epoch: number, connection: number): void {
   if (!m.pidRequested || connection !== m.connection || m.pid >= 0) return;
@@ -18,7 +19,7 @@ export function responseReceived(m: ProducerModel, req: number, error: ErrorName
   if (!r) return;
   m.requests.delete(req);
   m.out.push({ type: 'cancel', key: timerKey.requestTimeout(req) });
-  record(m, { kind: 'response.received', lane: 'producer', ...r.ref, error, offset });
+  record(m, refEvent('response.received', 'producer', r.ref, { error, offset }));
   if (r.batch.state !== 'done') {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
     else handleError(m, r, error);
@@ -31,7 +32,7 @@ export function responseReceived(m: ProducerModel, req: number, error: ErrorName
 export function requestTimedOut(m: ProducerModel, req: number): void {
   const r = m.requests.get(req);
   if (!r) return;
-  record(m, { kind: 'request.timeout', lane: 'producer', ...r.ref, timeoutMs: m.config['request.timeout.ms'] });
+  record(m, refEvent('request.timeout', 'producer', r.ref, { timeoutMs: m.config['request.timeout.ms'] }));
   failConnection(m, 'request-timeout', 'REQUEST_TIMED_OUT');
 }
 
@@ -54,7 +55,7 @@ function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network',
   // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
   // re-queueing each at the front then restores send order.
   for (const r of failed.reverse()) {
-    record(m, { kind: 'request.failed', lane: 'producer', ...r.ref, error });
+    record(m, refEvent('request.failed', 'producer', r.ref, { error }));
     if (r.batch.state !== 'done') handleError(m, r, error);
   }
   maybeResolveSequences(m);
