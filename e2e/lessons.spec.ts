@@ -98,3 +98,48 @@ test('the lesson panel has no serious or critical accessibility violations', asy
   const results = await new AxeBuilder({ page }).include('.lesson-panel').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('presenter mode: projector theme, clicker and arrow keys step the lesson, speaker notes on demand', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Theme')).toHaveValue('projector');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+  // Without a lesson the clicker steps events.
+  const c0 = await cursor(page);
+  await page.keyboard.press('PageDown');
+  expect(await cursor(page)).toBe(c0 + 1);
+  await page.getByLabel('Lesson', { exact: true }).selectOption('lost-request');
+  const count = panel(page).getByText(/^Step \d+ of/);
+  await expect(count).toHaveText(/^Step 1 of/);
+  await page.locator('h1').click();
+  await page.keyboard.press('PageDown');
+  await expect(count).toHaveText(/^Step 2 of/);
+  await page.keyboard.press('ArrowRight');
+  await expect(count).toHaveText(/^Step 3 of/);
+  await expect(panel(page).getByRole('group')).toBeVisible();
+  const waiting = await cursor(page);
+  await page.keyboard.press('PageDown');
+  await expect(panel(page).getByText('✓ Correct answer')).toBeVisible();
+  expect(await cursor(page)).toBe(waiting + 1);
+  await page.keyboard.press('PageUp');
+  await expect(count).toHaveText(/^Step 2 of/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(count).toHaveText(/^Step 1 of/);
+
+  const notes = page.getByRole('complementary', { name: 'Speaker notes' });
+  await expect(notes).toBeHidden();
+  await page.getByRole('button', { name: 'Speaker notes' }).click();
+  await expect(notes).toBeVisible();
+  await expect(notes).toContainText('Rule: NETWORK_EXCEPTION is retriable');
+  await expect(notes).toContainText('Say next:');
+
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByLabel('Theme')).toHaveValue('light');
+  await expect(page.getByRole('button', { name: 'Speaker notes' })).toHaveCount(0);
+  // Outside presenter mode the arrows step events again.
+  const c1 = await cursor(page);
+  await page.keyboard.press('ArrowRight');
+  expect(await cursor(page)).toBe(c1 + 1);
+  await expect(count).toHaveText(/^Step 1 of/);
+});

@@ -9,6 +9,7 @@ import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { TimelineArea } from '../features/compare/compare-view';
 import { LessonPanel } from '../features/lesson/lesson-panel';
+import { PresenterButton } from '../features/presenter/presenter-button';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
 import { ShareMenu } from '../features/share/share-menu';
@@ -36,6 +37,7 @@ export function App() {
         <h1>Exactly-Once Lab</h1>
         <ScenarioPicker />
         <ThemeSelect />
+        <PresenterButton />
         <ShareMenu />
         <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
           Shortcuts <kbd aria-hidden="true">?</kbd>

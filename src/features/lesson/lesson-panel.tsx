@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { getLesson, LESSONS } from '../../lessons/lessons';
 import { isAsking } from '../../lessons/steps';
 import { useLab } from '../../store/lab-store-context';
+import { SpeakerNotes } from '../presenter/speaker-notes';
 import { LessonQuestionView } from './lesson-question';
 import './workshop.css';
 
@@ -21,6 +22,7 @@ export function LessonPanel() {
   const nextStep = useLab((s) => s.nextStep);
   const prevStep = useLab((s) => s.prevStep);
   const setAskQuestions = useLab((s) => s.setAskQuestions);
+  const presenter = useLab((s) => s.presenter);
   const lesson = getLesson(lessonId);
   const pickerId = useId();
   const jumpId = useId();
@@ -86,6 +88,7 @@ export function LessonPanel() {
             )}
             {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${lesson.id}-${k}`} />}
           </div>
+          {presenter && <SpeakerNotes lesson={lesson} k={k} />}
         </>
       )}
     </section>
