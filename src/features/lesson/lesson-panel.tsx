@@ -55,9 +55,6 @@ export function LessonPanel() {
                 ))}
               </select>
             </span>
-            <label className="lesson-ask">
-              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> Ask questions
-            </label>
           </>
         )}
       </div>
@@ -73,6 +70,9 @@ export function LessonPanel() {
             <button type="button" className="lesson-next" onClick={nextStep} disabled={k === n - 1 && !asking} aria-keyshortcuts="PageDown">
               Next step<span aria-hidden="true"> →</span>
             </button>
+            <label className="lesson-ask">
+              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> Ask questions
+            </label>
           </div>
           <div className="lesson-body">
             <h2 className="lesson-title">{step.title}</h2>
