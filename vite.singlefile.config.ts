@@ -1,10 +1,22 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
+/** The icon as a data URL: from file:// nothing beside the page may be fetched. */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'inline-favicon',
+    transformIndexHtml(html) {
+      const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8');
+      return html.replace('href="./favicon.svg"', `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+    },
+  };
+}
+
 /** One self-contained index.html that runs from file:// with no network (offline workshops). */
 export default defineConfig({
-  plugins: [react(), viteSingleFile()],
+  plugins: [react(), inlineFavicon(), viteSingleFile()],
   base: './',
   build: {
     outDir: 'dist-single',

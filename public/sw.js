@@ -39,11 +39,12 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   const navigation = req.mode === 'navigate';
   // Every address of the page (with a query or a share link) is the same document.
-  const key = navigation ? new URL('./', self.registration.scope).href : req;
+  const key = navigation ? new URL('./', self.registration.scope).href : req.url;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const cached = await cache.match(key, { ignoreSearch: navigation });
+      // Module scripts ask with an Origin header; the cached copies were fetched without one.
+      const cached = await cache.match(key, { ignoreSearch: navigation, ignoreVary: true });
       const network = fetch(req)
         .then((res) => {
           if (res.ok && res.type === 'basic') void cache.put(key, res.clone());

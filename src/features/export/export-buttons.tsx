@@ -55,8 +55,8 @@ export function ExportButtons() {
   }, [handout]);
 
   return (
-    <section className="share-section" aria-labelledby="export-title">
-      <h2 id="export-title">Export</h2>
+    <section className="share-section">
+      <h2>Export</h2>
       <div className="share-row wrap">
         <button type="button" onClick={exportSvg}>
           Export timeline as SVG

@@ -42,8 +42,8 @@ function ShareLinkSection() {
 
   if (link.kind === 'too-long') {
     return (
-      <section className="share-section" aria-labelledby="share-link-title">
-        <h2 id="share-link-title">Share link</h2>
+      <section className="share-section">
+        <h2>Share link</h2>
         <p className="share-warning" role="status">
           This lab is too big for a link ({link.length.toLocaleString('en')} characters; links over {MAX_LINK_LENGTH.toLocaleString('en')} get cut off).
           Share the scenario file instead.
@@ -74,8 +74,8 @@ function ShareLinkSection() {
   };
 
   return (
-    <section className="share-section" aria-labelledby="share-link-title">
-      <h2 id="share-link-title">Share link</h2>
+    <section className="share-section">
+      <h2>Share link</h2>
       <p className="share-hint">Opens this scenario, its faults and seed, the current step and theme.</p>
       <label htmlFor="share-link-field" className="visually-hidden">
         Share link
@@ -125,8 +125,8 @@ function ScenarioFileSection() {
   };
 
   return (
-    <section className="share-section" aria-labelledby="scenario-file-title">
-      <h2 id="scenario-file-title">Scenario file</h2>
+    <section className="share-section">
+      <h2>Scenario file</h2>
       <div className="share-row">
         <button type="button" onClick={downloadScenario}>
           Export scenario

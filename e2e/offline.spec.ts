@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cursor, expect, openLab, test } from './fixtures';
+
+const single = resolve('dist-single/index.html');
+
+test.describe('offline', () => {
+  test.beforeAll(() => {
+    // The single-file build takes about a second.
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.singlefile.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  });
+
+  test('the single-file build runs from file:// with no network', async ({ page, context }) => {
+    expect(existsSync(single)).toBe(true);
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) requests.push(r.url());
+    });
+    await context.setOffline(true);
+    await page.goto(pathToFileURL(single).href);
+    await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+    await expect(page.locator('.timeline-stats')).toContainText('requests');
+    const drawn = await page.locator('canvas.timeline-canvas').evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return colours.size;
+    });
+    expect(drawn).toBeGreaterThan(4);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => cursor(page)).toBeGreaterThan(2);
+    expect(requests).toEqual([]);
+  });
+
+  test('the hosted build works offline after the first visit', async ({ page, context }) => {
+    await openLab(page, 'lost-ack');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+    await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('lost-ack');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => cursor(page)).toBeGreaterThan(0);
+    await context.setOffline(false);
+  });
+});
