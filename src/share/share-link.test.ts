@@ -47,7 +47,10 @@ const payloadArb: fc.Arbitrary<SharePayload> = fc
     scenario: scenarioArb,
     cursor: fc.nat({ max: 100_000 }),
     theme: fc.constantFrom(...THEMES),
-    lesson: fc.option(fc.record({ id: fc.constantFrom('why-idempotence', 'epochs'), step: fc.nat({ max: 20 }) }), { nil: undefined }),
+    lesson: fc.option(
+      fc.record({ id: fc.constantFrom('lost-ack', 'epochs'), step: fc.nat({ max: 20 }), revealed: fc.constantFrom(true, undefined) }).map(({ revealed, ...l }) => (revealed ? { ...l, revealed } : l)),
+      { nil: undefined },
+    ),
   })
   .map(({ lesson, ...p }) => (lesson ? { ...p, lesson } : p));
 

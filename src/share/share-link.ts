@@ -16,7 +16,7 @@ export interface SharePayload {
   cursor: number;
   theme: Theme;
   /** Only when a lesson is open. */
-  lesson?: { id: string; step: number };
+  lesson?: { id: string; step: number; revealed?: true };
 }
 
 export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string };
@@ -27,14 +27,14 @@ const payloadSchema = z
     scenario: z.unknown(),
     cursor: z.number().int().min(0),
     theme: z.enum(THEMES as [Theme, ...Theme[]]),
-    lesson: z.object({ id: z.string().min(1).max(200), step: z.number().int().min(0) }).strict().optional(),
+    lesson: z.object({ id: z.string().min(1).max(200), step: z.number().int().min(0), revealed: z.literal(true).optional() }).strict().optional(),
   })
   .strict();
 
 /** The hash fragment (without '#') for a payload. */
 export function encodeShareHash(payload: SharePayload): string {
   const body: SharePayload = { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
-  if (payload.lesson) body.lesson = { id: payload.lesson.id, step: payload.lesson.step };
+  if (payload.lesson) body.lesson = payload.lesson.revealed ? { id: payload.lesson.id, step: payload.lesson.step, revealed: true } : { id: payload.lesson.id, step: payload.lesson.step };
   return `v=${SHARE_VERSION}&s=${compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
@@ -96,6 +96,7 @@ export function decodeShareHash(hash: string): DecodeResult {
     return { kind: 'error', message: `The link's lab state is not valid: ${list}${more}.` };
   }
   const payload: SharePayload = { presetId: top.data.presetId, scenario: parsed.scenario, cursor: top.data.cursor, theme: top.data.theme };
-  if (top.data.lesson) payload.lesson = top.data.lesson;
+  const lesson = top.data.lesson;
+  if (lesson) payload.lesson = lesson.revealed ? { id: lesson.id, step: lesson.step, revealed: true } : { id: lesson.id, step: lesson.step };
   return { kind: 'ok', payload };
 }

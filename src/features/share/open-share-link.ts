@@ -10,7 +10,7 @@ import type { LabStore } from '../../store/create-lab-store';
 export function openShareLink(store: LabStore, hash: string): boolean {
   const decoded = decodeShareHash(hash);
   if (decoded.kind === 'none') return false;
-  const plan = decoded.kind === 'ok' ? planApply(store.getState(), decoded.payload) : { ok: false as const, message: decoded.message };
+  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, message: decoded.message };
   if (plan.ok) {
     store.setState({ ...plan.patch, notice: null });
   } else {

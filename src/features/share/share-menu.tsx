@@ -28,7 +28,7 @@ function ShareLinkSection() {
   const theme = useLab((s) => s.theme);
   const lessonKey = useLab((s) => {
     const l = readLesson(s);
-    return l ? `${l.id}:${l.step}` : '';
+    return l ? `${l.id}:${l.step}:${l.revealed ? 1 : 0}` : '';
   });
   const downloadScenario = useScenarioDownload();
   const [status, setStatus] = useState('');
