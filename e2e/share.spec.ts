@@ -158,4 +158,9 @@ test('the share and export menu has no serious accessibility violations; screens
     expect(bad.map((v) => `${theme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   }
   await page.screenshot({ path: '/tmp/shots4s/share-menu-projector.png' });
+  // Escape closes the menu and returns focus to its button.
+  await page.getByRole('button', { name: 'Export scenario' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Export scenario' })).toBeHidden();
+  await expect(page.getByText('Share & export', { exact: true })).toBeFocused();
 });

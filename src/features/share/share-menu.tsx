@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
 import { parseScenarioJson } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
@@ -76,7 +76,7 @@ function ShareLinkSection() {
   return (
     <section className="share-section">
       <h2>Share link</h2>
-      <p className="share-hint">Opens this scenario, its faults and seed, the current step and theme.</p>
+      <p className="share-hint">Opens this scenario, its faults and seed, the current step{lessonKey ? ', the lesson step' : ''} and theme.</p>
       <label htmlFor="share-link-field" className="visually-hidden">
         Share link
       </label>
@@ -161,9 +161,16 @@ function ScenarioFileSection() {
 /** The header's "Share & export" menu: share link, scenario files, pictures and the handout. */
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
+  const summaryRef = useRef<HTMLElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== 'Escape' || !open) return;
+    e.stopPropagation();
+    setOpen(false);
+    summaryRef.current?.focus();
+  };
   return (
-    <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Share &amp; export</summary>
+    <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown}>
+      <summary ref={summaryRef}>Share &amp; export</summary>
       {open && (
         <div className="share-panel">
           <ShareLinkSection />
