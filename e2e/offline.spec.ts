@@ -47,6 +47,9 @@ test.describe('offline', () => {
     await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('lost-ack');
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect.poll(() => cursor(page)).toBeGreaterThan(0);
+    // The web app manifest comes from the cache too.
+    const manifest = await page.evaluate(async () => ((await (await fetch('./manifest.webmanifest')).json()) as { name: string }).name);
+    expect(manifest).toBe('Exactly-Once Lab');
     await context.setOffline(false);
   });
 });

@@ -17,6 +17,7 @@ self.addEventListener('install', (event) => {
         .map((m) => new URL(m[1], page))
         .filter((u) => u.origin === self.location.origin)
         .map((u) => u.href);
+      urls.push(new URL('./manifest.webmanifest', page).href);
       await cache.addAll([...new Set(urls)]);
     })().then(() => self.skipWaiting()),
   );

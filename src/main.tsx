@@ -23,6 +23,10 @@ installShareLinkHandler(store);
 
 // Offline after the first visit: the hosted build caches itself (never in development or from file://).
 if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {
+  const manifest = document.createElement('link');
+  manifest.rel = 'manifest';
+  manifest.href = './manifest.webmanifest';
+  document.head.append(manifest);
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('./sw.js').catch(() => {
       // Without a service worker the lab still works online.
