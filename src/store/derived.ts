@@ -1,7 +1,10 @@
+import { getLesson } from '../lessons/lessons';
+import { isAsking } from '../lessons/steps';
 import { checkTrace } from '../sim/trace/checker';
 import { createInspector, type Inspector } from '../sim/trace/inspect';
 import type { Outcome } from '../sim/trace/outcome-types';
 import type { Trace } from '../sim/trace/types';
+import type { LabState } from './lab-state';
 
 /** Derived data is never stored: it is computed once per trace and memoised by identity. */
 function memo<T>(compute: (trace: Trace) => T): (trace: Trace) => T {
@@ -59,3 +62,12 @@ export const logFlagsFor: (trace: Trace) => LogRowFlags = memo((trace) => {
   }
   return { duplicateOf, reordered };
 });
+
+/**
+ * A lesson question is waiting for its answer. Until it is revealed, nothing after the cursor is shown (timeline,
+ * event list), nor the run's outcome or the current event's narration, so that the screen does not give it away.
+ */
+export function selectQuestionOpen(s: LabState): boolean {
+  if (s.lessonId === null) return false;
+  return isAsking(getLesson(s.lessonId)?.steps[s.lessonStep], s.askQuestions, s.revealed);
+}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeEvent } from '../../sim/trace/describe';
 import type { TraceEvent } from '../../sim/trace/types';
+import { selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { requestRefOf } from '../timeline/layout';
 
@@ -29,7 +30,9 @@ export function EventList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(400);
-  const n = events.length;
+  // While a lesson question is open, the list stops at the cursor.
+  const questionOpen = useLab(selectQuestionOpen);
+  const n = questionOpen ? Math.min(events.length, cursor + 1) : events.length;
 
   useEffect(() => {
     const el = scrollRef.current;

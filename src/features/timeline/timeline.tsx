@@ -9,6 +9,7 @@ import { laneGeometry } from './geometry';
 import { arrowMidpoint, buildHitIndex, hitAt, type Hit } from './hit-test';
 import { layoutFor } from './layout';
 import { PALETTES } from './palette';
+import { selectQuestionOpen } from '../../store/derived';
 import { TimelineStatsLine } from './timeline-stats';
 import { InFlightList } from './in-flight-list';
 import { ZoomButtons } from './zoom-buttons';
@@ -27,7 +28,9 @@ export function Timeline() {
   const openFork = useLab((s) => s.openFork);
   const menuOpen = useLab((s) => s.forkTarget !== null);
   const layout = layoutFor(trace);
-  const palette = PALETTES[theme];
+  const questionOpen = useLab(selectQuestionOpen);
+  // While a lesson question is open the future is not drawn at all, not even faded.
+  const palette = useMemo(() => (questionOpen ? { ...PALETTES[theme], futureAlpha: 0 } : PALETTES[theme]), [questionOpen, theme]);
   const [width, setWidth] = useState(800);
   const g = useMemo(() => laneGeometry(width, palette.fontSize), [width, palette.fontSize]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
