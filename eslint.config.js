@@ -11,7 +11,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
+    ignores: ['public/sw.js'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
     files: ['**/*.{ts,tsx}'],
