@@ -14,6 +14,7 @@ export function payloadOf(state: LabState): SharePayload {
   const payload: SharePayload = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme };
   const lesson = readLesson(state);
   if (lesson) payload.lesson = lesson;
+  payload.lang = state.language;
   return payload;
 }
 
@@ -48,6 +49,7 @@ export function planApply(payload: SharePayload): ApplyResult {
       lessonStep: payload.lesson?.step ?? 0,
       revealed: payload.lesson?.revealed ?? false,
       chosenAnswer: null,
+      ...(payload.lang ? { language: payload.lang } : {}),
     },
   };
 }

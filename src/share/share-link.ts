@@ -2,6 +2,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { z } from 'zod';
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
+import { LANGS, type Lang } from '../i18n/lang';
 import { THEMES, type Theme } from '../store/lab-state';
 
 /** Version of the share-link payload this build writes and reads. */
@@ -17,6 +18,8 @@ export interface SharePayload {
   theme: Theme;
   /** Only when a lesson is open. */
   lesson?: { id: string; step: number; revealed?: true };
+  /** The interface language the link opens in (older links have none: the reader's own choice stays). */
+  lang?: Lang;
 }
 
 export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string };
@@ -28,6 +31,7 @@ const payloadSchema = z
     cursor: z.number().int().min(0),
     theme: z.enum(THEMES as [Theme, ...Theme[]]),
     lesson: z.object({ id: z.string().min(1).max(200), step: z.number().int().min(0), revealed: z.literal(true).optional() }).strict().optional(),
+    lang: z.enum(LANGS as [Lang, ...Lang[]]).optional(),
   })
   .strict();
 
@@ -35,6 +39,7 @@ const payloadSchema = z
 export function encodeShareHash(payload: SharePayload): string {
   const body: SharePayload = { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
   if (payload.lesson) body.lesson = payload.lesson.revealed ? { id: payload.lesson.id, step: payload.lesson.step, revealed: true } : { id: payload.lesson.id, step: payload.lesson.step };
+  if (payload.lang) body.lang = payload.lang;
   return `v=${SHARE_VERSION}&s=${compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
@@ -98,5 +103,6 @@ export function decodeShareHash(hash: string): DecodeResult {
   const payload: SharePayload = { presetId: top.data.presetId, scenario: parsed.scenario, cursor: top.data.cursor, theme: top.data.theme };
   const lesson = top.data.lesson;
   if (lesson) payload.lesson = lesson.revealed ? { id: lesson.id, step: lesson.step, revealed: true } : { id: lesson.id, step: lesson.step };
+  if (top.data.lang) payload.lang = top.data.lang;
   return { kind: 'ok', payload };
 }

@@ -4,6 +4,7 @@ import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/s
 /** A fault as written in a scenario file (defaults may be left out). */
 export type FaultInput = z.input<typeof faultSchema>;
 import type { Trace } from '../sim/trace/types';
+import type { Lang } from '../i18n/lang';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -58,10 +59,15 @@ export interface PlaybackSlice {
 
 export interface UiSlice {
   theme: Theme;
+  /** The interface language (English or Simplified Chinese). */
+  language: Lang;
   /** A message about saved state that could not be restored. */
   notice: string | null;
+  /** The same notice in Chinese, when it was made with one. */
+  noticeZh: string | null;
   forkTarget: ForkTarget | null;
   setTheme(theme: Theme): void;
+  setLanguage(language: Lang): void;
   dismissNotice(): void;
   openFork(target: ForkTarget): void;
   closeFork(): void;

@@ -1,3 +1,4 @@
+import { LANGS, type Lang } from '../i18n/lang';
 import { getLesson } from '../lessons/lessons';
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
@@ -14,6 +15,8 @@ export interface SavedState {
   cursor: number;
   theme: Theme;
   speed: number;
+  /** The interface language (absent in older saves, which were English). */
+  language?: Lang;
   /** The active lesson and step (absent in free exploration and in older saves). */
   lesson?: SavedLesson;
 }
@@ -40,7 +43,7 @@ function restoreLesson(value: unknown): SavedLesson | undefined {
 export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[] };
 
 export function pickSaved(state: LabState): SavedState {
-  const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed };
+  const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed, language: state.language };
   if (state.lessonId) saved.lesson = { id: state.lessonId, step: state.lessonStep, revealed: state.revealed };
   return saved;
 }
@@ -70,6 +73,8 @@ export function restore(text: string | null): RestoreResult {
   if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
   if (problems.length || !parsed.ok) return { kind: 'corrupt', problems };
   const lesson = restoreLesson(o.lesson);
+  // An unknown language is not worth refusing the whole save for: it falls back to English.
+  const language = LANGS.includes(o.language as Lang) ? (o.language as Lang) : undefined;
   return {
     kind: 'ok',
     saved: {
@@ -78,6 +83,7 @@ export function restore(text: string | null): RestoreResult {
       cursor: o.cursor as number,
       theme: o.theme as Theme,
       speed: o.speed as number,
+      ...(language ? { language } : {}),
       ...(lesson ? { lesson } : {}),
     },
   };

@@ -1,12 +1,16 @@
 import type { StateCreator } from 'zustand';
+import { LANGS } from '../i18n/lang';
 import { THEMES, type LabState, type UiSlice } from './lab-state';
 
 export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
   theme: 'light',
+  language: 'en',
   notice: null,
+  noticeZh: null,
   forkTarget: null,
   setTheme: (theme) => set({ theme: THEMES.includes(theme) ? theme : 'light' }),
-  dismissNotice: () => set({ notice: null }),
+  setLanguage: (language) => set({ language: LANGS.includes(language) ? language : 'en' }),
+  dismissNotice: () => set({ notice: null, noticeZh: null }),
   openFork: (target) => set({ forkTarget: target, playing: false }),
   closeFork: () => set({ forkTarget: null }),
 });

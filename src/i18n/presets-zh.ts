@@ -1,0 +1,77 @@
+import { getPreset } from '../scenarios/presets';
+import type { Lang } from './lang';
+
+/** Chinese names and descriptions of the presets, keyed by preset id (the English lives in the preset files). */
+export const PRESETS_ZH: Record<string, { name: string; description: string }> = {
+  'lost-ack': {
+    name: '确认丢失',
+    description:
+      'Broker 写入了消息 1，但它的响应没有到达生产者。生产者无法区分请求丢失和响应丢失，所以它会重试。关闭幂等时，重试会被再次写入（偏移量 1 处的一条重复）。开启幂等时，Broker 在最近 5 个批次的缓存中认出了生产者 ID、epoch 和序列号 0，不写入任何内容，并用原来的偏移量 0 作答。',
+  },
+  'lost-request': {
+    name: '请求丢失',
+    description:
+      '携带消息 1 的请求在去往 Broker 的途中丢失，连接随之断开。Broker 从未见过它，所以无论幂等关闭还是开启，重试都是第一次也是唯一一次写入。生产者无法把这种情况与确认丢失区分开：两种情况下它都只看到连接断开。这就是它必须重试的原因，也是安全重试需要幂等的原因（可与“确认丢失”场景对照）。',
+  },
+  'delayed-original': {
+    name: '延迟的原始请求被自己的重试超越',
+    description:
+      '消息 1 的第一个请求在 Broker 的队列中滞留了 1.5 秒。过了 request.timeout.ms（1 秒）后，生产者放弃等待，关闭连接并在新连接上重试；重试被写入偏移量 0。随后原始请求终于被处理。关闭幂等时它会被再次写入（偏移量 1）。开启幂等时，Broker 在缓存中找到相同的生产者 ID、epoch 和序列号，向一个已不存在的连接回复“重复，偏移量 0”。（参考用例 4。）',
+  },
+  'reorder-in-flight': {
+    name: '多个在途请求导致乱序',
+    description:
+      '四条消息同时在途（max.in.flight.requests.per.connection = 5）。消息 3 被以 NOT_ENOUGH_REPLICAS 拒绝（什么都没写入），而消息 4 已经在路上。关闭幂等时，Broker 先追加消息 4，消息 3 的重试排在它后面：日志乱序。开启幂等时，Broker 认识这个生产者（它写入过消息 1 和 2），因此消息 4 的序列号 3 不紧接序列号 1：OUT_OF_ORDER_SEQUENCE_NUMBER。消息 4 不是上次确认之后的下一个批次，所以生产者只是在消息 3 之后重试它，不提升 epoch，顺序得以保持。（参考用例 5 和 6。）',
+  },
+  'stalled-connection': {
+    name: '连接停滞导致所有在途请求失败',
+    description:
+      '消息 1 得到确认。随后 Broker 写入了消息 2 和 3，但回程链路停滞：2 秒内没有任何响应通过。过了 request.timeout.ms（1 秒）后，生产者关闭连接，该连接上所有在途请求同时以 REQUEST_TIMED_OUT 失败，而不只是超时的那一个。两者都在新连接上按顺序重试。关闭幂等时两条都会被再写一次；开启幂等时两次重试都被识别为重复。（同样的停滞若发生在到达 Broker 之前，即参考用例 3，两种模式下每条消息都只写入一次。）',
+  },
+  'sequence-gap-epoch-bump': {
+    name: '序列号缺口：生产者提升 epoch',
+    description:
+      '消息 1 以序列号 0 写入。携带消息 2（序列号 1）的每个请求都丢失了，直到 delivery.timeout.ms 耗尽：应用收到 TimeoutException，而且由于这些记录可能已在日志中，序列号 1 变为“未决”。接着消息 3（序列号 2）到达 Broker，而 Broker 期望的是序列号 1：OUT_OF_ORDER_SEQUENCE_NUMBER。消息 3 紧接在未决序列号之后，所以这个缺口是真实的，Broker 永远不会把它补上。开启幂等时，生产者在本地提升 epoch（KIP-360），把消息 3 作为 epoch 1 的序列号 0 重新发送，Broker 将其作为新 epoch 的开始接受。两种模式下消息 2 都丢失了：应用已被告知，必须自行决定是否重发。',
+  },
+  'beyond-dedup-window': {
+    name: '超出 5 批次去重窗口的重复',
+    description:
+      '消息 1 的第一个请求在 Broker 的队列中滞留 3 秒。生产者超时、重试，然后继续：消息 1 到 8 都已写入。当这个过期的原始请求终于被处理时，Broker 的缓存只保留最近 5 个批次（序列号 3 到 7），因此无法把序列号 0 识别为重复；而 0 又不紧接 7，于是它回复 OUT_OF_ORDER_SEQUENCE_NUMBER，不写入任何内容。关闭幂等时，这个过期副本会被直接追加。这就是 max.in.flight.requests.per.connection 最多只能为 5 的原因：生产者自己发出的任何重试都一定落在窗口之内。（参考用例 9。）',
+  },
+  'broker-restart': {
+    name: 'Broker 重启使去重窗口变小',
+    description:
+      '消息 1 到 3 得到确认。消息 4 和 5 也已写入，但它们的确认在缓慢的回程链路上受阻，而 Broker 在确认发出之前宕机。重启时，它从快照重建生产者状态，而快照只保留每个生产者的最后一个批次：它记得序列号 4，却忘了序列号 3。消息 4 的重试（序列号 3）既不是被识别的重复，也不是下一个序列号：OUT_OF_ORDER_SEQUENCE_NUMBER。它是上次确认之后的下一个序列号，因此生产者断定缺口是真实的，提升 epoch，并把消息 4 和 5 作为 epoch 1 的序列号 0 和 1 重新发送，它们又被写入一次。即使开启幂等，这里仍会出现重复。若 max.in.flight.requests.per.connection = 1，只有最后一个批次可能需要去重，而它在重启后仍被保留。[建模假设：快照在日志末尾生成，如同正常关闭；非正常崩溃后，Kafka 会重放最后一个快照之后的日志，可能恢复更多缓存。]',
+  },
+  'producer-restart': {
+    name: '没有 transactional.id 的生产者重启',
+    description:
+      'Broker 写入了消息 1，但确认受阻，应用在确认到达之前崩溃。重启后的应用不知道消息 1 是否已写入，于是再次发送它。没有 transactional.id 时，新的生产者会得到一个新的生产者 ID；Broker 从未见过这个 ID，因此接受它的序列号 0，消息 1 被写入两次，无论幂等关闭还是开启都一样。幂等只保护同一个生产者会话内的重试；要在重启后仍然有效，需要事务（稳定的 transactional.id）或幂等的消费者。（参考用例 12。）',
+  },
+  'producer-expiry': {
+    name: '重试期间生产者状态过期',
+    description:
+      'Broker 写入了消息 1，但它的确认卡在停滞的链路上。在生产者等待期间，Broker 的定期检查发现生产者 1000 空闲时间超过 producer.id.expiration.ms（这里设为 1 秒，而不是默认的 1 天），于是遗忘了它。之后的重试来自一个“未知”生产者，而未知生产者的第一个序列号总是被接受：即使开启幂等也会出现重复。出于这个原因，Kafka 文档建议 producer.id.expiration.ms ≥ delivery.timeout.ms。（参考用例 15。）',
+  },
+  'new-producer-reorder': {
+    name: '全新的生产者 ID 可能丢失并打乱消息（KAFKA-15591）',
+    description:
+      '一个新的生产者同时发送消息 1 和 2。消息 1 被以 NOT_ENOUGH_REPLICAS 拒绝。消息 2（序列号 1）到达一个从未见过该生产者 ID 的 Broker，而自 Kafka 2.5 起，未知生产者的第一个序列号会被接受，所以消息 2 先被写入。此后消息 1（序列号 0）的每次重试都是 OUT_OF_ORDER_SEQUENCE_NUMBER；它不是上次确认（1）之后的下一个序列号，所以生产者不提升 epoch 而是继续重试，直到 delivery.timeout.ms 耗尽：即使开启幂等，消息 1 也丢失了。关闭幂等时，重试被直接追加到消息 2 之后：乱序，但没有丢失。据报告，Broker 端的修复会在后续版本中发布。（参考用例 7。）',
+  },
+};
+
+/** The preset's name in the chosen language; a scenario renamed by the user keeps its own name. */
+export function scenarioName(presetId: string, name: string, lang: Lang): string {
+  if (lang !== 'zh') return name;
+  const preset = getPreset(presetId);
+  const zh = PRESETS_ZH[presetId];
+  return preset && zh && preset.scenario.name === name ? zh.name : name;
+}
+
+/** The preset's description in the chosen language; an edited description stays as written. */
+export function scenarioDescription(presetId: string, description: string, lang: Lang): string {
+  if (lang !== 'zh') return description;
+  const preset = getPreset(presetId);
+  const zh = PRESETS_ZH[presetId];
+  return preset && zh && (description === '' || preset.scenario.description === description) ? zh.description : description;
+}

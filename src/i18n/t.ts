@@ -1,0 +1,35 @@
+import { en, type MessageKey } from './en';
+import type { Lang } from './lang';
+import { zh } from './zh';
+
+export type { MessageKey } from './en';
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+/** Fills `{name}` placeholders; an unknown placeholder is left as written so a mistake is visible. */
+export function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function t(lang: Lang, key: MessageKey, params?: Params): string {
+  return interpolate(CATALOGUES[lang][key] ?? en[key], params);
+}
+
+/** A translator bound to one language. */
+export function translator(lang: Lang): Translate {
+  return (key, params) => t(lang, key, params);
+}
+
+/** Picks the `.one` or `.other` form of a counted message. */
+export function plural(lang: Lang, base: string, n: number, params?: Params): string {
+  const key = `${base}.${n === 1 ? 'one' : 'other'}` as MessageKey;
+  return t(lang, key, { n, ...params });
+}
+
+/** Numbers as the language writes them (thousands separators). */
+export function formatNumber(lang: Lang, n: number): string {
+  return n.toLocaleString(lang === 'zh' ? 'zh-Hans' : 'en');
+}
