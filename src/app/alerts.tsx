@@ -1,4 +1,6 @@
 import { useLab } from '../store/lab-store-context';
+import { formatNumber } from '../i18n/t';
+import { useLang, useT } from '../i18n/use-t';
 
 /** Problems the student must see: refused configuration, a crashed run, unusable saved state. */
 export function Alerts() {
@@ -7,29 +9,32 @@ export function Alerts() {
   const notice = useLab((s) => s.notice);
   const truncated = useLab((s) => s.trace.truncated);
   const eventCount = useLab((s) => s.trace.events.length);
+  const noticeZh = useLab((s) => s.noticeZh);
+  const lang = useLang();
+  const t = useT();
   const dismissNotice = useLab((s) => s.dismissNotice);
   return (
     <>
       {configError && (
         <div className="alert" role="alert">
-          <strong>The producer refuses this configuration.</strong> {configError}
+          <strong>{t('alert.configRefused')}</strong> {configError}
         </div>
       )}
       {runError && (
         <div className="alert" role="alert">
-          <strong>The simulation stopped with an error.</strong> {runError}
+          <strong>{t('alert.runError')}</strong> {runError}
         </div>
       )}
       {truncated && (
         <div className="alert info" role="status">
-          This run was cut off after {eventCount.toLocaleString('en')} events, before everything settled. Try fewer messages.
+          {t('alert.truncated', { n: formatNumber(lang, eventCount) })}
         </div>
       )}
       {notice && (
         <div className="alert notice" role="alert">
-          <span>{notice}</span>
+          <span>{lang === 'zh' && noticeZh ? noticeZh : notice}</span>
           <button type="button" className="small" onClick={dismissNotice}>
-            Dismiss
+            {t('alert.dismiss')}
           </button>
         </div>
       )}

@@ -16,6 +16,9 @@ import { ShareMenu } from '../features/share/share-menu';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { ThemeSelect } from '../features/theme/theme-select';
+import { LanguageSelect } from '../features/language/language-select';
+import { HTML_LANG } from '../i18n/lang';
+import { useT } from '../i18n/use-t';
 import { useLab, useLabStore } from '../store/lab-store-context';
 import { Alerts } from './alerts';
 import { ErrorBoundary } from './error-boundary';
@@ -23,6 +26,8 @@ import { ErrorBoundary } from './error-boundary';
 export function App() {
   const theme = useLab((s) => s.theme);
   const trace = useLab((s) => s.trace);
+  const language = useLab((s) => s.language);
+  const t = useT();
   const store = useLabStore();
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
@@ -30,23 +35,27 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[language];
+  }, [language]);
   const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
     <div className="app" data-theme={theme}>
       <header className="app-header">
-        <h1>Exactly-Once Lab</h1>
+        <h1>{t('app.title')}</h1>
         <ScenarioPicker />
+        <LanguageSelect />
         <ThemeSelect />
         <PresenterButton />
         <ShareMenu />
         <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
-          Shortcuts <kbd aria-hidden="true">?</kbd>
+          {t('header.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
       </header>
       <Alerts />
-      <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson}>
+      <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
         <div className="workspace">
-          <aside className="col-controls" aria-label="Settings and faults">
+          <aside className="col-controls" aria-label={t('app.settingsAside')}>
             <ControlsPanel />
           </aside>
           <main className="col-main">
@@ -57,7 +66,7 @@ export function App() {
             <PlaybackBar />
             <EventList />
           </main>
-          <aside className="col-inspectors" aria-label="Inspectors">
+          <aside className="col-inspectors" aria-label={t('app.inspectorsAside')}>
             <OutcomePanel />
             <ProducerState />
             <BrokerState />

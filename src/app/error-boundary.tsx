@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { Translate } from '../i18n/t';
 
 interface Props {
   /** When this changes (e.g. a new trace), the boundary tries again. */
@@ -6,6 +7,8 @@ interface Props {
   /** Shown with the error so nothing the student built is lost. */
   scenarioJson: () => string;
   children: ReactNode;
+  /** The interface language's translator (the boundary is a class, so it cannot use the hook). */
+  t: Translate;
 }
 
 interface State {
@@ -32,19 +35,20 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     const { error } = this.state;
+    const { t } = this.props;
     if (!error) return this.props.children;
     return (
       <div className="crash" role="alert">
-        <h2>Something went wrong while drawing this run</h2>
+        <h2>{t('crash.title')}</h2>
         <p>
           <strong>{error.name}:</strong> {error.message}
         </p>
-        <p>Your scenario is kept. Try again, change a setting, or pick another scenario above.</p>
+        <p>{t('crash.kept')}</p>
         <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t('crash.retry')}
         </button>
         <details>
-          <summary>Scenario (JSON)</summary>
+          <summary>{t('crash.json')}</summary>
           <pre>{this.props.scenarioJson()}</pre>
         </details>
       </div>

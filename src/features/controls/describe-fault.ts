@@ -1,25 +1,28 @@
+import type { Translate } from '../../i18n/t';
+import { translator } from '../../i18n/t';
 import type { Fault } from '../../sim/scenario/schema';
 
-export function describeFault(f: Fault): string {
-  const text = describeKind(f);
-  return 'instance' in f && f.instance > 1 ? `${text} (producer instance ${f.instance})` : text;
+/** A scripted fault in one line, in the interface language (English by default). */
+export function describeFault(f: Fault, t: Translate = translator('en')): string {
+  const text = describeKind(f, t);
+  return 'instance' in f && f.instance > 1 ? t('fault.instance', { text, n: f.instance }) : text;
 }
 
-function describeKind(f: Fault): string {
+function describeKind(f: Fault, t: Translate): string {
   switch (f.kind) {
     case 'lose-request':
-      return `Lose request: message ${f.message}, attempt ${f.attempt}`;
+      return t('fault.loseRequest', { m: f.message, a: f.attempt });
     case 'lose-response':
-      return `Lose response: message ${f.message}, attempt ${f.attempt}`;
+      return t('fault.loseResponse', { m: f.message, a: f.attempt });
     case 'delay-request':
-      return `Delay request ${f.delayMs} ms: message ${f.message}, attempt ${f.attempt}`;
+      return t('fault.delayRequest', { ms: f.delayMs, m: f.message, a: f.attempt });
     case 'stall':
-      return `Stall ${f.direction}s ${f.durationMs} ms: message ${f.message}, attempt ${f.attempt}`;
+      return t(f.direction === 'request' ? 'fault.stallRequest' : 'fault.stallResponse', { ms: f.durationMs, m: f.message, a: f.attempt });
     case 'error-reply':
-      return `Broker replies ${f.error}: message ${f.message}, attempt ${f.attempt}`;
+      return t('fault.errorReply', { error: f.error, m: f.message, a: f.attempt });
     case 'broker-restart':
-      return `Broker restart at ${f.atMs} ms (down ${f.downMs} ms)`;
+      return t('fault.brokerRestart', { at: f.atMs, down: f.downMs });
     case 'producer-restart':
-      return `Producer restart at ${f.atMs} ms (down ${f.downMs} ms)`;
+      return t('fault.producerRestart', { at: f.atMs, down: f.downMs });
   }
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   label: string;
@@ -15,6 +16,7 @@ interface Props {
 /** A number input that only commits valid values; an invalid draft stays visible and marked until fixed or left. */
 export function NumberField({ label, value, min, max, step = 1, hint, integer = true, onCommit }: Props) {
   const id = useId();
+  const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
   const parsed = Number(text);
@@ -45,7 +47,7 @@ export function NumberField({ label, value, min, max, step = 1, hint, integer = 
       />
       {(hint || !valid) && (
         <span className={valid ? 'hint' : 'hint invalid'} id={`${id}-hint`}>
-          {valid ? hint : `Enter a ${integer ? 'whole number' : 'number'} from ${min} to ${max}.`}
+          {valid ? hint : t(integer ? 'number.invalidWhole' : 'number.invalid', { min, max })}
         </span>
       )}
     </div>

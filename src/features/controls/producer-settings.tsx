@@ -1,15 +1,17 @@
 import { INT_MAX } from '../../sim/scenario/schema';
 import { useLab } from '../../store/lab-store-context';
 import { NumberField } from './number-field';
+import { useT } from '../../i18n/use-t';
 
 /** Producer settings under their Kafka names, so they carry straight over to a real producer.properties. */
 export function ProducerSettings() {
   const p = useLab((s) => s.scenario.producer);
   const setIdempotence = useLab((s) => s.setIdempotence);
   const set = useLab((s) => s.setProducerSetting);
+  const t = useT();
   return (
     <fieldset className="group">
-      <legend>Producer</legend>
+      <legend>{t('producer.legend')}</legend>
       <div className="switch-field">
         <input
           id="idempotence"
@@ -19,7 +21,7 @@ export function ProducerSettings() {
           aria-describedby="idempotence-hint"
           onChange={(e) => setIdempotence(e.target.checked)}
         />
-        <label htmlFor="idempotence">Idempotence</label>
+        <label htmlFor="idempotence">{t('producer.idempotence')}</label>
         <span className="hint" id="idempotence-hint">
           enable.idempotence = {String(p['enable.idempotence'])}
         </span>

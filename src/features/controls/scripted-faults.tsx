@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLab } from '../../store/lab-store-context';
 import { describeFault } from './describe-fault';
 import { NumberField } from './number-field';
+import { useT } from '../../i18n/use-t';
 
 /** The scenario's scripted faults: remove any, add broker or producer restarts at a chosen time. */
 export function ScriptedFaults() {
@@ -9,22 +10,23 @@ export function ScriptedFaults() {
   const cursorT = useLab((s) => s.trace.events[s.cursor]?.t ?? 0);
   const addFault = useLab((s) => s.addFault);
   const removeFault = useLab((s) => s.removeFault);
+  const t = useT();
   const [brokerAt, setBrokerAt] = useState<number | null>(null);
   const [producerAt, setProducerAt] = useState<number | null>(null);
   return (
     <fieldset className="group">
-      <legend>Scripted faults</legend>
+      <legend>{t('faults.legend')}</legend>
       {faults.length === 0 ? (
-        <p className="muted">None. Click a request or response on the timeline to add one.</p>
+        <p className="muted">{t('faults.none')}</p>
       ) : (
         <ul className="fault-list">
           {faults.map((f, i) => {
-            const text = describeFault(f);
+            const text = describeFault(f, t);
             return (
               <li key={`${i}-${text}`}>
                 <span>{text}</span>
-                <button type="button" className="small" aria-label={`Remove fault: ${text}`} onClick={() => removeFault(i)}>
-                  Remove
+                <button type="button" className="small" aria-label={t('faults.removeLabel', { text })} onClick={() => removeFault(i)}>
+                  {t('faults.remove')}
                 </button>
               </li>
             );
@@ -32,15 +34,15 @@ export function ScriptedFaults() {
         </ul>
       )}
       <div className="add-fault">
-        <NumberField label="Broker restart at (ms)" value={brokerAt ?? cursorT} min={0} max={2147483647} onCommit={setBrokerAt} />
+        <NumberField label={t('faults.brokerAt')} value={brokerAt ?? cursorT} min={0} max={2147483647} onCommit={setBrokerAt} />
         <button type="button" onClick={() => addFault({ kind: 'broker-restart', atMs: brokerAt ?? cursorT, downMs: 100 })}>
-          Add broker restart
+          {t('faults.addBroker')}
         </button>
       </div>
       <div className="add-fault">
-        <NumberField label="Producer restart at (ms)" value={producerAt ?? cursorT} min={0} max={2147483647} onCommit={setProducerAt} />
+        <NumberField label={t('faults.producerAt')} value={producerAt ?? cursorT} min={0} max={2147483647} onCommit={setProducerAt} />
         <button type="button" onClick={() => addFault({ kind: 'producer-restart', atMs: producerAt ?? cursorT, downMs: 50 })}>
-          Add producer restart
+          {t('faults.addProducer')}
         </button>
       </div>
     </fieldset>

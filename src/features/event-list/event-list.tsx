@@ -1,5 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { laneName } from '../../i18n/labels';
+import type { Lang } from '../../i18n/lang';
+import { useLang, useT } from '../../i18n/use-t';
 import type { TraceEvent } from '../../sim/trace/types';
 import { selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
@@ -7,8 +10,8 @@ import { requestRefOf } from '../timeline/layout';
 
 const OVERSCAN = 4;
 
-export function eventLine(ev: TraceEvent): string {
-  return `t=${ev.t} ms · ${ev.lane} · ${describeEvent(ev)}`;
+export function eventLine(ev: TraceEvent, lang: Lang = 'en'): string {
+  return `t=${ev.t} ms · ${laneName(ev.lane, lang)} · ${describe(ev, lang)}`;
 }
 
 function forkPart(ev: TraceEvent): 'request' | 'response' | 'both' | null {
@@ -26,6 +29,8 @@ export function EventList() {
   const setCursor = useLab((s) => s.setCursor);
   const setPlaying = useLab((s) => s.setPlaying);
   const openFork = useLab((s) => s.openFork);
+  const t = useT();
+  const lang = useLang();
   const rowH = theme === 'projector' ? 46 : 32;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -81,13 +86,13 @@ export function EventList() {
         aria-current={current ? 'step' : undefined}
         aria-posinset={k + 1}
         aria-setsize={n}
-        title={eventLine(ev)}
+        title={eventLine(ev, lang)}
         onClick={() => {
           setPlaying(false);
           setCursor(k);
         }}
       >
-        <span className="event-time">t={ev.t} ms</span> · <span className={`event-lane lane-${ev.lane}`}>{ev.lane}</span> · {describeEvent(ev)}
+        <span className="event-time">t={ev.t} ms</span> · <span className={`event-lane lane-${ev.lane}`}>{laneName(ev.lane, lang)}</span> · {describe(ev, lang)}
       </li>,
     );
   }
@@ -112,22 +117,22 @@ export function EventList() {
 
   return (
     <section className="panel event-list" aria-labelledby="event-list-title">
-      <h2 id="event-list-title">Events</h2>
+      <h2 id="event-list-title">{t('events.title')}</h2>
       <p className="hint" id="event-list-hint">
-        Click an event to move there. With the list focused: ↑/↓ move, Enter on a request or response opens fault options.
+        {t('events.hint')}
       </p>
       <div
         className="event-scroll"
         ref={scrollRef}
         tabIndex={0}
         role="group"
-        aria-label="Event transcript"
+        aria-label={t('events.transcript')}
         aria-describedby="event-list-hint"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
         {n === 0 ? (
-          <p className="muted">No events.</p>
+          <p className="muted">{t('events.none')}</p>
         ) : (
           <ol className="event-rows" style={{ height: n * rowH }}>
             {rows}

@@ -1,6 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
+import type { Lang } from '../../i18n/lang';
+import { scenarioName } from '../../i18n/presets-zh';
+import { t } from '../../i18n/t';
 import { drawTimeline } from '../timeline/draw';
 import { laneGeometry } from '../timeline/geometry';
 import { layoutFor } from '../timeline/layout';
@@ -14,6 +17,8 @@ export interface PictureOptions {
   width: number;
   /** Time window to show; the whole run by default. */
   window?: [number, number];
+  /** Language of the words in the picture (English when left out). */
+  lang?: Lang;
 }
 
 function setup({ trace, theme, width, window: win }: PictureOptions) {
@@ -29,9 +34,10 @@ function setup({ trace, theme, width, window: win }: PictureOptions) {
 export function timelineSvg(opts: PictureOptions, measure = browserMeasure()): string {
   const { layout, palette, g, x } = setup(opts);
   const ctx = new SvgContext(measure);
-  drawTimeline({ ctx: ctx as unknown as CanvasRenderingContext2D, width: opts.width, g, x, layout, cursor: opts.cursor, palette, hoverArrow: -1, hoverMark: -1 });
+  drawTimeline({ ctx: ctx as unknown as CanvasRenderingContext2D, width: opts.width, g, x, layout, cursor: opts.cursor, palette, hoverArrow: -1, hoverMark: -1, lang: opts.lang });
   const s = opts.trace.scenario;
-  return ctx.toSvg(opts.width, g.height, `Timeline of “${s.name}” (seed ${s.seed}), at step ${opts.cursor}`);
+  const lang = opts.lang ?? 'en';
+  return ctx.toSvg(opts.width, g.height, t(lang, 'picture.title', { name: scenarioName(s.id, s.name, lang), seed: s.seed, k: opts.cursor }));
 }
 
 /** The timeline drawn on a fresh canvas at `scale` device pixels per CSS pixel. */
@@ -43,7 +49,7 @@ export function timelineCanvas(opts: PictureOptions, scale = 2): HTMLCanvasEleme
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  drawTimeline({ ctx, width: opts.width, g, x, layout, cursor: opts.cursor, palette, hoverArrow: -1, hoverMark: -1 });
+  drawTimeline({ ctx, width: opts.width, g, x, layout, cursor: opts.cursor, palette, hoverArrow: -1, hoverMark: -1, lang: opts.lang });
   return canvas;
 }
 

@@ -1,4 +1,6 @@
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { laneName } from '../../i18n/labels';
+import { useLang, useT } from '../../i18n/use-t';
 import { selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 
@@ -8,17 +10,17 @@ export function Narration() {
   const count = useLab((s) => s.trace.events.length);
   const cursor = useLab((s) => s.cursor);
   const questionOpen = useLab(selectQuestionOpen);
+  const t = useT();
+  const lang = useLang();
   return (
     <p className="narration" data-step={cursor}>
       {ev ? (
         <>
-          <span className="narration-meta">
-            Step {cursor + 1} of {count} · t={ev.t} ms · {ev.lane}
-          </span>{' '}
-          <span className="narration-text">{questionOpen ? 'What happens next? Answer the question in the lesson panel.' : describeEvent(ev)}</span>
+          <span className="narration-meta">{t('narration.meta', { k: cursor + 1, n: count, t: ev.t, lane: laneName(ev.lane, lang) })}</span>{' '}
+          <span className="narration-text">{questionOpen ? t('narration.question') : describe(ev, lang)}</span>
         </>
       ) : (
-        <span className="narration-text">This run has no events yet.</span>
+        <span className="narration-text">{t('narration.empty')}</span>
       )}
     </p>
   );

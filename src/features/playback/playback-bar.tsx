@@ -2,6 +2,7 @@ import { SPEEDS } from '../../store/playback-slice';
 import { useLab } from '../../store/lab-store-context';
 import { Icon } from './icons';
 import { usePlayback } from './use-playback';
+import { useT } from '../../i18n/use-t';
 
 /** Play/pause, stepping, jumping, the time slider and the speed. Moving the cursor never re-simulates. */
 export function PlaybackBar() {
@@ -20,30 +21,31 @@ export function PlaybackBar() {
   const setSpeed = useLab((s) => s.setSpeed);
   const resetToPreset = useLab((s) => s.resetToPreset);
   const last = Math.max(0, count - 1);
+  const t = useT();
   return (
-    <div className="playback" role="group" aria-label="Playback">
+    <div className="playback" role="group" aria-label={t('playback.group')}>
       <div className="playback-buttons">
-        <button type="button" onClick={jumpToStart} disabled={cursor === 0} aria-label="Jump to start" title="Jump to start (Home)">
+        <button type="button" onClick={jumpToStart} disabled={cursor === 0} aria-label={t('playback.start')} title={t('playback.startTitle')}>
           <Icon name="start" />
         </button>
-        <button type="button" onClick={stepBack} disabled={cursor === 0} aria-label="Step back" title="Step back (←)">
+        <button type="button" onClick={stepBack} disabled={cursor === 0} aria-label={t('playback.back')} title={t('playback.backTitle')}>
           <Icon name="back" />
         </button>
-        <button type="button" className="primary play" onClick={togglePlay} disabled={count < 2} title="Play or pause (Space)">
-          <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
+        <button type="button" className="primary play" onClick={togglePlay} disabled={count < 2} title={t('playback.playTitle')}>
+          <Icon name={playing ? 'pause' : 'play'} /> {playing ? t('playback.pause') : t('playback.play')}
         </button>
-        <button type="button" onClick={stepForward} disabled={cursor >= last} aria-label="Step forward" title="Step forward (→)">
+        <button type="button" onClick={stepForward} disabled={cursor >= last} aria-label={t('playback.forward')} title={t('playback.forwardTitle')}>
           <Icon name="forward" />
         </button>
-        <button type="button" onClick={jumpToEnd} disabled={cursor >= last} aria-label="Jump to end" title="Jump to end (End)">
+        <button type="button" onClick={jumpToEnd} disabled={cursor >= last} aria-label={t('playback.end')} title={t('playback.endTitle')}>
           <Icon name="end" />
         </button>
-        <button type="button" onClick={resetToPreset} title="Restore the scenario's original settings and rewind">
-          Reset
+        <button type="button" onClick={resetToPreset} title={t('playback.resetTitle')}>
+          {t('playback.reset')}
         </button>
       </div>
       <div className="time-slider">
-        <label htmlFor="time-slider">Time</label>
+        <label htmlFor="time-slider">{t('playback.time')}</label>
         <input
           id="time-slider"
           type="range"
@@ -52,7 +54,7 @@ export function PlaybackBar() {
           step={1}
           value={cursor}
           disabled={count === 0}
-          aria-valuetext={`Step ${cursor + 1} of ${count}, t=${cursorT} ms`}
+          aria-valuetext={t('playback.valuetext', { k: cursor + 1, n: count, t: cursorT })}
           onChange={(e) => setCursor(Number(e.target.value))}
         />
         <span className="step-count" aria-hidden="true">
@@ -60,7 +62,7 @@ export function PlaybackBar() {
         </span>
       </div>
       <label className="speed">
-        <span>Speed</span>
+        <span>{t('playback.speed')}</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Theme } from '../../store/lab-state';
+import { useT } from '../../i18n/use-t';
 import { useLab, useLabStore } from '../../store/lab-store-context';
 
 /** Full screen where the browser allows it; a refusal (no gesture, iframe, unsupported) is not an error. */
@@ -28,6 +29,7 @@ function leaveFullscreen() {
 export function PresenterButton() {
   const store = useLabStore();
   const presenter = useLab((s) => s.presenter);
+  const t = useT();
   const themeBefore = useRef<Theme | null>(null);
   useEffect(() => {
     if (presenter) document.documentElement.dataset.presenter = 'true';
@@ -49,7 +51,7 @@ export function PresenterButton() {
   };
   return (
     <button type="button" className="presenter-button" aria-pressed={presenter} onClick={toggle}>
-      Presenter mode
+      {t('header.presenter')}
     </button>
   );
 }

@@ -1,11 +1,15 @@
 import { useId } from 'react';
+import { localizeLesson } from '../../i18n/lessons-zh';
+import { useLang, useT } from '../../i18n/use-t';
 import type { Lesson } from '../../lessons/types';
 import { useLab } from '../../store/lab-store-context';
 
 /** Notes for the presenter only: the rule, the answer and what to say next. Hidden until asked for. */
-export function SpeakerNotes({ lesson, k }: { lesson: Lesson; k: number }) {
+export function SpeakerNotes({ lesson: source, k }: { lesson: Lesson; k: number }) {
   const open = useLab((s) => s.speakerNotes);
   const setOpen = useLab((s) => s.setSpeakerNotes);
+  const t = useT();
+  const lesson = localizeLesson(source, useLang());
   const id = useId();
   const step = lesson.steps[k];
   if (!step) return null;
@@ -13,22 +17,22 @@ export function SpeakerNotes({ lesson, k }: { lesson: Lesson; k: number }) {
   return (
     <div className="speaker-notes">
       <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        Speaker notes
+        {t('notes.button')}
       </button>
-      <aside id={id} className="speaker-notes-pane" aria-label="Speaker notes" hidden={!open}>
+      <aside id={id} className="speaker-notes-pane" aria-label={t('notes.button')} hidden={!open}>
         <p>
-          <strong>Rule:</strong> {step.rule}
+          <strong>{t('notes.rule')}</strong> {step.rule}
         </p>
         <p>
-          <strong>Explain:</strong> {step.narration}
+          <strong>{t('notes.explain')}</strong> {step.narration}
         </p>
         {step.question && (
           <p>
-            <strong>Answer:</strong> {step.question.answers[step.question.correct]}. {step.question.explanation}
+            <strong>{t('notes.answer')}</strong> {step.question.answers[step.question.correct]}. {step.question.explanation}
           </p>
         )}
         <p>
-          <strong>Say next:</strong> {step.sayNext ?? (next ? `Next: “${next.title}”.` : 'This is the last step: sum up, or switch to the side-by-side view.')}
+          <strong>{t('notes.sayNext')}</strong> {step.sayNext ?? (next ? t('notes.next', { title: next.title }) : t('notes.last'))}
         </p>
       </aside>
     </div>

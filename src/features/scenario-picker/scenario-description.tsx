@@ -1,3 +1,5 @@
+import { scenarioDescription, scenarioName } from '../../i18n/presets-zh';
+import { useLang, useT } from '../../i18n/use-t';
 import { getPreset } from '../../scenarios/presets';
 import { useLab } from '../../store/lab-store-context';
 
@@ -5,14 +7,21 @@ import { useLab } from '../../store/lab-store-context';
 export function ScenarioDescription() {
   const presetId = useLab((s) => s.presetId);
   const scenario = useLab((s) => s.scenario);
+  const t = useT();
+  const lang = useLang();
   const preset = getPreset(presetId);
   const modified = !preset || JSON.stringify(preset.scenario) !== JSON.stringify(scenario);
+  const description = scenario.description || preset?.scenario.description || '';
   return (
     <div className="scenario-description">
       <p>
-        <strong>{scenario.name}.</strong> {scenario.description || preset?.scenario.description}
+        <strong>
+          {scenarioName(presetId, scenario.name, lang)}
+          {lang === 'zh' ? '。' : '.'}
+        </strong>{' '}
+        {scenarioDescription(presetId, description, lang)}
       </p>
-      {modified && <p className="modified">You have changed this scenario; Reset restores the original settings.</p>}
+      {modified && <p className="modified">{t('scenario.modified')}</p>}
     </div>
   );
 }

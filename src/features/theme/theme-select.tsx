@@ -1,18 +1,19 @@
 import type { Theme } from '../../store/lab-state';
+import { THEMES } from '../../store/lab-state';
+import { useT } from '../../i18n/use-t';
 import { useLab } from '../../store/lab-store-context';
-
-const NAMES: Record<Theme, string> = { light: 'Light', dark: 'Dark', projector: 'Projector (large, high contrast)' };
 
 export function ThemeSelect() {
   const theme = useLab((s) => s.theme);
   const setTheme = useLab((s) => s.setTheme);
+  const t = useT();
   return (
     <div className="field inline">
-      <label htmlFor="theme-select">Theme</label>
+      <label htmlFor="theme-select">{t('theme.label')}</label>
       <select id="theme-select" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-        {(Object.keys(NAMES) as Theme[]).map((t) => (
-          <option key={t} value={t}>
-            {NAMES[t]}
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`theme.${th}`)}
           </option>
         ))}
       </select>

@@ -2,6 +2,9 @@ import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
 import { LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import type { Palette } from './palette';
+import type { Lang } from '../../i18n/lang';
+import { localLabel } from '../../i18n/labels';
+import { t } from '../../i18n/t';
 
 export interface DrawInput {
   ctx: CanvasRenderingContext2D;
@@ -13,6 +16,8 @@ export interface DrawInput {
   palette: Palette;
   hoverArrow: number;
   hoverMark: number;
+  /** Language of the words on the canvas (English when left out). */
+  lang?: Lang;
 }
 
 export interface DrawStats {
@@ -29,13 +34,19 @@ export function dashFor(a: Arrow): number[] {
   return [];
 }
 
-const LANE_TITLES = ['Producer', 'Network', 'Broker'];
+const LANE_KEYS = ['canvas.producer', 'canvas.network', 'canvas.broker'] as const;
+
+/** Arrow suffixes on the canvas. */
+const ARROW_WORDS: Record<Lang, { delayed: string; lost: string; dead: string }> = {
+  en: { delayed: ' · delayed', lost: ' · lost', dead: ' · dead socket' },
+  zh: { delayed: ' · 已延迟', lost: ' · 已丢失', dead: ' · 连接已关闭' },
+};
 
 function font(p: Palette, scale = 1, weight = '') {
   return `${weight} ${Math.round(p.fontSize * scale)}px ${p.fontFamily}`.trim();
 }
 
-function drawLanes({ ctx, width, g, palette: p }: DrawInput) {
+function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   // Backgrounds cover each pixel once (software canvases pay per pixel).
   ctx.fillStyle = p.bg;
   ctx.fillRect(0, 0, width, g.top);
@@ -47,7 +58,7 @@ function drawLanes({ ctx, width, g, palette: p }: DrawInput) {
     ctx.font = font(p, 1.05, '600');
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    ctx.fillText(LANE_TITLES[i]!, 8, laneCenter(g, i));
+    ctx.fillText(t(lang, LANE_KEYS[i]!), 8, laneCenter(g, i));
   }
   ctx.strokeStyle = p.grid;
   ctx.lineWidth = 1;
@@ -106,7 +117,7 @@ function deadSocket(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: nu
 }
 
 function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
-  const { ctx, x, g, palette: p, cursor, layout } = d;
+  const { ctx, x, g, palette: p, cursor, layout, lang = 'en' } = d;
   const { x0, y0, x1, y1 } = arrowPoints(a, x, g);
   const colour = a.kind === 'request' ? p.request : p.response;
   const future = a.startEvent > cursor;
@@ -159,7 +170,9 @@ function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
     deadSocket(ctx, x1, y1, 7 + p.lineWidth);
   }
   // Label near the start, in a row that avoids the previous label.
-  const text = a.kind === 'request' ? `${a.label}${a.delayed ? ' · delayed' : ''}` : `↩ ${a.label}${a.end === 'lost' ? ' · lost' : a.end === 'dead-socket' ? ' · dead socket' : ''}`;
+  const words = ARROW_WORDS[lang];
+  const label = localLabel(a.label, lang);
+  const text = a.kind === 'request' ? `${label}${a.delayed ? words.delayed : ''}` : `↩ ${label}${a.end === 'lost' ? words.lost : a.end === 'dead-socket' ? words.dead : ''}`;
   ctx.font = font(p, 0.92, a.ref.attempt > 1 ? '600' : '');
   const w = ctx.measureText(text).width;
   const rowBase = a.kind === 'request' ? 0 : 2;
@@ -186,6 +199,7 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 
 function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withText: boolean) {
   const { ctx, x, g, palette: p, cursor } = d;
+  const markText = d.lang === 'zh' ? m.textZh : m.text;
   const { x: px, y } = markPoint(m, x, g);
   const future = m.event > cursor;
   ctx.globalAlpha = future ? p.futureAlpha : 1;
@@ -201,7 +215,7 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
     case 'badge':
     case 'error': {
       ctx.font = font(p, 0.92, '600');
-      const w = ctx.measureText(m.text).width + 10;
+      const w = ctx.measureText(markText).width + 10;
       const h = fs * 1.5;
       const bx = px - 2;
       const isError = m.shape === 'error';
@@ -219,7 +233,7 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
       ctx.fillStyle = isError ? p.error : p.text;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
-      ctx.fillText(m.text, bx + 5, y + 1);
+      ctx.fillText(markText, bx + 5, y + 1);
       textEnd[laneIdx] = bx + w + 6;
       return;
     }
@@ -286,14 +300,14 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
       ctx.fill();
     }
   }
-  if (withText && m.text && textX >= textEnd[laneIdx]!) {
+  if (withText && markText && textX >= textEnd[laneIdx]!) {
     ctx.font = font(p, 0.9, m.major ? '600' : '');
     ctx.fillStyle = textColour;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     const ty = m.shape === 'band' ? top + fs : m.shape === 'flag' ? top + 8 : y;
-    ctx.fillText(m.text, textX, ty);
-    textEnd[laneIdx] = textX + ctx.measureText(m.text).width + 8;
+    ctx.fillText(markText, textX, ty);
+    textEnd[laneIdx] = textX + ctx.measureText(markText).width + 8;
   }
   ctx.globalAlpha = 1;
 }

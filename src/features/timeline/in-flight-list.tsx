@@ -1,22 +1,26 @@
 import { useLab } from '../../store/lab-store-context';
 import { inFlightAt, type TimelineLayout } from './layout';
+import { localLabel } from '../../i18n/labels';
+import { useLang, useT } from '../../i18n/use-t';
 
 /** Keyboard route to the arrows: what is in flight at the cursor, each opening the fault menu. */
 export function InFlightList({ layout, cursor }: { layout: TimelineLayout; cursor: number }) {
   const openFork = useLab((s) => s.openFork);
   const items = inFlightAt(layout, cursor);
+  const t = useT();
+  const lang = useLang();
   return (
     <div className="in-flight">
       <h3 id="in-flight-title" className="in-flight-title">
-        At this step
+        {t('inflight.title')}
       </h3>
       {items.length === 0 ? (
-        <p className="muted">Nothing in flight.</p>
+        <p className="muted">{t('inflight.none')}</p>
       ) : (
         <ul aria-labelledby="in-flight-title" className="chip-list">
           {items.map(({ arrow, part }) => {
             const a = layout.arrows[arrow]!;
-            const fate = a.end === 'lost' ? ' (lost)' : a.end === 'dead-socket' ? ' (dead socket)' : '';
+            const fate = a.end === 'lost' ? t('inflight.lost') : a.end === 'dead-socket' ? t('inflight.deadSocket') : '';
             return (
               <li key={`${part}-${arrow}`}>
                 <button
@@ -28,7 +32,7 @@ export function InFlightList({ layout, cursor }: { layout: TimelineLayout; curso
                     openFork({ event: a.startEvent, part, x: r.left, y: r.bottom + 4 });
                   }}
                 >
-                  {part === 'request' ? 'Request' : 'Response'} {a.label}
+                  {t(part === 'request' ? 'inflight.request' : 'inflight.response', { label: localLabel(a.label, lang) })}
                   {fate}
                 </button>
               </li>

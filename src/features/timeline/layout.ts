@@ -1,4 +1,6 @@
 import { formatHeader } from '../../sim/trace/format';
+import type { Lang } from '../../i18n/lang';
+import { translator } from '../../i18n/t';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
 
 /**
@@ -32,6 +34,8 @@ export interface Mark {
   lane: Lane;
   shape: MarkShape;
   text: string;
+  /** The same text in Chinese (protocol names and error codes stay as they are). */
+  textZh: string;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
 }
@@ -90,6 +94,56 @@ export function requestRefOf(ev: TraceEvent | undefined): RequestRef | null {
   return ev ? refOf(ev) : null;
 }
 
+/** A mark's words in Chinese, from the event itself. */
+function markTextZh(ev: TraceEvent, text: string): string {
+  const z = translator('zh');
+  switch (ev.kind) {
+    case 'broker.handled':
+      if (ev.verdict === 'appended') return z('badge.appended', { offset: ev.offset });
+      if (ev.verdict === 'duplicate') return z('badge.duplicate', { offset: ev.offset });
+      return text;
+    case 'broker.refused':
+      return z('badge.refused');
+    case 'request.timeout':
+      return z('badge.timeout', { n: ev.attempt });
+    case 'request.failed':
+      return z('badge.failed', { error: ev.error });
+    case 'retry.scheduled':
+      return z(ev.bump ? 'badge.retryBump' : 'badge.retry', { n: ev.attempt });
+    case 'epoch.bumped':
+      return z('badge.epoch', { epoch: ev.epoch });
+    case 'pid.assigned':
+      return z('badge.pid', { pid: ev.pid, epoch: ev.epoch });
+    case 'producer.crashed':
+      return z('badge.producerCrashed');
+    case 'producer.started':
+      return ev.instance > 1 ? z('badge.producerRestarted', { n: ev.instance }) : z('badge.producerStarted');
+    case 'broker.crashed':
+      return z('badge.brokerCrashed');
+    case 'broker.restarted':
+      return z('badge.brokerRestarted', { kept: ev.keptBatches, dropped: ev.droppedBatches });
+    case 'producer.expired':
+      return z('badge.expired', { pid: ev.pid });
+    case 'connection.closed':
+      return z('badge.closed', { n: ev.connection });
+    case 'link.stalled':
+      return z(ev.direction === 'request' ? 'badge.stalledRequest' : 'badge.stalledResponse');
+    case 'delivery.ack':
+      return z('badge.acked', { list: ev.messages.join(',') });
+    case 'delivery.failed':
+      return z('badge.deliveryFailed', { list: ev.messages.join(',') });
+    case 'config.error':
+      return z('badge.configRefused');
+    default:
+      return text;
+  }
+}
+
+/** A mark's text in the interface language. */
+export function localMarkText(m: Mark, lang: Lang): string {
+  return lang === 'zh' ? m.textZh : m.text;
+}
+
 export function buildLayout(trace: Trace): TimelineLayout {
   const n = trace.events.length;
   const arrows: Arrow[] = [];
@@ -105,7 +159,7 @@ export function buildLayout(trace: Trace): TimelineLayout {
 
   const mark = (ev: TraceEvent, shape: MarkShape, text: string, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
-    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
+    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, textZh: markTextZh(ev, text), major });
   };
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
     const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: endT, end: 'open', delayed: false, label: requestLabel(r) };

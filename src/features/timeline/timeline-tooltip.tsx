@@ -1,9 +1,12 @@
 import type { ScaleLinear } from 'd3-scale';
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { laneName, localLabel } from '../../i18n/labels';
+import type { Translate } from '../../i18n/t';
+import { useLang, useT } from '../../i18n/use-t';
 import type { Trace, TraceEvent } from '../../sim/trace/types';
 import { arrowPoints, markPoint, laneCenter, type LaneGeometry } from './geometry';
 import type { Hit } from './hit-test';
-import type { TimelineLayout } from './layout';
+import { localMarkText, type TimelineLayout } from './layout';
 
 interface Props {
   trace: Trace;
@@ -18,30 +21,33 @@ interface Props {
   g: LaneGeometry;
 }
 
-function arrowFate(end: string, kind: string): string {
+function arrowFate(end: string, kind: string, t: Translate): string {
   switch (end) {
     case 'lost':
-      return kind === 'request' ? 'Lost on the way: the broker never sees it.' : 'Lost on the way back: the producer never hears the answer.';
+      return kind === 'request' ? t('tooltip.lostRequest') : t('tooltip.lostResponse');
     case 'dead-socket':
-      return 'Sent on a connection that is already closed: nobody receives it.';
+      return t('tooltip.deadSocket');
     case 'refused':
-      return 'Refused: the broker was down.';
+      return t('tooltip.refused');
     case 'open':
-      return 'Still in flight when the run ends.';
+      return t('tooltip.open');
     default:
       return '';
   }
 }
 
-function lossCause(ev: TraceEvent | undefined): string {
+function lossCause(ev: TraceEvent | undefined, t: Translate): string {
   if (!ev || (ev.kind !== 'request.lost' && ev.kind !== 'response.lost')) return '';
-  if (ev.cause === 'connection-closed') return ' (its connection had been closed)';
-  if (ev.cause === 'broker-down') return ' (the broker was down)';
-  return ' (a network fault)';
+  if (ev.cause === 'connection-closed') return t('tooltip.causeClosed');
+  if (ev.cause === 'broker-down') return t('tooltip.causeDown');
+  return t('tooltip.causeFault');
 }
 
 /** Full description of the hovered (or keyboard-focused) item, positioned over the canvas. */
 export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScale, g }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const describeEvent = (ev: TraceEvent) => describe(ev, lang);
   let lines: string[];
   let px = x;
   let py = y;
@@ -50,20 +56,21 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
     const start = trace.events[a.startEvent];
     const end = a.endEvent >= 0 ? trace.events[a.endEvent] : undefined;
     lines = [
-      `${a.kind === 'request' ? 'Request' : 'Response'} ${a.label}${a.delayed ? ' (delayed)' : ''} · messages ${a.ref.messages.join(', ')}`,
+      t(a.kind === 'request' ? 'tooltip.request' : 'tooltip.response', { label: localLabel(a.label, lang), delayed: a.delayed ? t('tooltip.delayed') : '', list: a.ref.messages.join(', ') }),
       start ? `t=${start.t} ms: ${describeEvent(start)}` : '',
       end && end !== start ? `t=${end.t} ms: ${describeEvent(end)}` : '',
-      arrowFate(a.end, a.kind) + lossCause(end),
-      'Click for fault options.',
+      arrowFate(a.end, a.kind, t) + lossCause(end, t),
+      t('tooltip.clickFault'),
     ];
   } else if (hit?.kind === 'mark') {
     const m = layout.marks[hit.index]!;
     const ev = trace.events[m.event];
-    lines = [ev ? `t=${ev.t} ms · ${ev.lane}: ${describeEvent(ev)}` : m.text, m.text && ev && describeEvent(ev) !== m.text ? m.text : '', 'Click to move the cursor here.'];
+    const markText = localMarkText(m, lang);
+    lines = [ev ? `t=${ev.t} ms · ${laneName(ev.lane, lang)}: ${describeEvent(ev)}` : markText, markText && ev && describeEvent(ev) !== markText ? markText : '', t('tooltip.clickMove')];
   } else {
     const ev = trace.events[cursor];
     if (!ev) return null;
-    lines = [`t=${ev.t} ms · ${ev.lane}: ${describeEvent(ev)}`];
+    lines = [`t=${ev.t} ms · ${laneName(ev.lane, lang)}: ${describeEvent(ev)}`];
     const ai = layout.arrowOfEvent[cursor] ?? -1;
     const mi = layout.markOfEvent[cursor] ?? -1;
     const sx = xScale();
@@ -72,7 +79,7 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
       const p = arrowPoints(layout.arrows[ai]!, sx, g);
       px = p.x0;
       py = p.y0;
-      lines.push('Press Enter for fault options.');
+      lines.push(t('tooltip.enterFault'));
     } else {
       px = sx(ev.t);
       py = laneCenter(g, layout.laneOf[cursor] ?? 0);

@@ -2,7 +2,8 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { useLang, useT } from '../../i18n/use-t';
 import { useLab } from '../../store/lab-store-context';
 import { drawMinimap, drawTimeline } from './draw';
 import { laneGeometry } from './geometry';
@@ -28,6 +29,8 @@ export function Timeline() {
   const openFork = useLab((s) => s.openFork);
   const menuOpen = useLab((s) => s.forkTarget !== null);
   const layout = layoutFor(trace);
+  const t = useT();
+  const lang = useLang();
   const questionOpen = useLab(selectQuestionOpen);
   // While a lesson question is open the future is not drawn at all, not even faded.
   const palette = useMemo(() => (questionOpen ? { ...PALETTES[theme], futureAlpha: 0 } : PALETTES[theme]), [questionOpen, theme]);
@@ -45,16 +48,16 @@ export function Timeline() {
   const showMinimap = layout.times.length > 150;
 
   // Everything the imperative drawing needs, refreshed after each render.
-  const latest = useRef({ layout, cursor, palette, g, base, width, hover, showMinimap });
+  const latest = useRef({ layout, cursor, palette, g, base, width, hover, showMinimap, lang });
   useLayoutEffect(() => {
-    latest.current = { layout, cursor, palette, g, base, width, hover, showMinimap };
+    latest.current = { layout, cursor, palette, g, base, width, hover, showMinimap, lang };
   });
 
   const xScale = useCallback(() => transformRef.current.rescaleX(latest.current.base), []);
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
-    const { layout: l, cursor: c, palette: p, g: geo, width: w, hover: h, showMinimap: mini } = latest.current;
+    const { layout: l, cursor: c, palette: p, g: geo, width: w, hover: h, showMinimap: mini, lang: language } = latest.current;
     if (!canvas) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
@@ -77,6 +80,7 @@ export function Timeline() {
       palette: p,
       hoverArrow: h?.hit.kind === 'arrow' ? h.hit.index : -1,
       hoverMark: h?.hit.kind === 'mark' ? h.hit.index : -1,
+      lang: language,
     });
     const mc = miniRef.current;
     if (mini && mc) {
@@ -162,7 +166,7 @@ export function Timeline() {
       }
     }
     draw();
-  }, [layout, cursor, palette, g, base, hover, showMinimap, draw, xScale]);
+  }, [layout, cursor, palette, g, base, hover, showMinimap, lang, draw, xScale]);
 
   // Buttons, shortcuts, tests and the benchmark drive the zoom through this API.
   useEffect(() => {
@@ -252,7 +256,7 @@ export function Timeline() {
   const currentEvent = trace.events[cursor];
 
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="timeline" aria-label={t('timeline.region')}>
       <div className="timeline-toolbar">
         <TimelineStatsLine stats={layout.stats} events={trace.events.length} />
         <ZoomButtons />
@@ -264,7 +268,7 @@ export function Timeline() {
           style={{ height: g.height }}
           tabIndex={0}
           role="img"
-          aria-label="Timeline canvas: producer, network and broker lanes over virtual time. Press Enter to change the request or response at the cursor."
+          aria-label={t('timeline.canvas')}
           aria-describedby="timeline-mirror"
           onPointerMove={onPointerMove}
           onPointerLeave={() => setHover(null)}
@@ -287,7 +291,7 @@ export function Timeline() {
           />
         )}
       </div>
-      <EventMirror event={currentEvent} index={cursor} total={trace.events.length} describe={describeEvent} />
+      <EventMirror event={currentEvent} index={cursor} total={trace.events.length} describe={(ev) => describe(ev, lang)} />
       <InFlightList layout={layout} cursor={cursor} />
     </section>
   );

@@ -1,16 +1,18 @@
+import { useT } from '../../i18n/use-t';
 import { zoomController } from './zoom-controller';
 
 export function ZoomButtons() {
+  const t = useT();
   return (
-    <div className="zoom-buttons" role="group" aria-label="Zoom">
-      <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoomController.get()?.zoomBy(2)}>
+    <div className="zoom-buttons" role="group" aria-label={t('zoom.group')}>
+      <button type="button" aria-label={t('zoom.in')} title={t('zoom.inTitle')} onClick={() => zoomController.get()?.zoomBy(2)}>
         +
       </button>
-      <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => zoomController.get()?.zoomBy(0.5)}>
+      <button type="button" aria-label={t('zoom.out')} title={t('zoom.outTitle')} onClick={() => zoomController.get()?.zoomBy(0.5)}>
         −
       </button>
-      <button type="button" title="Show the whole run" onClick={() => zoomController.get()?.fit()}>
-        Fit
+      <button type="button" title={t('zoom.fitTitle')} onClick={() => zoomController.get()?.fit()}>
+        {t('zoom.fit')}
       </button>
     </div>
   );
