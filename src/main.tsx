@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { installTestHooks } from './app/test-hooks';
+import { HTML_LANG, parseLang } from './i18n/lang';
 import { installShareLinkHandler } from './features/share/open-share-link';
 import { createLabStore } from './store/create-lab-store';
 import { LabStoreProvider } from './store/lab-store-context';
@@ -20,6 +21,11 @@ const store = createLabStore(storage());
 window.addEventListener('pagehide', () => store.flush());
 installTestHooks(store);
 installShareLinkHandler(store);
+
+// `?lang=zh` or `?lang=en` opens the lab in that language (over saved state and a share link's language).
+const urlLang = parseLang(new URLSearchParams(window.location.search).get('lang'));
+if (urlLang) store.getState().setLanguage(urlLang);
+document.documentElement.lang = HTML_LANG[store.getState().language];
 
 // Offline after the first visit: the hosted build caches itself (never in development or from file://).
 if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {

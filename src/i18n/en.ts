@@ -222,7 +222,7 @@ export const en = {
   'batchState.backoff': 'backoff',
   'batchState.queued': 'queued',
   'brokerState.title': 'Broker state',
-  'brokerState.status': 'Broker {state} · log end offset {n}',
+  'brokerState.leo': 'log end offset {n}',
   'brokerState.up': 'up',
   'brokerState.down': 'down',
   'brokerState.notStarted': 'Broker not started yet.',

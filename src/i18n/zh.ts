@@ -211,7 +211,7 @@ export const zh: Record<MessageKey, string> = {
   'batchState.backoff': '退避中',
   'batchState.queued': '排队中',
   'brokerState.title': 'Broker 状态',
-  'brokerState.status': 'Broker {state} · 日志末端偏移量 {n}',
+  'brokerState.leo': '日志末端偏移量 {n}',
   'brokerState.up': '运行中',
   'brokerState.down': '已宕机',
   'brokerState.notStarted': 'Broker 尚未启动。',

@@ -6,6 +6,8 @@ import { pickSaved, readStorage, restore, sameLesson, writeStorage, type SavedSt
 import { createPlaybackSlice } from './playback-slice';
 import { clampCursor, simulate } from './simulate';
 import { createUiSlice } from './ui-slice';
+import { scenarioName } from '../i18n/presets-zh';
+import { t } from '../i18n/t';
 
 export type LabStore = StoreApi<LabState> & { flush(): void };
 
@@ -21,8 +23,13 @@ function initialState(storage: Storage | null): Partial<LabState> {
   const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
   if (result.kind === 'corrupt') {
     const list = result.problems.slice(0, 5).join('; ');
-    const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
-    return { ...base, notice: `Your saved lab could not be restored: ${list}${more}. Showing the default scenario, “${preset.scenario.name}”, instead.` };
+    const extra = result.problems.length - 5;
+    const more = (lang: 'en' | 'zh') => (extra > 0 ? t(lang, 'notice.more', { n: extra }) : '');
+    return {
+      ...base,
+      notice: t('en', 'notice.corrupt', { list, more: more('en'), name: preset.scenario.name }),
+      noticeZh: t('zh', 'notice.corrupt', { list, more: more('zh'), name: scenarioName(preset.id, preset.scenario.name, 'zh') }),
+    };
   }
   return base;
 }

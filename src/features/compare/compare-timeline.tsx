@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { useLang, useT } from '../../i18n/use-t';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
 import { drawTimeline } from '../timeline/draw';
@@ -23,6 +24,8 @@ export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { tra
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
   const palette = PALETTES[theme];
+  const t = useT();
+  const lang = useLang();
   const g = compactGeometry(width, palette.fontSize);
 
   useEffect(() => {
@@ -45,8 +48,8 @@ export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { tra
     canvas.height = Math.round(g.height * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const x = scaleLinear().domain([0, Math.max(1, endT)]).range([g.plotLeft, g.plotRight]);
-    drawTimeline({ ctx, width, g, x, layout: layoutFor(trace), cursor, palette, hoverArrow: -1, hoverMark: -1 });
-  }, [trace, cursor, endT, width, g, palette]);
+    drawTimeline({ ctx, width, g, x, layout: layoutFor(trace), cursor, palette, hoverArrow: -1, hoverMark: -1, lang });
+  }, [trace, cursor, endT, width, g, palette, lang]);
 
   const ev = trace.events[cursor];
   return (
@@ -56,18 +59,18 @@ export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { tra
       </figcaption>
       {trace.configError ? (
         <p className="compare-config-error" role="note">
-          Producer refuses to start: {trace.configError}
+          {t('compare.refuses', { error: trace.configError })}
         </p>
       ) : (
         <div ref={wrapRef} className="compare-canvas-wrap">
-          <canvas ref={canvasRef} style={{ height: g.height, width: '100%' }} role="img" aria-label={`${label}: timeline of the run`} />
+          <canvas ref={canvasRef} style={{ height: g.height, width: '100%' }} role="img" aria-label={t('compare.canvas', { label })} />
         </div>
       )}
       <p className="compare-run-event">
         <span className="narration-meta">
-          Event {Math.min(cursor + 1, trace.events.length)} of {trace.events.length} · t={ev?.t ?? 0} ms
+          {t('compare.event', { k: Math.min(cursor + 1, trace.events.length), n: trace.events.length, t: ev?.t ?? 0 })}
         </span>{' '}
-        {ev ? describeEvent(ev) : 'No events.'}
+        {ev ? describe(ev, lang) : t('compare.noEvents')}
       </p>
     </figure>
   );

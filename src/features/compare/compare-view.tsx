@@ -2,8 +2,10 @@ import { useId } from 'react';
 import type { LogRecord } from '../../sim/trace/types';
 import { COMPARE_DIMENSIONS, type CompareDimension } from '../../store/lab-state';
 import { useLab } from '../../store/lab-store-context';
+import { plural, type MessageKey } from '../../i18n/t';
+import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
-import { compareSides, compareTraces, cursorAtTime, diffLogs, DIMENSION_LABELS, rankAtTime } from './compare';
+import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 import { CompareTimeline } from './compare-timeline';
 
 /**
@@ -13,11 +15,12 @@ import { CompareTimeline } from './compare-timeline';
 export function TimelineArea() {
   const compareBy = useLab((s) => s.compareBy);
   const setCompareBy = useLab((s) => s.setCompareBy);
+  const t = useT();
   return (
     <>
       <div className="compare-bar">
         <button type="button" aria-pressed={compareBy !== null} onClick={() => setCompareBy(compareBy ? null : 'idempotence')}>
-          Compare off vs on
+          {t('compare.toggle')}
         </button>
         {compareBy && <DimensionSelect value={compareBy} onChange={setCompareBy} />}
       </div>
@@ -26,15 +29,23 @@ export function TimelineArea() {
   );
 }
 
+/** Side labels are Kafka settings ("acks=1", "max.in.flight = 5") except the idempotence ones, which have words. */
+function sideLabel(label: string, t: (key: MessageKey) => string): string {
+  if (label === 'Idempotence off') return t('compare.side.idemOff');
+  if (label === 'Idempotence on') return t('compare.side.idemOn');
+  return label;
+}
+
 function DimensionSelect({ value, onChange }: { value: CompareDimension; onChange: (d: CompareDimension) => void }) {
   const id = useId();
+  const t = useT();
   return (
     <span className="compare-dimension">
-      <label htmlFor={id}>Setting that differs</label>{' '}
+      <label htmlFor={id}>{t('compare.dimension')}</label>{' '}
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as CompareDimension)}>
         {COMPARE_DIMENSIONS.map((d) => (
           <option key={d} value={d}>
-            {DIMENSION_LABELS[d]}
+            {t(`compare.dim.${d}`)}
           </option>
         ))}
       </select>
@@ -47,34 +58,36 @@ function CompareView({ by }: { by: CompareDimension }) {
   const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
-  const sides = compareSides(scenario, by);
+  const tr = useT();
+  const lang = useLang();
+  const sides = compareSides(scenario, by).map((side) => ({ ...side, label: sideLabel(side.label, tr) }));
   const traces = compareTraces(scenario, trace, by);
   const t = trace.events[cursor]?.t ?? 0;
   const rank = rankAtTime(trace, cursor);
   const cursors = traces.map((tr) => (tr === trace ? cursor : cursorAtTime(tr, t, rank)));
   const endT = Math.max(traces[0].endT, traces[1].endT);
-  const diff = diffLogs(traces[0].log, traces[1].log);
+  const diff = diffLogs(traces[0].log, traces[1].log, tr);
   const delta = traces[0].log.length - traces[1].log.length;
   const summary =
     delta === 0
-      ? `Both logs hold ${traces[0].log.length} records.`
-      : `The “${sides[delta > 0 ? 0 : 1].label}” log holds ${Math.abs(delta)} more record${Math.abs(delta) === 1 ? '' : 's'} (${traces[0].log.length} vs ${traces[1].log.length}).`;
+      ? tr('compare.same', { n: traces[0].log.length })
+      : plural(lang, 'compare.more', Math.abs(delta), { label: sides[delta > 0 ? 0 : 1]!.label, d: Math.abs(delta), a: traces[0].log.length, b: traces[1].log.length });
   return (
-    <section className="compare" aria-label="Side-by-side comparison">
+    <section className="compare" aria-label={tr('compare.region')}>
       <p className="compare-summary">
-        Same scenario, seed {scenario.seed} and faults, run twice: {DIMENSION_LABELS[by]}. Playback moves both runs to the same virtual time, t={t} ms.
+        {tr('compare.summary', { seed: scenario.seed, dimension: tr(`compare.dim.${by}`), t })}
       </p>
       <div className="compare-runs">
-        {traces.map((tr, k) => (
-          <CompareTimeline key={k} id={`compare-${k}`} trace={tr} cursor={cursors[k]!} endT={endT} theme={theme} label={sides[k]!.label} />
+        {traces.map((run, k) => (
+          <CompareTimeline key={k} id={`compare-${k}`} trace={run} cursor={cursors[k]!} endT={endT} theme={theme} label={sides[k]!.label} />
         ))}
       </div>
       <p className="compare-summary" role="status">
         <strong>{summary}</strong>
       </p>
       <div className="compare-logs">
-        {traces.map((tr, k) => (
-          <LogColumn key={k} label={sides[k]!.label} log={tr.log} notes={diff.notes[k]!} missing={diff.missing[k]!} />
+        {traces.map((run, k) => (
+          <LogColumn key={k} label={sides[k]!.label} log={run.log} notes={diff.notes[k]!} missing={diff.missing[k]!} />
         ))}
       </div>
     </section>
@@ -83,37 +96,38 @@ function CompareView({ by }: { by: CompareDimension }) {
 
 function LogColumn({ label, log, notes, missing }: { label: string; log: readonly LogRecord[]; notes: readonly (string | null)[]; missing: readonly number[] }) {
   const id = useId();
+  const t = useT();
+  const lang = useLang();
   return (
     <div className="compare-log">
-      <h3 id={id}>
-        Partition log: {label} ({log.length} record{log.length === 1 ? '' : 's'})
-      </h3>
+      <h3 id={id}>{plural(lang, 'compare.log', log.length, { label })}</h3>
       <table className="data-table" aria-labelledby={id}>
         <thead>
           <tr>
-            <th scope="col">Offset</th>
-            <th scope="col">Message</th>
-            <th scope="col">Difference</th>
+            <th scope="col">{t('brokerState.offset')}</th>
+            <th scope="col">{t('brokerState.message')}</th>
+            <th scope="col">{t('compare.difference')}</th>
           </tr>
         </thead>
         <tbody>
           {log.map((r, i) => (
             <tr key={r.offset} data-diverges={notes[i] ? 'true' : undefined}>
               <td>{r.offset}</td>
-              <td>message {r.message}</td>
-              <td>{notes[i] ? <strong>⚠ {notes[i]}</strong> : 'same'}</td>
+              <td>{t('compare.messageN', { m: r.message })}</td>
+              <td>{notes[i] ? <strong>⚠ {notes[i]}</strong> : t('compare.sameRow')}</td>
             </tr>
           ))}
           {log.length === 0 && (
             <tr>
-              <td colSpan={3}>Empty</td>
+              <td colSpan={3}>{t('compare.empty')}</td>
             </tr>
           )}
         </tbody>
       </table>
       {missing.length > 0 && (
         <p className="compare-missing">
-          <strong>⚠ missing: {missing.map((m) => `message ${m}`).join(', ')}</strong> (written in the other run)
+          <strong>{t('compare.missing', { list: missing.map((m) => t('compare.messageN', { m })).join(lang === 'zh' ? '、' : ', ') })}</strong>
+          {t('compare.missingTail')}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { CompareDimension } from '../../store/lab-state';
 import { simulate } from '../../store/simulate';
 import type { Scenario } from '../../sim/scenario/schema';
 import type { LogRecord, Trace } from '../../sim/trace/types';
+import { translator, type Translate } from '../../i18n/t';
 
 export interface CompareSide {
   /** Short label for the side, e.g. "Idempotence off". */
@@ -96,7 +97,7 @@ export interface LogDiff {
   missing: [number[], number[]];
 }
 
-function notesFor(log: readonly LogRecord[], other: readonly LogRecord[]): { notes: (string | null)[]; missing: number[] } {
+function notesFor(log: readonly LogRecord[], other: readonly LogRecord[], t: Translate): { notes: (string | null)[]; missing: number[] } {
   const otherCount = new Map<number, number>();
   for (const r of other) otherCount.set(r.message, (otherCount.get(r.message) ?? 0) + 1);
   const seen = new Map<number, number>();
@@ -105,12 +106,12 @@ function notesFor(log: readonly LogRecord[], other: readonly LogRecord[]): { not
     const n = (seen.get(r.message) ?? 0) + 1;
     seen.set(r.message, n);
     if (n > (otherCount.get(r.message) ?? 0)) {
-      return n > 1 ? `extra record: message ${r.message} again at offset ${r.offset}` : `extra record: message ${r.message} at offset ${r.offset}, not in the other log`;
+      return t(n > 1 ? 'compare.extraAgain' : 'compare.extra', { m: r.message, offset: r.offset });
     }
     if (n === 1) {
       const before = maxFirst;
       maxFirst = Math.max(maxFirst, r.message);
-      if (r.message < before) return `out of order: message ${r.message} after message ${before}`;
+      if (r.message < before) return t('compare.outOfOrder', { m: r.message, before });
     }
     return null;
   });
@@ -119,8 +120,8 @@ function notesFor(log: readonly LogRecord[], other: readonly LogRecord[]): { not
 }
 
 /** Where two partition logs diverge, in words: extra records, records out of order, missing messages. */
-export function diffLogs(a: readonly LogRecord[], b: readonly LogRecord[]): LogDiff {
-  const x = notesFor(a, b);
-  const y = notesFor(b, a);
+export function diffLogs(a: readonly LogRecord[], b: readonly LogRecord[], t: Translate = translator('en')): LogDiff {
+  const x = notesFor(a, b, t);
+  const y = notesFor(b, a, t);
   return { notes: [x.notes, y.notes], missing: [x.missing, y.missing] };
 }

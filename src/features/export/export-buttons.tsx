@@ -5,6 +5,7 @@ import { downloadBlob, downloadText } from './download';
 import { Handout } from './handout';
 import { timelineCanvas, timelineSvg } from './timeline-picture';
 import { traceReportJson } from './trace-report';
+import { useLang, useT } from '../../i18n/use-t';
 
 const PICTURE_WIDTH = 1200;
 
@@ -13,6 +14,8 @@ export function ExportButtons() {
   const store = useLabStore();
   const [status, setStatus] = useState('');
   const [handout, setHandout] = useState<Trace | null>(null);
+  const t = useT();
+  const lang = useLang();
 
   const base = () => {
     const s = store.getState();
@@ -21,19 +24,19 @@ export function ExportButtons() {
 
   const exportSvg = () => {
     const { s, name } = base();
-    downloadText(timelineSvg({ trace: s.trace, cursor: s.cursor, theme: s.theme, width: PICTURE_WIDTH }), `${name}-timeline.svg`, 'image/svg+xml');
+    downloadText(timelineSvg({ trace: s.trace, cursor: s.cursor, theme: s.theme, width: PICTURE_WIDTH, lang: s.language }), `${name}-timeline.svg`, 'image/svg+xml');
   };
 
   const exportPng = () => {
     const { s, name } = base();
-    const canvas = timelineCanvas({ trace: s.trace, cursor: s.cursor, theme: s.theme, width: PICTURE_WIDTH });
+    const canvas = timelineCanvas({ trace: s.trace, cursor: s.cursor, theme: s.theme, width: PICTURE_WIDTH, lang: s.language });
     if (!canvas) {
-      setStatus('This browser cannot draw the picture.');
+      setStatus(t('export.noCanvas'));
       return;
     }
     canvas.toBlob((blob) => {
       if (blob) downloadBlob(blob, `${name}-timeline.png`);
-      else setStatus('This browser cannot make a PNG of the timeline.');
+      else setStatus(t('export.noPng'));
     }, 'image/png');
   };
 
@@ -56,25 +59,25 @@ export function ExportButtons() {
 
   return (
     <section className="share-section">
-      <h2>Export</h2>
+      <h2>{t('export.title')}</h2>
       <div className="share-row wrap">
         <button type="button" onClick={exportSvg}>
-          Export timeline as SVG
+          {t('export.svg')}
         </button>
         <button type="button" onClick={exportPng}>
-          Export timeline as PNG
+          {t('export.png')}
         </button>
         <button type="button" onClick={exportJson}>
-          Export trace as JSON
+          {t('export.json')}
         </button>
         <button type="button" onClick={() => setHandout(store.getState().trace)}>
-          Print handout
+          {t('export.print')}
         </button>
       </div>
       <span role="status" className="share-status">
         {status}
       </span>
-      {handout && <Handout trace={handout} />}
+      {handout && <Handout trace={handout} lang={lang} />}
     </section>
   );
 }

@@ -1,5 +1,9 @@
 import { createPortal } from 'react-dom';
-import { describeEvent } from '../../sim/trace/describe';
+import { describe } from '../../i18n/describe';
+import { explainAnomalyZh, summariseZh } from '../../i18n/explain-zh';
+import type { Lang } from '../../i18n/lang';
+import { scenarioDescription, scenarioName } from '../../i18n/presets-zh';
+import { formatNumber, translator } from '../../i18n/t';
 import { formatT } from '../../sim/trace/format';
 import type { Trace } from '../../sim/trace/types';
 import { outcomeFor } from '../../store/derived';
@@ -15,7 +19,7 @@ interface Chunk {
   picture: string | null;
 }
 
-function chunks(trace: Trace): Chunk[] {
+function chunks(trace: Trace, lang: Lang): Chunk[] {
   const n = Math.min(trace.events.length, MAX_HANDOUT_STEPS);
   const out: Chunk[] = [];
   for (let from = 0; from < n; from += STEPS_PER_PICTURE) {
@@ -23,44 +27,50 @@ function chunks(trace: Trace): Chunk[] {
     const ta = trace.events[from]!.t;
     const tb = trace.events[to]!.t;
     const pad = Math.max(4, (tb - ta) * 0.15);
-    const canvas = timelineCanvas({ trace, cursor: to, theme: 'light', width: 900, window: [ta - pad, tb + pad] }, 1.5);
+    const canvas = timelineCanvas({ trace, cursor: to, theme: 'light', width: 900, window: [ta - pad, tb + pad], lang }, 1.5);
     out.push({ from, to, picture: canvas ? canvas.toDataURL('image/png') : null });
   }
   return out;
 }
 
 /** A printable handout: the scenario, the verdict, and every step with its narration and a picture of its neighbourhood. */
-export function Handout({ trace }: { trace: Trace }) {
+export function Handout({ trace, lang = 'en' }: { trace: Trace; lang?: Lang }) {
+  const t = translator(lang);
   const s = trace.scenario;
   const outcome = outcomeFor(trace);
-  const list = chunks(trace);
+  const list = chunks(trace, lang);
+  const description = scenarioDescription(s.id, s.description, lang);
+  const explanation = lang === 'zh' ? [summariseZh(trace, outcome), ...outcome.anomalies.map((a) => explainAnomalyZh(a, trace))].join(' ') : outcome.explanation;
   const p = s.producer;
   return createPortal(
-    <article className="print-handout" aria-label="Printable handout">
-      <h1>Exactly-Once Lab: {s.name}</h1>
-      {s.description && <p>{s.description}</p>}
+    <article className="print-handout" aria-label={t('handout.label')} lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+      <h1>{t('handout.title', { name: scenarioName(s.id, s.name, lang) })}</h1>
+      {description && <p>{description}</p>}
       <p className="handout-meta">
-        Scenario <code>{s.id}</code> · seed {s.seed} · enable.idempotence={String(p['enable.idempotence'])} · acks={p.acks} · max.in.flight=
-        {p['max.in.flight.requests.per.connection']} · {s.workload.messages} messages · {s.faults.scripted.length} scripted faults
+        {t('handout.meta', {
+          id: s.id,
+          seed: s.seed,
+          idem: String(p['enable.idempotence']),
+          acks: p.acks,
+          inflight: p['max.in.flight.requests.per.connection'],
+          messages: s.workload.messages,
+          faults: s.faults.scripted.length,
+        })}
       </p>
       <p className="handout-outcome">
-        <strong>{outcome.exactlyOnce && outcome.inOrder ? 'Exactly once, in order.' : 'Not exactly once.'}</strong> {outcome.explanation}
+        <strong>{outcome.exactlyOnce && outcome.inOrder ? t('handout.good') : t('handout.bad')}</strong> {explanation}
       </p>
       {trace.events.length > MAX_HANDOUT_STEPS && (
-        <p>
-          The run has {trace.events.length.toLocaleString('en')} steps; this handout shows the first {MAX_HANDOUT_STEPS}.
-        </p>
+        <p>{t('handout.tooMany', { n: formatNumber(lang, trace.events.length), max: MAX_HANDOUT_STEPS })}</p>
       )}
       {list.map((c) => (
         <section key={c.from} className="handout-chunk">
-          <h2>
-            Steps {c.from + 1}–{c.to + 1}
-          </h2>
-          {c.picture && <img src={c.picture} alt={`Timeline around steps ${c.from + 1} to ${c.to + 1}`} width={900} />}
+          <h2>{t('handout.steps', { a: c.from + 1, b: c.to + 1 })}</h2>
+          {c.picture && <img src={c.picture} alt={t('handout.picture', { a: c.from + 1, b: c.to + 1 })} width={900} />}
           <ol start={c.from + 1}>
             {trace.events.slice(c.from, c.to + 1).map((ev) => (
               <li key={ev.i}>
-                <span className="handout-t">{formatT(ev.t)}</span> {describeEvent(ev)}
+                <span className="handout-t">{formatT(ev.t)}</span> {describe(ev, lang)}
               </li>
             ))}
           </ol>

@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useLab } from '../../store/lab-store-context';
 import { requestRefOf, requestLabel } from '../timeline/layout';
 import { faultFor, type ForkAction } from './fault-for';
+import { localLabel } from '../../i18n/labels';
+import { useLang, useT } from '../../i18n/use-t';
 
 interface Item {
   label: string;
@@ -17,6 +19,8 @@ export function ForkMenu() {
   const addFault = useLab((s) => s.addFault);
   const setCursor = useLab((s) => s.setCursor);
   const menuRef = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const lang = useLang();
   const returnFocus = useRef<Element | null>(null);
 
   const ev = target ? trace.events[target.event] : undefined;
@@ -50,12 +54,12 @@ export function ForkMenu() {
   };
   const items: Item[] = [];
   if (target.part !== 'response') {
-    items.push({ label: 'Lose this request', run: fork('lose-request') });
-    items.push({ label: 'Delay this request', run: fork('delay-request') });
+    items.push({ label: t('fork.loseRequest'), run: fork('lose-request') });
+    items.push({ label: t('fork.delayRequest'), run: fork('delay-request') });
   }
-  if (target.part !== 'request') items.push({ label: 'Lose this response', run: fork('lose-response') });
+  if (target.part !== 'request') items.push({ label: t('fork.loseResponse'), run: fork('lose-response') });
   items.push({
-    label: 'Move the cursor here',
+    label: t('fork.move'),
     run: () => {
       setCursor(target.event);
       closeFork();
@@ -83,7 +87,7 @@ export function ForkMenu() {
 
   const left = Math.max(8, Math.min(target.x, window.innerWidth - 280));
   const top = Math.max(8, Math.min(target.y, window.innerHeight - 60 * items.length - 60));
-  const title = `${target.part === 'response' ? 'Response to' : 'Request'} ${requestLabel(ref)}`;
+  const title = t(target.part === 'response' ? 'fork.titleResponse' : 'fork.titleRequest', { label: localLabel(requestLabel(ref), lang) });
   return (
     <div className="fork-menu" ref={menuRef} style={{ left, top }} onKeyDown={onKeyDown}>
       <p className="fork-menu-title" id="fork-menu-title">

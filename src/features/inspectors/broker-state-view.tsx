@@ -1,5 +1,7 @@
 import type { LogRecord, BrokerSnapshot } from '../../sim/trace/types';
 import { NUM_BATCHES_TO_RETAIN } from '../../sim/protocol/types';
+import type { Lang } from '../../i18n/lang';
+import { plural, translator, type Translate } from '../../i18n/t';
 
 export interface LogRow {
   record: LogRecord;
@@ -12,20 +14,19 @@ interface Props {
   rows: LogRow[];
   /** Total records in the log at the cursor (rows may be only the newest ones). */
   total: number;
+  lang?: Lang;
 }
 
-function DedupWindow({ snapshot }: { snapshot: BrokerSnapshot }) {
-  if (snapshot.producers.length === 0) return <p className="muted">No producer ids known yet (nothing to deduplicate against).</p>;
+function DedupWindow({ snapshot, t }: { snapshot: BrokerSnapshot; t: Translate }) {
+  if (snapshot.producers.length === 0) return <p className="muted">{t('brokerState.noPids')}</p>;
   return (
     <>
       {snapshot.producers.map((p) => {
         const slots = Array.from({ length: NUM_BATCHES_TO_RETAIN }, (_, i) => p.batches[i]);
         return (
           <div key={p.pid} className="dedup">
-            <h4>
-              Producer id {p.pid < 0 ? 'none' : p.pid} · epoch {p.epoch}
-            </h4>
-            <ol className="dedup-slots" aria-label={`Dedup window for producer id ${p.pid}: the last ${NUM_BATCHES_TO_RETAIN} batches`}>
+            <h4>{t('brokerState.pidEpoch', { pid: p.pid < 0 ? t('producerState.none') : p.pid, epoch: p.epoch })}</h4>
+            <ol className="dedup-slots" aria-label={t('brokerState.slots', { pid: p.pid, n: NUM_BATCHES_TO_RETAIN })}>
               {slots.map((b, i) => (
                 <li key={i} className={b ? 'slot filled' : 'slot empty'}>
                   {b ? (
@@ -36,7 +37,7 @@ function DedupWindow({ snapshot }: { snapshot: BrokerSnapshot }) {
                       <span className="slot-offset">@{b.firstOffset}</span>
                     </>
                   ) : (
-                    <span className="slot-empty">empty</span>
+                    <span className="slot-empty">{t('brokerState.empty')}</span>
                   )}
                 </li>
               ))}
@@ -48,37 +49,38 @@ function DedupWindow({ snapshot }: { snapshot: BrokerSnapshot }) {
   );
 }
 
-export function BrokerStateView({ snapshot, rows, total }: Props) {
+export function BrokerStateView({ snapshot, rows, total, lang = 'en' }: Props) {
+  const t = translator(lang);
   return (
     <>
       <p className="broker-status">
         {snapshot ? (
           <>
-            Broker <strong>{snapshot.up ? 'up' : 'down'}</strong> · log end offset {snapshot.logEndOffset}
+            Broker <strong>{t(snapshot.up ? 'brokerState.up' : 'brokerState.down')}</strong> · {t('brokerState.leo', { n: snapshot.logEndOffset })}
           </>
         ) : (
-          'Broker not started yet.'
+          t('brokerState.notStarted')
         )}
       </p>
       <table className="data-table log-table">
         <caption>
-          Partition log{total > rows.length ? ` (newest ${rows.length} of ${total})` : ` (${total} record${total === 1 ? '' : 's'})`}
+          {total > rows.length ? t('brokerState.logNewest', { k: rows.length, n: total }) : plural(lang, 'brokerState.log', total)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Offset</th>
-            <th scope="col">Message</th>
+            <th scope="col">{t('brokerState.offset')}</th>
+            <th scope="col">{t('brokerState.message')}</th>
             <th scope="col">PID</th>
-            <th scope="col">Epoch</th>
-            <th scope="col">Seq</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('producerState.epoch')}</th>
+            <th scope="col">{t('producerState.seq')}</th>
+            <th scope="col">{t('brokerState.note')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
               <td colSpan={6} className="muted">
-                empty
+                {t('brokerState.empty')}
               </td>
             </tr>
           ) : (
@@ -90,16 +92,16 @@ export function BrokerStateView({ snapshot, rows, total }: Props) {
                 <td>{r.epoch < 0 ? '–' : r.epoch}</td>
                 <td>{r.seq < 0 ? '–' : r.seq}</td>
                 <td>
-                  {duplicateOf >= 0 ? <strong>duplicate of @{duplicateOf}</strong> : null}
-                  {reordered ? <strong>out of order</strong> : null}
+                  {duplicateOf >= 0 ? <strong>{t('brokerState.duplicateOf', { n: duplicateOf })}</strong> : null}
+                  {reordered ? <strong>{t('brokerState.outOfOrder')}</strong> : null}
                 </td>
               </tr>
             ))
           )}
         </tbody>
       </table>
-      <h3 className="sub">Dedup window (last {NUM_BATCHES_TO_RETAIN} batches per producer id)</h3>
-      {snapshot ? <DedupWindow snapshot={snapshot} /> : <p className="muted">empty</p>}
+      <h3 className="sub">{t('brokerState.window', { n: NUM_BATCHES_TO_RETAIN })}</h3>
+      {snapshot ? <DedupWindow snapshot={snapshot} t={t} /> : <p className="muted">{t('brokerState.empty')}</p>}
     </>
   );
 }

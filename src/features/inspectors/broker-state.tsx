@@ -1,6 +1,7 @@
 import { inspectorFor, logFlagsFor } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { BrokerStateView, type LogRow } from './broker-state-view';
+import { useLang, useT } from '../../i18n/use-t';
 
 /** How many of the newest log records the inspector lists (the table stays readable on a projector). */
 export const LOG_ROWS = 12;
@@ -11,14 +12,16 @@ export function BrokerState() {
   const ins = inspectorFor(trace);
   const flags = logFlagsFor(trace);
   const total = ins.logLengthAt(cursor);
+  const t = useT();
+  const lang = useLang();
   const rows: LogRow[] = [];
   for (let k = Math.max(0, total - LOG_ROWS); k < total; k++) {
     rows.push({ record: trace.log[k]!, duplicateOf: flags.duplicateOf[k] ?? -1, reordered: flags.reordered[k] ?? false });
   }
   return (
     <section className="panel" aria-labelledby="broker-state-title">
-      <h2 id="broker-state-title">Broker state</h2>
-      <BrokerStateView snapshot={ins.brokerAt(cursor)} rows={rows} total={total} />
+      <h2 id="broker-state-title">{t('brokerState.title')}</h2>
+      <BrokerStateView snapshot={ins.brokerAt(cursor)} rows={rows} total={total} lang={lang} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { outcomeFor, selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { OutcomeView } from './outcome-view';
+import { useLang, useT } from '../../i18n/use-t';
 
 /** What the checker concludes over the whole run (not just up to the cursor). */
 export function OutcomePanel() {
@@ -8,14 +9,18 @@ export function OutcomePanel() {
   const setCursor = useLab((s) => s.setCursor);
   const setPlaying = useLab((s) => s.setPlaying);
   const questionOpen = useLab(selectQuestionOpen);
+  const t = useT();
+  const lang = useLang();
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
-      <h2 id="outcome-title">Outcome</h2>
+      <h2 id="outcome-title">{t('outcome.title')}</h2>
       {questionOpen ? (
-        <p className="hint">Hidden until the lesson&apos;s question is answered.</p>
+        <p className="hint">{t('outcome.hidden')}</p>
       ) : (
         <OutcomeView
           outcome={outcomeFor(trace)}
+          lang={lang}
+          trace={trace}
           onGoTo={(i) => {
             setPlaying(false);
             setCursor(i);

@@ -1,47 +1,50 @@
+import type { Lang } from '../../i18n/lang';
+import { translator } from '../../i18n/t';
 import type { ProducerSnapshot } from '../../sim/trace/types';
 
-const seq = (n: number) => (n < 0 ? 'none' : String(n));
-
-export function ProducerStateView({ snapshot }: { snapshot: ProducerSnapshot | null }) {
-  if (!snapshot) return <p className="muted">The producer has not started yet.</p>;
+export function ProducerStateView({ snapshot, lang = 'en' }: { snapshot: ProducerSnapshot | null; lang?: Lang }) {
+  const t = translator(lang);
+  const none = t('producerState.none');
+  const seq = (n: number) => (n < 0 ? none : String(n));
+  if (!snapshot) return <p className="muted">{t('producerState.notStarted')}</p>;
   const s = snapshot;
   return (
     <>
       <dl className="facts">
-        <dt>Instance</dt>
+        <dt>{t('producerState.instance')}</dt>
         <dd>{s.instance}</dd>
-        <dt>Producer id</dt>
-        <dd>{s.pid < 0 ? 'no PID' : s.pid}</dd>
-        <dt>Epoch</dt>
-        <dd>{s.epoch < 0 ? 'none' : s.epoch}</dd>
-        <dt>Next sequence</dt>
-        <dd>{s.idempotent ? s.nextSeq : 'not used'}</dd>
-        <dt>Last acked seq</dt>
+        <dt>{t('producerState.pid')}</dt>
+        <dd>{s.pid < 0 ? t('header.noPid') : s.pid}</dd>
+        <dt>{t('producerState.epoch')}</dt>
+        <dd>{s.epoch < 0 ? none : s.epoch}</dd>
+        <dt>{t('producerState.nextSeq')}</dt>
+        <dd>{s.idempotent ? s.nextSeq : t('producerState.notUsed')}</dd>
+        <dt>{t('producerState.lastAcked')}</dt>
         <dd>{seq(s.lastAckedSeq)}</dd>
-        <dt>Unresolved</dt>
-        <dd>{s.unresolvedSeq < 0 ? 'none' : `up to seq ${s.unresolvedSeq}`}</dd>
-        <dt>Open requests</dt>
-        <dd>{s.connection < 0 ? `${s.openRequests} (no connection)` : `${s.openRequests} on connection ${s.connection}`}</dd>
-        <dt>Waiting in accumulator</dt>
+        <dt>{t('producerState.unresolved')}</dt>
+        <dd>{s.unresolvedSeq < 0 ? none : t('producerState.upTo', { n: s.unresolvedSeq })}</dd>
+        <dt>{t('producerState.open')}</dt>
+        <dd>{s.connection < 0 ? t('producerState.openNone', { n: s.openRequests }) : t('producerState.openOn', { n: s.openRequests, c: s.connection })}</dd>
+        <dt>{t('producerState.waiting')}</dt>
         <dd>{s.queued}</dd>
       </dl>
       <table className="data-table">
-        <caption>In-flight batches</caption>
+        <caption>{t('producerState.inFlight')}</caption>
         <thead>
           <tr>
-            <th scope="col">Batch</th>
-            <th scope="col">Messages</th>
-            <th scope="col">Seq</th>
-            <th scope="col">Epoch</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('producerState.batch')}</th>
+            <th scope="col">{t('producerState.messages')}</th>
+            <th scope="col">{t('producerState.seq')}</th>
+            <th scope="col">{t('producerState.epoch')}</th>
+            <th scope="col">{t('producerState.attempts')}</th>
+            <th scope="col">{t('producerState.state')}</th>
           </tr>
         </thead>
         <tbody>
           {s.inFlight.length === 0 ? (
             <tr>
               <td colSpan={6} className="muted">
-                none
+                {none}
               </td>
             </tr>
           ) : (
@@ -52,7 +55,7 @@ export function ProducerStateView({ snapshot }: { snapshot: ProducerSnapshot | n
                 <td>{b.baseSeq < 0 ? '–' : `${b.baseSeq}–${b.baseSeq + b.messages.length - 1}`}</td>
                 <td>{b.epoch < 0 ? '–' : b.epoch}</td>
                 <td>{b.attempts}</td>
-                <td>{b.state}</td>
+                <td>{t(`batchState.${b.state}`)}</td>
               </tr>
             ))
           )}

@@ -5,6 +5,8 @@ import { useLab } from '../../store/lab-store-context';
 import { SpeakerNotes } from '../presenter/speaker-notes';
 import { LessonQuestionView } from './lesson-question';
 import './workshop.css';
+import { localizeLesson } from '../../i18n/lessons-zh';
+import { useLang, useT } from '../../i18n/use-t';
 
 const FREE = '';
 
@@ -23,22 +25,25 @@ export function LessonPanel() {
   const prevStep = useLab((s) => s.prevStep);
   const setAskQuestions = useLab((s) => s.setAskQuestions);
   const presenter = useLab((s) => s.presenter);
-  const lesson = getLesson(lessonId);
+  const t = useT();
+  const lang = useLang();
+  const source = getLesson(lessonId);
+  const lesson = source ? localizeLesson(source, lang) : undefined;
   const pickerId = useId();
   const jumpId = useId();
   const step = lesson?.steps[k];
   const n = lesson?.steps.length ?? 0;
   const asking = isAsking(step, askQuestions, revealed);
   return (
-    <section className="lesson-panel" aria-label="Lesson guide" data-active={!!lesson}>
+    <section className="lesson-panel" aria-label={t('lesson.guide')} data-active={!!lesson}>
       <div className="lesson-bar">
         <span className="lesson-picker">
-          <label htmlFor={pickerId}>Lesson</label>{' '}
+          <label htmlFor={pickerId}>{t('lesson.label')}</label>{' '}
           <select id={pickerId} value={lessonId ?? FREE} onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}>
-            <option value={FREE}>Free exploration</option>
+            <option value={FREE}>{t('lesson.free')}</option>
             {LESSONS.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.title}
+                {localizeLesson(l, lang).title}
               </option>
             ))}
           </select>
@@ -46,7 +51,7 @@ export function LessonPanel() {
         {lesson && (
           <>
             <span className="lesson-jump">
-              <label htmlFor={jumpId}>Jump to step</label>{' '}
+              <label htmlFor={jumpId}>{t('lesson.jump')}</label>{' '}
               <select id={jumpId} value={k} onChange={(e) => goToStep(Number(e.target.value))}>
                 {lesson.steps.map((s, i) => (
                   <option key={i} value={i}>
@@ -62,33 +67,33 @@ export function LessonPanel() {
         <>
           <div className="lesson-nav">
             <button type="button" onClick={prevStep} disabled={k === 0}>
-              <span aria-hidden="true">← </span>Previous step
+              <span aria-hidden="true">← </span>{t('lesson.prev')}
             </button>
             <span className="lesson-count" aria-live="polite">
-              Step {k + 1} of {n}
+              {t('lesson.count', { k: k + 1, n })}
             </span>
             <button type="button" className="lesson-next" onClick={nextStep} disabled={k === n - 1 && !asking} aria-keyshortcuts="PageDown">
-              Next step<span aria-hidden="true"> →</span>
+              {t('lesson.next')}<span aria-hidden="true"> →</span>
             </button>
             <label className="lesson-ask">
-              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> Ask questions
+              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> {t('lesson.ask')}
             </label>
           </div>
           <div className="lesson-body">
             <h2 className="lesson-title">{step.title}</h2>
             {asking ? (
-              <p className="lesson-narration lesson-predict">Predict what happens next, then reveal it.</p>
+              <p className="lesson-narration lesson-predict">{t('lesson.predict')}</p>
             ) : (
               <p className="lesson-narration">{step.narration}</p>
             )}
             {!asking && (
               <p className="lesson-rule">
-                <span className="lesson-rule-label">Kafka rule:</span> <code>{step.rule}</code>
+                <span className="lesson-rule-label">{t('lesson.rule')}</span> <code>{step.rule}</code>
               </p>
             )}
             {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${lesson.id}-${k}`} />}
           </div>
-          {presenter && <SpeakerNotes lesson={lesson} k={k} />}
+          {presenter && source && <SpeakerNotes lesson={source} k={k} />}
         </>
       )}
     </section>

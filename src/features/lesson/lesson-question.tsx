@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LessonQuestion } from '../../lessons/types';
 import { useLab } from '../../store/lab-store-context';
+import { useT } from '../../i18n/use-t';
 
 /** Predict, then reveal: the answers as radio buttons; after the reveal the correct one is marked in words. */
 export function LessonQuestionView({ question, stepKey }: { question: LessonQuestion; stepKey: string }) {
@@ -9,6 +10,7 @@ export function LessonQuestionView({ question, stepKey }: { question: LessonQues
   const chooseAnswer = useLab((s) => s.chooseAnswer);
   const reveal = useLab((s) => s.reveal);
   const name = useId();
+  const t = useT();
   return (
     <fieldset className="lesson-question" data-revealed={revealed}>
       <legend>{question.prompt}</legend>
@@ -21,8 +23,8 @@ export function LessonQuestionView({ question, stepKey }: { question: LessonQues
               <label>
                 <input type="radio" name={name} value={i} checked={chosen === i} disabled={revealed} onChange={() => chooseAnswer(i)} />
                 <span>{answer}</span>
-                {mark === 'correct' && <strong className="answer-mark"> ✓ Correct answer</strong>}
-                {mark === 'wrong' && <strong className="answer-mark"> ✗ Your answer</strong>}
+                {mark === 'correct' && <strong className="answer-mark">{t('lesson.correctMark')}</strong>}
+                {mark === 'wrong' && <strong className="answer-mark">{t('lesson.wrongMark')}</strong>}
               </label>
             </li>
           );
@@ -31,13 +33,13 @@ export function LessonQuestionView({ question, stepKey }: { question: LessonQues
       {revealed ? (
         <p className="lesson-explanation" role="status">
           <strong>
-            {chosen === null ? 'Answer: ' : chosen === question.correct ? 'Right. ' : 'Not quite. '}
+            {chosen === null ? t('lesson.answer') : chosen === question.correct ? t('lesson.right') : t('lesson.notQuite')}
           </strong>
           {question.explanation}
         </p>
       ) : (
         <button type="button" className="reveal-button" onClick={reveal}>
-          Reveal
+          {t('lesson.reveal')}
         </button>
       )}
     </fieldset>

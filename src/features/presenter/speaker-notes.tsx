@@ -9,7 +9,8 @@ export function SpeakerNotes({ lesson: source, k }: { lesson: Lesson; k: number 
   const open = useLab((s) => s.speakerNotes);
   const setOpen = useLab((s) => s.setSpeakerNotes);
   const t = useT();
-  const lesson = localizeLesson(source, useLang());
+  const lang = useLang();
+  const lesson = localizeLesson(source, lang);
   const id = useId();
   const step = lesson.steps[k];
   if (!step) return null;
@@ -28,7 +29,9 @@ export function SpeakerNotes({ lesson: source, k }: { lesson: Lesson; k: number 
         </p>
         {step.question && (
           <p>
-            <strong>{t('notes.answer')}</strong> {step.question.answers[step.question.correct]}. {step.question.explanation}
+            <strong>{t('notes.answer')}</strong> {step.question.answers[step.question.correct]}
+            {lang === 'zh' ? '。' : '. '}
+            {step.question.explanation}
           </p>
         )}
         <p>

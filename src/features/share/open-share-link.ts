@@ -1,6 +1,7 @@
 import { planApply } from '../../share/lab-share';
 import { decodeShareHash } from '../../share/share-link';
 import type { LabStore } from '../../store/create-lab-store';
+import { t } from '../../i18n/t';
 
 /**
  * Opens the share link in the address bar, if there is one: validated whole, then applied in one store update
@@ -12,10 +13,13 @@ export function openShareLink(store: LabStore, hash: string): boolean {
   if (decoded.kind === 'none') return false;
   const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, message: decoded.message };
   if (plan.ok) {
-    store.setState({ ...plan.patch, notice: null });
+    store.setState({ ...plan.patch, notice: null, noticeZh: null });
   } else {
-    const previous = store.getState().notice;
-    store.setState({ notice: `This share link could not be opened. ${plan.message} Your previous lab is still here.${previous ? ` ${previous}` : ''}` });
+    const { notice: previous, noticeZh: previousZh } = store.getState();
+    // The reason is the validator's own text (field paths and schema messages), shown as it is in both languages.
+    const notice = `${t('en', 'notice.shareFailed', { message: plan.message })}${previous ? ` ${previous}` : ''}`;
+    const noticeZh = `${t('zh', 'notice.shareFailed', { message: plan.message })}${previous ? ` ${previousZh ?? previous}` : ''}`;
+    store.setState({ notice, noticeZh });
   }
   return true;
 }

@@ -6,6 +6,8 @@ import { MAX_LINK_LENGTH, shareLinkFor } from '../../share/share-link';
 import { useLab, useLabStore } from '../../store/lab-store-context';
 import { downloadText } from '../export/download';
 import { ExportButtons } from '../export/export-buttons';
+import { formatNumber } from '../../i18n/t';
+import { useLang, useT } from '../../i18n/use-t';
 
 function pageBase(): string {
   return window.location.href.replace(/#.*$/, '');
@@ -26,6 +28,9 @@ function ShareLinkSection() {
   const presetId = useLab((s) => s.presetId);
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
+  const language = useLab((s) => s.language);
+  const t = useT();
+  const lang = useLang();
   const lessonKey = useLab((s) => {
     const l = readLesson(s);
     return l ? `${l.id}:${l.step}:${l.revealed ? 1 : 0}` : '';
@@ -37,19 +42,18 @@ function ShareLinkSection() {
     () => shareLinkFor(pageBase(), payloadOf(store.getState())),
     // The link is a function of exactly these fields.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, scenario, presetId, cursor, theme, lessonKey],
+    [store, scenario, presetId, cursor, theme, language, lessonKey],
   );
 
   if (link.kind === 'too-long') {
     return (
       <section className="share-section">
-        <h2>Share link</h2>
+        <h2>{t('share.linkTitle')}</h2>
         <p className="share-warning" role="status">
-          This lab is too big for a link ({link.length.toLocaleString('en')} characters; links over {MAX_LINK_LENGTH.toLocaleString('en')} get cut off).
-          Share the scenario file instead.
+          {t('share.tooLong', { n: formatNumber(lang, link.length), max: formatNumber(lang, MAX_LINK_LENGTH) })}
         </p>
         <button type="button" onClick={downloadScenario}>
-          Download scenario file
+          {t('share.downloadScenario')}
         </button>
       </section>
     );
@@ -57,7 +61,7 @@ function ShareLinkSection() {
 
   const copy = () => {
     fieldRef.current?.select();
-    const done = (ok: boolean) => setStatus(ok ? 'Link copied.' : 'Could not copy automatically: the link is selected, press Ctrl+C (⌘C).');
+    const done = (ok: boolean) => setStatus(ok ? t('share.copied') : t('share.copyFailed'));
     try {
       const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
       if (!clip?.writeText) {
@@ -75,15 +79,15 @@ function ShareLinkSection() {
 
   return (
     <section className="share-section">
-      <h2>Share link</h2>
-      <p className="share-hint">Opens this scenario, its faults and seed, the current step{lessonKey ? ', the lesson step' : ''} and theme.</p>
+      <h2>{t('share.linkTitle')}</h2>
+      <p className="share-hint">{t(lessonKey ? 'share.hintLesson' : 'share.hint')}</p>
       <label htmlFor="share-link-field" className="visually-hidden">
-        Share link
+        {t('share.linkTitle')}
       </label>
       <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
       <div className="share-row">
         <button type="button" className="primary" onClick={copy}>
-          Copy share link
+          {t('share.copy')}
         </button>
         <span role="status" className="share-status">
           {status}
@@ -98,6 +102,7 @@ function ScenarioFileSection() {
   const downloadScenario = useScenarioDownload();
   const [errors, setErrors] = useState<{ file: string; list: string[] } | null>(null);
   const [loaded, setLoaded] = useState('');
+  const t = useT();
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -107,7 +112,7 @@ function ScenarioFileSection() {
     try {
       text = await file.text();
     } catch (err) {
-      setErrors({ file: file.name, list: [`(file): could not be read: ${(err as Error).message}`] });
+      setErrors({ file: file.name, list: [t('share.unreadable', { error: (err as Error).message })] });
       setLoaded('');
       return;
     } finally {
@@ -121,18 +126,18 @@ function ScenarioFileSection() {
     }
     setErrors(null);
     loadScenario(parsed.scenario, getPreset(parsed.scenario.id) ? parsed.scenario.id : undefined);
-    setLoaded(`Loaded “${parsed.scenario.name}” from ${file.name}.`);
+    setLoaded(t('share.loaded', { name: parsed.scenario.name, file: file.name }));
   };
 
   return (
     <section className="share-section">
-      <h2>Scenario file</h2>
+      <h2>{t('share.fileTitle')}</h2>
       <div className="share-row">
         <button type="button" onClick={downloadScenario}>
-          Export scenario
+          {t('share.export')}
         </button>
         <label className="file-button">
-          Import scenario
+          {t('share.import')}
           <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
         </label>
       </div>
@@ -142,7 +147,8 @@ function ScenarioFileSection() {
       {errors && (
         <div className="alert share-errors" role="alert">
           <p>
-            <strong>{errors.file} was not imported</strong>; your current scenario is unchanged.
+            <strong>{t('share.notImported', { file: errors.file })}</strong>
+            {t('share.unchanged')}
           </p>
           <ul>
             {errors.list.slice(0, 20).map((m, i) => (
@@ -151,7 +157,7 @@ function ScenarioFileSection() {
               </li>
             ))}
           </ul>
-          {errors.list.length > 20 && <p>…and {errors.list.length - 20} more.</p>}
+          {errors.list.length > 20 && <p>{t('share.andMore', { n: errors.list.length - 20 })}</p>}
         </div>
       )}
     </section>
@@ -162,6 +168,7 @@ function ScenarioFileSection() {
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
+  const t = useT();
   const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
     if (e.key !== 'Escape' || !open) return;
     e.stopPropagation();
@@ -170,7 +177,7 @@ export function ShareMenu() {
   };
   return (
     <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown}>
-      <summary ref={summaryRef}>Share &amp; export</summary>
+      <summary ref={summaryRef}>{t('share.menu')}</summary>
       {open && (
         <div className="share-panel">
           <ShareLinkSection />

@@ -1,20 +1,23 @@
 import { useEffect, useRef } from 'react';
+import type { MessageKey } from '../../i18n/t';
+import { useT } from '../../i18n/use-t';
 
-const KEYS: [string, string][] = [
-  ['Space', 'Play or pause'],
-  ['→ / ←', 'Step forward / back (in presenter mode with a lesson: next / previous lesson step)'],
-  ['Page Down / Page Up', 'Next / previous lesson step (without a lesson: step forward / back)'],
-  ['Home / End', 'Jump to start / end'],
-  ['+ / −', 'Zoom the timeline in / out'],
-  ['0', 'Fit the whole run'],
-  ['Enter (timeline or event list)', 'Fault options for the request or response at the cursor'],
-  ['↑ / ↓ (event list)', 'Previous / next event'],
-  ['?', 'This list'],
-  ['Esc', 'Close a menu or this dialog'],
+const KEYS: [MessageKey | string, MessageKey][] = [
+  ['key.space', 'shortcut.play'],
+  ['key.arrows', 'shortcut.step'],
+  ['key.pages', 'shortcut.pages'],
+  ['key.homeEnd', 'shortcut.jump'],
+  ['+ / −', 'shortcut.zoom'],
+  ['0', 'shortcut.fit'],
+  ['key.enter', 'shortcut.fault'],
+  ['key.upDown', 'shortcut.events'],
+  ['?', 'shortcut.help'],
+  ['Esc', 'shortcut.esc'],
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -25,28 +28,28 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
   return (
     <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Action</th>
+            <th scope="col">{t('shortcuts.key')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
           </tr>
         </thead>
         <tbody>
           {KEYS.map(([k, a]) => (
             <tr key={k}>
               <td>
-                <kbd>{k}</kbd>
+                <kbd>{k.startsWith('key.') ? t(k as MessageKey) : k}</kbd>
               </td>
-              <td>{a}</td>
+              <td>{t(a)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <form method="dialog">
         <button type="submit" className="primary">
-          Close
+          {t('shortcuts.close')}
         </button>
       </form>
     </dialog>
