@@ -1,4 +1,5 @@
 import { useLab } from '../store/lab-store-context';
+import { kafkaErrorZh } from '../i18n/kafka-errors-zh';
 import { formatNumber } from '../i18n/t';
 import { useLang, useT } from '../i18n/use-t';
 
@@ -17,7 +18,7 @@ export function Alerts() {
     <>
       {configError && (
         <div className="alert" role="alert">
-          <strong>{t('alert.configRefused')}</strong> {configError}
+          <strong>{t('alert.configRefused')}</strong> {lang === 'zh' ? kafkaErrorZh(configError) : configError}
         </div>
       )}
       {runError && (

@@ -1,3 +1,4 @@
+import { kafkaErrorZh } from './kafka-errors-zh';
 import type { BrokerVerdict, RequestRef, TraceEvent } from '../sim/trace/types';
 
 /** "消息 3" or "消息 3、4 和 5" or "消息 3–9". */
@@ -34,7 +35,7 @@ type EventKindOf<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }
 export function describeEventZh(ev: TraceEvent): string {
   switch (ev.kind) {
     case 'config.error':
-      return `生产者拒绝启动：${ev.message}`;
+      return `生产者拒绝启动：${kafkaErrorZh(ev.message)}`;
     case 'producer.started':
       return ev.instance === 1 ? '生产者已创建。' : `应用已重启：创建了生产者实例 ${ev.instance}，它需要一个新的生产者 ID。`;
     case 'app.send':
@@ -86,7 +87,7 @@ export function describeEventZh(ev: TraceEvent): string {
         ? `投递回调：${messagesZh(ev.messages)}以 acks=0 发送；偏移量未知（−1），即使丢失也永远不会被报告。`
         : `投递回调：${messagesZh(ev.messages)}已在偏移量 ${ev.offset} 处得到确认。`;
     case 'delivery.failed':
-      return `投递回调：${messagesZh(ev.messages)}以 ${ev.error} 失败${ev.unresolved ? '；这些记录可能仍在日志中，因此该序列号处于未决状态' : ''}。`;
+      return `投递回调：${messagesZh(ev.messages)}以 ${kafkaErrorZh(ev.error)} 失败${ev.unresolved ? '；这些记录可能仍在日志中，因此该序列号处于未决状态' : ''}。`;
     case 'epoch.bumped': {
       const moves = ev.renumbered.map((r) => `批次 ${r.batch} seq ${r.fromSeq}→${r.toSeq}`).join('，');
       return `生产者在本地把 epoch 提升到 ${ev.epoch}（KIP-360），序列号从 0 重新开始${moves ? `：${moves}` : ''}。`;

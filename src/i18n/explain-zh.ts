@@ -1,3 +1,4 @@
+import { kafkaErrorZh } from './kafka-errors-zh';
 import type { Anomaly, Outcome } from '../sim/trace/outcome-types';
 import type { Trace, TraceEvent } from '../sim/trace/types';
 
@@ -31,7 +32,7 @@ function witnessClause(ev: TraceEvent): string {
     case 'delivery.ack':
       return `生产者在 ${at(ev)} 以 acks=0 报告已发送，没有人知道它其实从未进入日志`;
     case 'delivery.failed':
-      return `它所在的批次在 ${at(ev)} 以 ${ev.error} 失败，而应用没有再次发送`;
+      return `它所在的批次在 ${at(ev)} 以 ${kafkaErrorZh(ev.error)} 失败，而应用没有再次发送`;
     default:
       return `事件 #${ev.i}（t=${ev.t} ms）`;
   }
@@ -70,7 +71,7 @@ export function explainAnomalyZh(a: Anomaly, trace: Trace): string {
 
 /** The Chinese summary paragraph of a run, from the outcome's counts and the trace. */
 export function summariseZh(trace: Trace, o: Outcome): string {
-  if (trace.configError) return `生产者拒绝了它的配置，因此什么都没有发送。${trace.configError}`;
+  if (trace.configError) return `生产者拒绝了它的配置，因此什么都没有发送。${kafkaErrorZh(trace.configError)}`;
   const dedup = trace.events.filter((e) => e.kind === 'broker.handled' && e.verdict === 'duplicate').length;
   const parts: string[] = [];
   if (o.exactlyOnce && o.inOrder) {

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describe } from '../../i18n/describe';
+import { kafkaErrorZh } from '../../i18n/kafka-errors-zh';
 import { useLang, useT } from '../../i18n/use-t';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
@@ -59,7 +60,7 @@ export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { tra
       </figcaption>
       {trace.configError ? (
         <p className="compare-config-error" role="note">
-          {t('compare.refuses', { error: trace.configError })}
+          {t('compare.refuses', { error: lang === 'zh' ? kafkaErrorZh(trace.configError) : trace.configError })}
         </p>
       ) : (
         <div ref={wrapRef} className="compare-canvas-wrap">
