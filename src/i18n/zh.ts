@@ -21,7 +21,7 @@ export const zh: Record<MessageKey, string> = {
   'alert.configRefused': '生产者拒绝此配置。',
   'alert.runError': '模拟因错误而中止。',
   'alert.truncated': '本次运行在 {n} 个事件后被截断，尚未全部结束。请减少消息数量。',
-  'alert.dismiss': '关闭',
+  'alert.dismiss': '知道了',
   'notice.corrupt': '无法恢复你保存的实验：{list}{more}。改为显示默认场景“{name}”。',
   'notice.more': '（另有 {n} 项）',
   'notice.shareFailed': '无法打开此分享链接。{message} 你之前的实验仍然保留。',
