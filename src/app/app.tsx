@@ -37,7 +37,8 @@ export function App() {
   }, [theme]);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[language];
-  }, [language]);
+    document.title = t('app.title');
+  }, [language, t]);
   const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
     <div className="app" data-theme={theme}>

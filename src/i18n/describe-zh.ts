@@ -58,36 +58,36 @@ export function describeEventZh(ev: TraceEvent): string {
       return `生产者在连接 ${ev.connection} 上发送${messagesZh(ev.messages)}（${headerZh(ev)}，${attemptZh(ev.attempt)}）。`;
     case 'request.lost':
       return ev.cause === 'fault'
-        ? `网络丢失了${messagesZh(ev.messages)}的请求（${attemptZh(ev.attempt)}）：Broker 永远看不到它，连接随之断开。`
+        ? `网络丢失了${messagesZh(ev.messages)} 的请求（${attemptZh(ev.attempt)}）：Broker 永远看不到它，连接随之断开。`
         : ev.cause === 'broker-down'
-          ? `${messagesZh(ev.messages)}的请求（${attemptZh(ev.attempt)}）无处可去：Broker 已宕机。`
-          : `${messagesZh(ev.messages)}的请求（${attemptZh(ev.attempt)}）没有到达 Broker：它所在的连接已被关闭。`;
+          ? `${messagesZh(ev.messages)} 的请求（${attemptZh(ev.attempt)}）无处可去：Broker 已宕机。`
+          : `${messagesZh(ev.messages)} 的请求（${attemptZh(ev.attempt)}）没有到达 Broker：它所在的连接已被关闭。`;
     case 'request.delayed':
-      return `网络把${messagesZh(ev.messages)}的请求（${attemptZh(ev.attempt)}）在 Broker 的队列中滞留 ${ev.delayMs} ms；重试可能会超越它。`;
+      return `网络把${messagesZh(ev.messages)} 的请求（${attemptZh(ev.attempt)}）在 Broker 的队列中滞留 ${ev.delayMs} ms；重试可能会超越它。`;
     case 'link.stalled':
       return `连接 ${ev.connection} 的链路停滞到 t=${ev.untilT} ms：在此之前${ev.direction === 'request' ? '没有请求能到达 Broker' : '没有响应能到达生产者'}。`;
     case 'broker.handled':
       return describeVerdictZh(ev);
     case 'response.lost':
       return ev.cause === 'fault'
-        ? `网络丢失了 Broker 对${messagesZh(ev.messages)}的响应：Broker 已经作答，但生产者永远不会知道，连接随之断开。`
-        : `Broker 对${messagesZh(ev.messages)}的响应没有到达：它所在的连接已被关闭。`;
+        ? `网络丢失了 Broker 对${messagesZh(ev.messages)} 的响应：Broker 已经作答，但生产者永远不会知道，连接随之断开。`
+        : `Broker 对${messagesZh(ev.messages)} 的响应没有到达：它所在的连接已被关闭。`;
     case 'response.received':
       return ev.error === 'NONE'
-        ? `生产者收到${messagesZh(ev.messages)}的确认：偏移量 ${ev.offset}。`
+        ? `生产者收到${messagesZh(ev.messages)} 的确认：偏移量 ${ev.offset}。`
         : `生产者收到${messagesZh(ev.messages)}（${headerZh(ev)}）的错误 ${ev.error}。`;
     case 'request.timeout':
-      return `${messagesZh(ev.messages)}在 request.timeout.ms（${ev.timeoutMs} ms）内没有得到答复：生产者无法知道 Broker 是否已写入。`;
+      return `${messagesZh(ev.messages)} 在 request.timeout.ms（${ev.timeoutMs} ms）内没有得到答复：生产者无法知道 Broker 是否已写入。`;
     case 'request.failed':
-      return `${messagesZh(ev.messages)}的在途请求（${attemptZh(ev.attempt)}）以 ${ev.error} 失败。`;
+      return `${messagesZh(ev.messages)} 的在途请求（${attemptZh(ev.attempt)}）以 ${ev.error} 失败。`;
     case 'retry.scheduled':
       return `生产者将在 ${ev.backoffMs} ms 后以第 ${ev.attempt} 次尝试重试${messagesZh(ev.messages)}（${ev.reason} 可重试${ev.bump ? '；序列号缺口是真实的，因此会先提升 epoch' : ''}）。`;
     case 'delivery.ack':
       return ev.offset < 0
-        ? `投递回调：${messagesZh(ev.messages)}以 acks=0 发送；偏移量未知（−1），即使丢失也永远不会被报告。`
-        : `投递回调：${messagesZh(ev.messages)}已在偏移量 ${ev.offset} 处得到确认。`;
+        ? `投递回调：${messagesZh(ev.messages)} 以 acks=0 发送；偏移量未知（−1），即使丢失也永远不会被报告。`
+        : `投递回调：${messagesZh(ev.messages)} 已在偏移量 ${ev.offset} 处得到确认。`;
     case 'delivery.failed':
-      return `投递回调：${messagesZh(ev.messages)}以 ${kafkaErrorZh(ev.error)} 失败${ev.unresolved ? '；这些记录可能仍在日志中，因此该序列号处于未决状态' : ''}。`;
+      return `投递回调：${messagesZh(ev.messages)} 以 ${kafkaErrorZh(ev.error)} 失败${ev.unresolved ? '；这些记录可能仍在日志中，因此该序列号处于未决状态' : ''}。`;
     case 'epoch.bumped': {
       const moves = ev.renumbered.map((r) => `批次 ${r.batch} seq ${r.fromSeq}→${r.toSeq}`).join('，');
       return `生产者在本地把 epoch 提升到 ${ev.epoch}（KIP-360），序列号从 0 重新开始${moves ? `：${moves}` : ''}。`;

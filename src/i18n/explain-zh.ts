@@ -8,31 +8,31 @@ const at = (ev: TraceEvent) => `t=${ev.t} ms（事件 #${ev.i}）`;
 function witnessClause(ev: TraceEvent): string {
   switch (ev.kind) {
     case 'app.send':
-      return ev.resend ? `应用在 ${at(ev)} 重新发送了它` : `应用在 ${at(ev)} 发送了它`;
+      return ev.resend ? `应用在 ${at(ev)}重新发送了它` : `应用在 ${at(ev)}发送了它`;
     case 'broker.handled':
       return ev.verdict === 'appended'
-        ? `Broker 在 ${at(ev)} 把它写入偏移量 ${ev.offset}（第 ${ev.attempt} 次尝试，${ev.pid < 0 ? '无 PID' : `P${ev.pid} e${ev.epoch} seq ${ev.baseSeq}`}）`
-        : `Broker 在 ${at(ev)} 以 ${ev.verdict} 处理了它`;
+        ? `Broker 在 ${at(ev)}把它写入偏移量 ${ev.offset}（第 ${ev.attempt} 次尝试，${ev.pid < 0 ? '无 PID' : `P${ev.pid} e${ev.epoch} seq ${ev.baseSeq}`}）`
+        : `Broker 在 ${at(ev)}以 ${ev.verdict} 处理了它`;
     case 'response.lost':
-      return `它的确认在 ${at(ev)} 丢失`;
+      return `它的确认在 ${at(ev)}丢失`;
     case 'request.timeout':
-      return `在 request.timeout.ms 内没有答复，请求在 ${at(ev)} 超时`;
+      return `在 request.timeout.ms 内没有答复，请求在 ${at(ev)}超时`;
     case 'request.failed':
-      return `连接在 ${at(ev)} 断开，请求以 ${ev.error} 失败`;
+      return `连接在 ${at(ev)}断开，请求以 ${ev.error} 失败`;
     case 'response.received':
-      return `Broker 在 ${at(ev)} 回复了 ${ev.error}`;
+      return `Broker 在 ${at(ev)}回复了 ${ev.error}`;
     case 'request.delayed':
       return `原始请求（第 ${ev.attempt} 次尝试）在 Broker 的队列中滞留了 ${ev.delayMs} ms（事件 #${ev.i}）`;
     case 'epoch.bumped':
-      return `生产者在 ${at(ev)} 把 epoch 提升到 ${ev.epoch} 并重新编号了批次，而 Broker 只在同一个 epoch 内识别重复`;
+      return `生产者在 ${at(ev)}把 epoch 提升到 ${ev.epoch} 并重新编号了批次，而 Broker 只在同一个 epoch 内识别重复`;
     case 'producer.expired':
-      return `Broker 在 ${at(ev)} 使生产者 ${ev.pid} 过期（producer.id.expiration.ms），之后的副本来自一个“未知”生产者，因而被接受`;
+      return `Broker 在 ${at(ev)}使生产者 ${ev.pid} 过期（producer.id.expiration.ms），之后的副本来自一个“未知”生产者，因而被接受`;
     case 'producer.crashed':
-      return `应用在 ${at(ev)} 崩溃，还没看到确认；重启后它会重新发送，并拿到 Broker 从未见过的新生产者 ID`;
+      return `应用在 ${at(ev)}崩溃，还没看到确认；重启后它会重新发送，并拿到 Broker 从未见过的新生产者 ID`;
     case 'delivery.ack':
-      return `生产者在 ${at(ev)} 以 acks=0 报告已发送，没有人知道它其实从未进入日志`;
+      return `生产者在 ${at(ev)}以 acks=0 报告已发送，没有人知道它其实从未进入日志`;
     case 'delivery.failed':
-      return `它所在的批次在 ${at(ev)} 以 ${kafkaErrorZh(ev.error)} 失败，而应用没有再次发送`;
+      return `它所在的批次在 ${at(ev)}以 ${kafkaErrorZh(ev.error)} 失败，而应用没有再次发送`;
     default:
       return `事件 #${ev.i}（t=${ev.t} ms）`;
   }
