@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { describe } from '../../i18n/describe';
 import { kafkaErrorZh } from '../../i18n/kafka-errors-zh';
 import { useLang, useT } from '../../i18n/use-t';
@@ -9,6 +9,7 @@ import { drawTimeline } from '../timeline/draw';
 import type { LaneGeometry } from '../timeline/geometry';
 import { layoutFor } from '../timeline/layout';
 import { PALETTES } from '../timeline/palette';
+import { useElementWidth } from '../timeline/use-element-width';
 
 /** Shorter lanes than the main timeline, so two runs fit one above the other. */
 function compactGeometry(width: number, fontSize: number): LaneGeometry {
@@ -23,22 +24,12 @@ function compactGeometry(width: number, fontSize: number): LaneGeometry {
 export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { trace: Trace; cursor: number; endT: number; theme: Theme; label: string; id: string }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(800);
+  const width = useElementWidth(wrapRef);
   const palette = PALETTES[theme];
   const t = useT();
   const lang = useLang();
   const g = compactGeometry(width, palette.fontSize);
 
-  useEffect(() => {
-    const el = wrapRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0) setWidth(w);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;

@@ -17,6 +17,7 @@ import { ZoomButtons } from './zoom-buttons';
 import { zoomController } from './zoom-controller';
 import { EventMirror } from './event-mirror';
 import { TimelineTooltip } from './timeline-tooltip';
+import { useElementWidth } from './use-element-width';
 
 const MINIMAP_HEIGHT = 36;
 
@@ -34,10 +35,10 @@ export function Timeline() {
   const questionOpen = useLab(selectQuestionOpen);
   // While a lesson question is open the future is not drawn at all, not even faded.
   const palette = useMemo(() => (questionOpen ? { ...PALETTES[theme], futureAlpha: 0 } : PALETTES[theme]), [questionOpen, theme]);
-  const [width, setWidth] = useState(800);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(wrapRef);
   const g = useMemo(() => laneGeometry(width, palette.fontSize), [width, palette.fontSize]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
-  const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
@@ -96,17 +97,6 @@ export function Timeline() {
     }
   }, [xScale]);
 
-  // Size follows the container.
-  useEffect(() => {
-    const el = wrapRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0) setWidth(w);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   // d3-zoom owns the canvas's pointer gestures (wheel, drag, pinch); React never renders into the canvas.
   useEffect(() => {
