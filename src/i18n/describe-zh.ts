@@ -98,8 +98,6 @@ export function describeEventZh(ev: TraceEvent): string {
       return 'Broker 崩溃：连接全部断开；日志安全地保存在磁盘上，生产者状态将从快照中恢复。';
     case 'broker.restarted':
       return `Broker 重启。快照只保留了每个生产者的最后一个批次：保留 ${ev.keptBatches} 个缓存批次，遗忘 ${ev.droppedBatches} 个，因此去重窗口变小了。`;
-    case 'broker.refused':
-      return `Broker 拒绝连接 ${ev.connection}：它已宕机。`;
     case 'producer.expired':
       return `Broker 使生产者 ${ev.pid} 过期：空闲 ${ev.idleMs} ms ≥ producer.id.expiration.ms。它的序列号历史已被清除。`;
   }

@@ -154,7 +154,7 @@ function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
   ctx.setLineDash([]);
   ctx.globalAlpha = done ? 1 : p.futureAlpha;
   const head = 6 + p.lineWidth * 2;
-  if (a.end === 'broker' || a.end === 'producer' || a.end === 'refused') arrowHead(ctx, x0, y0, x1, y1, head);
+  if (a.end === 'broker' || a.end === 'producer') arrowHead(ctx, x0, y0, x1, y1, head);
   if (!done && !future && f < 1) {
     ctx.globalAlpha = 1;
     arrowHead(ctx, x0, y0, xm, ym, head);

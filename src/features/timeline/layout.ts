@@ -8,7 +8,7 @@ import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types'
  * pinned to trace events and virtual times. Pixel positions come later from the zoomed scale.
  */
 
-export type ArrowEnd = 'broker' | 'producer' | 'lost' | 'dead-socket' | 'refused' | 'open';
+export type ArrowEnd = 'broker' | 'producer' | 'lost' | 'dead-socket' | 'open';
 
 export interface Arrow {
   kind: 'request' | 'response';
@@ -102,8 +102,6 @@ function markTextZh(ev: TraceEvent, text: string): string {
       if (ev.verdict === 'appended') return z('badge.appended', { offset: ev.offset });
       if (ev.verdict === 'duplicate') return z('badge.duplicate', { offset: ev.offset });
       return text;
-    case 'broker.refused':
-      return z('badge.refused');
     case 'request.timeout':
       return z('badge.timeout', { n: ev.attempt });
     case 'request.failed':
@@ -215,10 +213,6 @@ export function buildLayout(trace: Trace): TimelineLayout {
         }
         break;
       }
-      case 'broker.refused':
-        endArrow(ev, requestArrow, ev.req, 'refused');
-        mark(ev, 'error', 'refused: broker down', true);
-        break;
       case 'response.lost':
         stats.lostResponses++;
         endArrow(ev, responseArrow, ev.req, 'lost');

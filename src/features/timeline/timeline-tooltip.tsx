@@ -27,8 +27,6 @@ function arrowFate(end: string, kind: string, t: Translate): string {
       return kind === 'request' ? t('tooltip.lostRequest') : t('tooltip.lostResponse');
     case 'dead-socket':
       return t('tooltip.deadSocket');
-    case 'refused':
-      return t('tooltip.refused');
     case 'open':
       return t('tooltip.open');
     default:

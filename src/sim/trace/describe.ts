@@ -79,8 +79,6 @@ export function describeEvent(ev: TraceEvent): string {
       return 'The broker crashes: connections drop; the log is safe on disk, the producer state will come back from its snapshot.';
     case 'broker.restarted':
       return `The broker restarts. The snapshot kept only the last batch per producer: ${ev.keptBatches} cached batch${ev.keptBatches === 1 ? '' : 'es'} kept, ${ev.droppedBatches} forgotten, so the dedup window is smaller now.`;
-    case 'broker.refused':
-      return `Broker refuses connection ${ev.connection}: it is down.`;
     case 'producer.expired':
       return `Broker expires producer ${ev.pid}: idle for ${ev.idleMs} ms ≥ producer.id.expiration.ms. Its sequence history is gone.`;
   }

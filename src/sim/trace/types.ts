@@ -121,7 +121,6 @@ export type TraceEvent = Base &
     | { kind: 'producer.started'; instance: number }
     | { kind: 'broker.crashed' }
     | { kind: 'broker.restarted'; keptBatches: number; droppedBatches: number }
-    | { kind: 'broker.refused'; req: number; connection: number }
     | { kind: 'producer.expired'; pid: number; idleMs: number }
   );
 
