@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { z } from 'zod';
-import { parseScenario } from '../sim/scenario/parse';
+import * as z from 'zod/mini';
+import { formatPath, parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import { LANGS, type Lang } from '../i18n/lang';
 import { THEMES, type Theme } from '../store/lab-state';
@@ -24,16 +24,20 @@ export interface SharePayload {
 
 export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string };
 
-const payloadSchema = z
-  .object({
-    presetId: z.string().max(200),
-    scenario: z.unknown(),
-    cursor: z.number().int().min(0),
-    theme: z.enum(THEMES as [Theme, ...Theme[]]),
-    lesson: z.object({ id: z.string().min(1).max(200), step: z.number().int().min(0), revealed: z.literal(true).optional() }).strict().optional(),
-    lang: z.enum(LANGS as [Lang, ...Lang[]]).optional(),
-  })
-  .strict();
+const payloadSchema = z.strictObject({
+  presetId: z.string().check(z.maxLength(200)),
+  scenario: z.unknown(),
+  cursor: z.int().check(z.minimum(0)),
+  theme: z.enum(THEMES as [Theme, ...Theme[]]),
+  lesson: z.optional(
+    z.strictObject({
+      id: z.string().check(z.minLength(1), z.maxLength(200)),
+      step: z.int().check(z.minimum(0)),
+      revealed: z.optional(z.literal(true)),
+    }),
+  ),
+  lang: z.optional(z.enum(LANGS as [Lang, ...Lang[]])),
+});
 
 /** The hash fragment (without '#') for a payload. */
 export function encodeShareHash(payload: SharePayload): string {
@@ -49,10 +53,6 @@ export type ShareLink = { kind: 'link'; url: string } | { kind: 'too-long'; leng
 export function shareLinkFor(base: string, payload: SharePayload, max = MAX_LINK_LENGTH): ShareLink {
   const url = `${base.replace(/#.*$/, '')}#${encodeShareHash(payload)}`;
   return url.length > max ? { kind: 'too-long', length: url.length } : { kind: 'link', url };
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(root)';
 }
 
 /**

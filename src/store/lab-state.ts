@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/scenario/schema';
 
 /** A fault as written in a scenario file (defaults may be left out). */

@@ -2,7 +2,8 @@ import { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A field path as people write it: `faults.scripted[0].message`, or `(root)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
