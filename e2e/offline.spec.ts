@@ -32,6 +32,23 @@ test.describe('offline', () => {
     expect(drawn).toBeGreaterThan(4);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => cursor(page)).toBeGreaterThan(2);
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if ((await pause.count()) > 0) await pause.click();
+
+    // A whole lesson plays from the file too: step to the end, revealing each question on the way.
+    const guide = page.getByRole('region', { name: 'Lesson guide' });
+    await page.getByLabel('Lesson', { exact: true }).selectOption('lost-ack');
+    await expect(guide.getByText(/^Step 1 of \d+$/)).toBeVisible();
+    const total = Number(/of (\d+)/.exec((await guide.getByText(/^Step \d+ of \d+$/).textContent()) ?? '')![1]);
+    const next = guide.getByRole('button', { name: 'Next step', exact: true });
+    let reveals = 0;
+    for (let guard = 0; guard < 3 * total && (await next.isEnabled()); guard++) {
+      const asking = (await guide.getByRole('button', { name: 'Reveal' }).count()) > 0;
+      await next.click();
+      if (asking) reveals++;
+    }
+    await expect(guide.getByText(`Step ${total} of ${total}`)).toBeVisible();
+    expect(reveals).toBeGreaterThan(0);
     expect(requests).toEqual([]);
   });
 
