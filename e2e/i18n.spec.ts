@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { leftoverEnglish } from '../src/i18n/english-check';
+import LZString from 'lz-string';
+import { hasChinese, leftoverEnglish, withoutFieldPaths } from '../src/i18n/english-check';
 import { expect, openLab, outcome, test } from './fixtures';
 
 const LANGUAGE = 'Language / 语言';
@@ -137,4 +138,46 @@ test('the language survives a reload and travels in a share link', async ({ page
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await page.goto(link);
   await expect(page.getByRole('heading', { name: '精确一次实验室' })).toBeVisible();
+});
+
+test('in Chinese, a broken share link and a bad scenario file are explained in Chinese', async ({ page }) => {
+  await openLab(page, 'lost-ack');
+  await toChinese(page);
+  await page.waitForTimeout(400);
+  const link = LZString.compressToEncodedURIComponent(
+    JSON.stringify({ presetId: 'lost-ack', scenario: { version: 1, name: 'x', producer: { acks: 'two' }, network: { latencyMs: { min: 9, max: 1 } } }, cursor: -3, theme: 'light' }),
+  );
+  await page.goto('about:blank');
+  await page.goto(`/#v=1&s=${link}`);
+  const notice = page.getByRole('alert').filter({ hasText: '无法打开此分享链接。' });
+  await expect(notice).toContainText('链接中的实验状态无效：cursor：');
+  await expect(notice).toContainText('scenario.producer.acks：');
+  await expect(notice).toContainText('scenario.network.latencyMs.max：最大值不能小于最小值');
+  // Field paths are the link's own names; everything else is Chinese.
+  const noticeText = await notice.innerText();
+  expect(hasChinese(noticeText)).toBe(true);
+  expect(leftoverEnglish(withoutFieldPaths(noticeText)), noticeText).toEqual([]);
+  await notice.getByRole('button', { name: '知道了' }).click();
+
+  await page.getByText('分享与导出').click();
+  await page.getByLabel('导入场景').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 1, name: 'Broken', seed: -1, producer: { acks: 'two' }, workload: { messages: 'many' }, faults: { scripted: [{ kind: 'stall', message: 1 }] } })),
+  });
+  const fileAlert = page.getByRole('alert').filter({ hasText: 'broken.json 未导入' });
+  await expect(fileAlert).toContainText('seed：数值过小');
+  await expect(fileAlert).toContainText('workload.messages：');
+  const fileText = await fileAlert.innerText();
+  expect(leftoverEnglish(withoutFieldPaths(fileText)), fileText).toEqual([]);
+  await page.getByLabel('导入场景').setInputFiles({ name: 'bad-syntax.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,') });
+  const syntaxAlert = page.getByRole('alert').filter({ hasText: 'bad-syntax.json 未导入' });
+  await expect(syntaxAlert).toContainText('（文件）：不是有效的 JSON');
+  const alerts = (await page.getByRole('alert').allInnerTexts()).join('\n');
+  expect(hasChinese(alerts)).toBe(true);
+  expect(leftoverEnglish(withoutFieldPaths(alerts)), alerts).toEqual([]);
+
+  // Switching back to English shows the same problems in the English they always had.
+  await page.getByLabel(LANGUAGE).selectOption('en');
+  await expect(page.getByRole('alert').filter({ hasText: 'bad-syntax.json was not imported' })).toContainText('(file): not valid JSON:');
 });

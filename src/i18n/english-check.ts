@@ -66,3 +66,11 @@ export function leftoverEnglish(text: string): string[] {
 export function hasChinese(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
 }
+
+/**
+ * The text without its field paths (`cursor：`, `scenario.producer.acks：`): a problem names the field as the file
+ * or link spells it, in every language.
+ */
+export function withoutFieldPaths(text: string): string {
+  return text.replace(/[A-Za-z][\w.[\]-]*(?=：)/g, '');
+}

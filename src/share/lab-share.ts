@@ -2,6 +2,8 @@ import { getLesson } from '../lessons/lessons';
 import type { LabState } from '../store/lab-state';
 import { simulate } from '../store/simulate';
 import type { SharePayload } from './share-link';
+import type { InputProblem } from '../sim/scenario/parse';
+import { appProblem, reasonText, type Reason } from '../i18n/problems';
 
 /** The open lesson and step, if any (free exploration has none, and a share link then carries none). */
 export function readLesson(state: LabState): SharePayload['lesson'] {
@@ -18,23 +20,27 @@ export function payloadOf(state: LabState): SharePayload {
   return payload;
 }
 
-export type ApplyResult = { ok: true; patch: Partial<LabState> } | { ok: false; message: string };
+/** A refused payload: `message` is the English text, `reason` renders it in any language. */
+export type ApplyResult = { ok: true; patch: Partial<LabState> } | { ok: false; message: string; reason: Reason };
 
 /**
  * Everything the store must change to show a payload, computed and checked before anything changes so that a
  * link is either applied whole or not at all.
  */
 export function planApply(payload: SharePayload): ApplyResult {
-  const problems: string[] = [];
+  const problems: InputProblem[] = [];
   const run = simulate(payload.scenario);
   const steps = run.trace.events.length;
-  if (payload.cursor > Math.max(0, steps - 1)) problems.push(`cursor: step ${payload.cursor} is past the end of this run (${steps} steps)`);
+  if (payload.cursor > Math.max(0, steps - 1)) problems.push(appProblem('cursor', 'problem.cursorPastEnd', { cursor: payload.cursor, steps }));
   if (payload.lesson) {
     const lesson = getLesson(payload.lesson.id);
-    if (!lesson) problems.push(`lesson.id: there is no lesson “${payload.lesson.id}” in this build`);
-    else if (payload.lesson.step >= lesson.steps.length) problems.push(`lesson.step: lesson “${lesson.id}” has ${lesson.steps.length} steps, not ${payload.lesson.step + 1}`);
+    if (!lesson) problems.push(appProblem('lesson.id', 'problem.noLesson', { id: payload.lesson.id }));
+    else if (payload.lesson.step >= lesson.steps.length) problems.push(appProblem('lesson.step', 'problem.lessonSteps', { id: lesson.id, steps: lesson.steps.length, step: payload.lesson.step + 1 }));
   }
-  if (problems.length) return { ok: false, message: `The link's lab state is not valid: ${problems.join('; ')}.` };
+  if (problems.length) {
+    const reason: Reason = { key: 'shareError.invalid', problems };
+    return { ok: false, message: reasonText('en', reason, problems.length), reason };
+  }
   return {
     ok: true,
     patch: {

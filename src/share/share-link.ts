@@ -1,8 +1,9 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import * as z from 'zod/mini';
-import { formatPath, parseScenario } from '../sim/scenario/parse';
+import { parseScenario, problemsOf } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import { LANGS, type Lang } from '../i18n/lang';
+import { jsonPosition, nestedProblems, reasonText, type Reason } from '../i18n/problems';
 import { THEMES, type Theme } from '../store/lab-state';
 
 /** Version of the share-link payload this build writes and reads. */
@@ -22,7 +23,15 @@ export interface SharePayload {
   lang?: Lang;
 }
 
-export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string };
+/** A refused link: `message` is the English text, `reason` renders it in any language. */
+export type DecodeResult = { kind: 'none' } | { kind: 'ok'; payload: SharePayload } | { kind: 'error'; message: string; reason: Reason };
+
+/** At most this many field problems are listed in one message. */
+export const MAX_LISTED = 6;
+
+function refused(reason: Reason): DecodeResult {
+  return { kind: 'error', message: reasonText('en', reason, MAX_LISTED), reason };
+}
 
 const payloadSchema = z.strictObject({
   presetId: z.string().check(z.maxLength(200)),
@@ -66,14 +75,14 @@ export function decodeShareHash(hash: string): DecodeResult {
   const v = params.get('v');
   const s = params.get('s');
   if (v === null && s === null) return { kind: 'none' };
-  if (v === null) return { kind: 'error', message: 'The link has no version (v=…); it may have been cut off or edited.' };
-  if (!/^\d+$/.test(v)) return { kind: 'error', message: `The link's version “${v}” is not a version number.` };
+  if (v === null) return refused({ key: 'shareError.noVersion' });
+  if (!/^\d+$/.test(v)) return refused({ key: 'shareError.badVersion', params: { v } });
   const version = Number(v);
   if (version > SHARE_VERSION) {
-    return { kind: 'error', message: `This link was made by a newer version (v${version}); this build reads v${SHARE_VERSION}.` };
+    return refused({ key: 'shareError.newer', params: { version: `v${version}`, reads: `v${SHARE_VERSION}` } });
   }
-  if (version !== SHARE_VERSION) return { kind: 'error', message: `The link's version v${version} is not one this build reads (v${SHARE_VERSION}).` };
-  if (!s) return { kind: 'error', message: 'The link has no data (s=…); it may have been cut off.' };
+  if (version !== SHARE_VERSION) return refused({ key: 'shareError.unknownVersion', params: { version: `v${version}`, reads: `v${SHARE_VERSION}` } });
+  if (!s) return refused({ key: 'shareError.noData' });
   // URLSearchParams turns '+' into a space; the compressed alphabet uses '+', so read the raw value.
   const raw = /(?:^|&)s=([^&]*)/.exec(text)?.[1] ?? s;
   let json: string | null;
@@ -82,24 +91,20 @@ export function decodeShareHash(hash: string): DecodeResult {
   } catch {
     json = null;
   }
-  if (!json) return { kind: 'error', message: 'The link is damaged: its data could not be decompressed (was it cut off or edited?).' };
+  if (!json) return refused({ key: 'shareError.decompress' });
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return { kind: 'error', message: `The link is damaged: its data is not valid JSON (${(e as Error).message}).` };
+    return refused({ key: 'shareError.json', params: jsonPosition((e as Error).message) });
   }
-  const problems: string[] = [];
+  const problems = [];
   const top = payloadSchema.safeParse(data);
-  if (!top.success) problems.push(...top.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  if (!top.success) problems.push(...problemsOf(top.error.issues));
   const scenarioInput = typeof data === 'object' && data !== null ? (data as { scenario?: unknown }).scenario : undefined;
   const parsed = parseScenario(scenarioInput);
-  if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
-  if (problems.length || !top.success || !parsed.ok) {
-    const list = problems.slice(0, 6).join('; ');
-    const more = problems.length > 6 ? ` (and ${problems.length - 6} more)` : '';
-    return { kind: 'error', message: `The link's lab state is not valid: ${list}${more}.` };
-  }
+  if (!parsed.ok) problems.push(...nestedProblems('scenario', parsed.problems));
+  if (problems.length || !top.success || !parsed.ok) return refused({ key: 'shareError.invalid', problems });
   const payload: SharePayload = { presetId: top.data.presetId, scenario: parsed.scenario, cursor: top.data.cursor, theme: top.data.theme };
   const lesson = top.data.lesson;
   if (lesson) payload.lesson = lesson.revealed ? { id: lesson.id, step: lesson.step, revealed: true } : { id: lesson.id, step: lesson.step };

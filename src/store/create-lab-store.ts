@@ -7,6 +7,7 @@ import { createPlaybackSlice } from './playback-slice';
 import { clampCursor, simulate } from './simulate';
 import { createUiSlice } from './ui-slice';
 import { scenarioName } from '../i18n/presets-zh';
+import { problemList } from '../i18n/problems';
 import { t } from '../i18n/t';
 
 export type LabStore = StoreApi<LabState> & { flush(): void };
@@ -22,13 +23,10 @@ function initialState(storage: Storage | null): Partial<LabState> {
   const preset = defaultPreset();
   const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
   if (result.kind === 'corrupt') {
-    const list = result.problems.slice(0, 5).join('; ');
-    const extra = result.problems.length - 5;
-    const more = (lang: 'en' | 'zh') => (extra > 0 ? t(lang, 'notice.more', { n: extra }) : '');
     return {
       ...base,
-      notice: t('en', 'notice.corrupt', { list, more: more('en'), name: preset.scenario.name }),
-      noticeZh: t('zh', 'notice.corrupt', { list, more: more('zh'), name: scenarioName(preset.id, preset.scenario.name, 'zh') }),
+      notice: t('en', 'notice.corrupt', { ...problemList('en', result.details, 5), name: preset.scenario.name }),
+      noticeZh: t('zh', 'notice.corrupt', { ...problemList('zh', result.details, 5), name: scenarioName(preset.id, preset.scenario.name, 'zh') }),
     };
   }
   return base;

@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import { getLesson } from '../lessons/lessons';
-import { parseScenario } from '../sim/scenario/parse';
+import { parseScenario, type InputProblem } from '../sim/scenario/parse';
+import { appProblem, jsonPosition, nestedProblems, problemText } from '../i18n/problems';
 import type { Scenario } from '../sim/scenario/schema';
 import { THEMES, type LabState, type Theme } from './lab-state';
 import { SPEEDS } from './playback-slice';
@@ -40,7 +41,12 @@ function restoreLesson(value: unknown): SavedLesson | undefined {
   return { id: lesson.id, step: o.step, revealed: o.revealed === true };
 }
 
-export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[] };
+/** Corrupt saved state: `problems` in English, `details` to render them in any language. */
+export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[]; details: InputProblem[] };
+
+function corrupt(details: InputProblem[]): RestoreResult {
+  return { kind: 'corrupt', problems: details.map((p) => problemText('en', p)), details };
+}
 
 export function pickSaved(state: LabState): SavedState {
   const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed, language: state.language };
@@ -59,19 +65,19 @@ export function restore(text: string | null): RestoreResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { kind: 'corrupt', problems: [`saved state is not valid JSON (${(e as Error).message})`] };
+    return corrupt([appProblem('', 'problem.savedJson', jsonPosition((e as Error).message))]);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'corrupt', problems: ['saved state is not an object'] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return corrupt([appProblem('', 'problem.savedNotObject')]);
   const o = data as Record<string, unknown>;
-  const problems: string[] = [];
-  if (o.version !== SAVED_VERSION) problems.push(`version: expected ${SAVED_VERSION}, found ${JSON.stringify(o.version)}`);
-  if (typeof o.presetId !== 'string') problems.push('presetId: expected a string');
-  if (typeof o.cursor !== 'number' || !Number.isInteger(o.cursor) || o.cursor < 0) problems.push('cursor: expected a whole number ≥ 0');
-  if (!THEMES.includes(o.theme as Theme)) problems.push(`theme: expected one of ${THEMES.join(', ')}`);
-  if (!SPEEDS.includes(o.speed as (typeof SPEEDS)[number])) problems.push(`speed: expected one of ${SPEEDS.join(', ')}`);
+  const problems: InputProblem[] = [];
+  if (o.version !== SAVED_VERSION) problems.push(appProblem('version', 'problem.expectedVersion', { expected: SAVED_VERSION, found: String(JSON.stringify(o.version)) }));
+  if (typeof o.presetId !== 'string') problems.push(appProblem('presetId', 'problem.expectedString'));
+  if (typeof o.cursor !== 'number' || !Number.isInteger(o.cursor) || o.cursor < 0) problems.push(appProblem('cursor', 'problem.expectedWhole'));
+  if (!THEMES.includes(o.theme as Theme)) problems.push(appProblem('theme', 'problem.expectedOneOf', { values: THEMES.join(', ') }));
+  if (!SPEEDS.includes(o.speed as (typeof SPEEDS)[number])) problems.push(appProblem('speed', 'problem.expectedOneOf', { values: SPEEDS.join(', ') }));
   const parsed = parseScenario(o.scenario);
-  if (!parsed.ok) problems.push(...parsed.errors.map((e) => `scenario.${e}`.replace('scenario.(root)', 'scenario')));
-  if (problems.length || !parsed.ok) return { kind: 'corrupt', problems };
+  if (!parsed.ok) problems.push(...nestedProblems('scenario', parsed.problems));
+  if (problems.length || !parsed.ok) return corrupt(problems);
   const lesson = restoreLesson(o.lesson);
   // An unknown language is not worth refusing the whole save for: it falls back to English.
   const language = LANGS.includes(o.language as Lang) ? (o.language as Lang) : undefined;

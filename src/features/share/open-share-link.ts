@@ -1,6 +1,7 @@
 import { planApply } from '../../share/lab-share';
-import { decodeShareHash } from '../../share/share-link';
+import { decodeShareHash, MAX_LISTED } from '../../share/share-link';
 import type { LabStore } from '../../store/create-lab-store';
+import { reasonText } from '../../i18n/problems';
 import { t } from '../../i18n/t';
 
 /**
@@ -11,14 +12,15 @@ import { t } from '../../i18n/t';
 export function openShareLink(store: LabStore, hash: string): boolean {
   const decoded = decodeShareHash(hash);
   if (decoded.kind === 'none') return false;
-  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, message: decoded.message };
+  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, message: decoded.message, reason: decoded.reason, limit: MAX_LISTED };
   if (plan.ok) {
     store.setState({ ...plan.patch, notice: null, noticeZh: null });
   } else {
     const { notice: previous, noticeZh: previousZh } = store.getState();
-    // The reason is the validator's own text (field paths and schema messages), shown as it is in both languages.
+    // The English reason is the validator's own text; the Chinese one is rendered from the same problems.
+    const limit = 'limit' in plan ? plan.limit : Infinity;
     const notice = `${t('en', 'notice.shareFailed', { message: plan.message })}${previous ? ` ${previous}` : ''}`;
-    const noticeZh = `${t('zh', 'notice.shareFailed', { message: plan.message })}${previous ? ` ${previousZh ?? previous}` : ''}`;
+    const noticeZh = `${t('zh', 'notice.shareFailed', { message: reasonText('zh', plan.reason, limit) })}${previous ? ` ${previousZh ?? previous}` : ''}`;
     store.setState({ notice, noticeZh });
   }
   return true;

@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
-import { parseScenarioJson } from '../../sim/scenario/parse';
+import { parseScenarioJson, type InputProblem } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
 import { MAX_LINK_LENGTH, shareLinkFor } from '../../share/share-link';
 import { useLab, useLabStore } from '../../store/lab-store-context';
 import { downloadText } from '../export/download';
 import { ExportButtons } from '../export/export-buttons';
+import { problemText } from '../../i18n/problems';
 import { formatNumber } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 
@@ -100,9 +101,11 @@ function ShareLinkSection() {
 function ScenarioFileSection() {
   const loadScenario = useLab((s) => s.loadScenario);
   const downloadScenario = useScenarioDownload();
-  const [errors, setErrors] = useState<{ file: string; list: string[] } | null>(null);
+  // Problems are kept structured and rendered in the current language (switching language re-renders them).
+  const [errors, setErrors] = useState<{ file: string; list: (InputProblem | string)[] } | null>(null);
   const [loaded, setLoaded] = useState('');
   const t = useT();
+  const lang = useLang();
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -120,7 +123,7 @@ function ScenarioFileSection() {
     }
     const parsed = parseScenarioJson(text);
     if (!parsed.ok) {
-      setErrors({ file: file.name, list: parsed.errors });
+      setErrors({ file: file.name, list: parsed.problems });
       setLoaded('');
       return;
     }
@@ -153,7 +156,7 @@ function ScenarioFileSection() {
           <ul>
             {errors.list.slice(0, 20).map((m, i) => (
               <li key={i}>
-                <code>{m}</code>
+                <code>{typeof m === 'string' ? m : problemText(lang, m)}</code>
               </li>
             ))}
           </ul>

@@ -1,6 +1,20 @@
 import { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+/**
+ * One problem with untrusted input, language-free: the field path, a code for what is wrong and the details, plus
+ * the English text. `errors` holds `${path}: ${message}`; an interface can render `code` + `params` in any language.
+ */
+export interface InputProblem {
+  /** `faults.scripted[0].message`, `(root)` or `(file)`. */
+  path: string;
+  /** A zod issue code (`invalid_type`, `too_small`…), or `too-new-version` / `not-json` from the parser itself. */
+  code: string;
+  params: Record<string, string | number>;
+  /** The English reason, exactly as it appears after the path in `errors`. */
+  message: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[]; problems: InputProblem[] };
 
 /** A field path as people write it: `faults.scripted[0].message`, or `(root)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -10,22 +24,62 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** The language-free details of a zod issue (only plain values, so a problem can be stored and compared). */
+function issueParams(issue: Record<string, unknown>): InputProblem['params'] {
+  const params: InputProblem['params'] = {};
+  for (const key of ['expected', 'origin', 'format', 'pattern', 'inclusive', 'exact', 'divisor'] as const) {
+    const v = issue[key];
+    if (typeof v === 'string' || typeof v === 'number') params[key] = v;
+    else if (typeof v === 'boolean' || typeof v === 'bigint') params[key] = String(v);
+  }
+  if (issue.pattern instanceof RegExp) params.pattern = String(issue.pattern);
+  for (const key of ['minimum', 'maximum'] as const) {
+    const v = issue[key];
+    if (typeof v === 'number' || typeof v === 'bigint') params[key] = Number(v);
+  }
+  if (Array.isArray(issue.values)) {
+    params.count = issue.values.length;
+    params.values = issue.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join('|');
+  }
+  if (Array.isArray(issue.keys)) params.keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+  if (Array.isArray(issue.options)) params.options = issue.options.map((o) => `'${String(o)}'`).join(' | ');
+  const received = typeof issue.message === 'string' ? /, received (\S+)$/.exec(issue.message)?.[1] : undefined;
+  if (issue.code === 'invalid_type' && received) params.received = received;
+  return params;
+}
+
+/** zod issues as problems. */
+export function problemsOf(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): InputProblem[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), code: issue.code, params: issueParams(issue as unknown as Record<string, unknown>), message: issue.message }));
+}
+
+function failed(problems: InputProblem[]): ParseResult {
+  return { ok: false, errors: problems.map((p) => `${p.path}: ${p.message}`), problems };
+}
+
 /**
  * Validates untrusted input (a file, a share link, saved state) and fills in defaults.
  * Never throws: every problem comes back as a message that names the field path.
  * @example parseScenario({ version: 1, name: 'x', producer: { acks: 'two' } })
- *   // → { ok: false, errors: ['producer.acks: Invalid option: expected one of "0"|"1"|"all"'] }
+ *   // → { ok: false, errors: ['producer.acks: Invalid option: expected one of "0"|"1"|"all"'], problems: [...] }
  */
 export function parseScenario(input: unknown): ParseResult {
   if (typeof input === 'object' && input !== null && 'version' in input) {
     const v = (input as { version: unknown }).version;
     if (typeof v === 'number' && v > SCENARIO_VERSION) {
-      return { ok: false, errors: [`version: this file is version ${v}, but this build reads version ${SCENARIO_VERSION}; open it with a newer Exactly-Once Lab`] };
+      return failed([
+        {
+          path: 'version',
+          code: 'too-new-version',
+          params: { found: v, reads: SCENARIO_VERSION },
+          message: `this file is version ${v}, but this build reads version ${SCENARIO_VERSION}; open it with a newer Exactly-Once Lab`,
+        },
+      ]);
     }
   }
   const result = scenarioSchema.safeParse(input);
   if (result.success) return { ok: true, scenario: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
+  return failed(problemsOf(result.error.issues));
 }
 
 /** Parses JSON text, reporting a syntax error as clearly as a schema error. */
@@ -34,7 +88,9 @@ export function parseScenarioJson(text: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`(file): not valid JSON: ${(e as Error).message}`] };
+    const detail = (e as Error).message;
+    const position = /position (\d+)/.exec(detail)?.[1];
+    return failed([{ path: '(file)', code: 'not-json', params: position ? { detail, position: Number(position) } : { detail }, message: `not valid JSON: ${detail}` }]);
   }
   return parseScenario(data);
 }

@@ -1,0 +1,180 @@
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { openShareLink } from '../features/share/open-share-link';
+import { getPreset } from '../scenarios/presets';
+import { payloadOf } from '../share/lab-share';
+import { decodeShareHash, encodeShareHash } from '../share/share-link';
+import { parseScenarioJson, type InputProblem } from '../sim/scenario/parse';
+import { createLabStore } from '../store/create-lab-store';
+import { restore, STORAGE_KEY } from '../store/persistence';
+import { hasChinese, leftoverEnglish, withoutFieldPaths } from './english-check';
+import { problemText, reasonText } from './problems';
+
+/** Chinese, with no English left but field paths, protocol terms and the input's own values (enum options, ids). */
+function expectChinese(text: string, where: string, problems: readonly InputProblem[] = []) {
+  let rest = withoutFieldPaths(text);
+  for (const p of problems) {
+    for (const [name, value] of Object.entries(p.params)) if (name !== 'detail') rest = rest.replaceAll(String(value), '');
+  }
+  expect(hasChinese(text), `${where}: no Chinese in “${text}”`).toBe(true);
+  expect(leftoverEnglish(rest), `${where}: “${text}”`).toEqual([]);
+}
+
+const hashOf = (data: unknown) => `#v=1&s=${compressToEncodedURIComponent(JSON.stringify(data))}`;
+
+describe('a broken share link', () => {
+  const cases: [string, string, string][] = [
+    ['no version', '#s=abc', 'The link has no version (v=…); it may have been cut off or edited.'],
+    ['a bad version', '#v=x1&s=abc', 'The link\'s version “x1” is not a version number.'],
+    ['a newer version', '#v=2&s=N4Ig', 'This link was made by a newer version (v2); this build reads v1.'],
+    ['an old version', '#v=0&s=N4Ig', 'The link\'s version v0 is not one this build reads (v1).'],
+    ['no data', '#v=1&s=', 'The link has no data (s=…); it may have been cut off.'],
+    ['damaged data', '#v=1&s=@@@', 'The link is damaged: its data could not be decompressed (was it cut off or edited?).'],
+    ['data that is not JSON', `#v=1&s=${compressToEncodedURIComponent('{bad')}`, 'The link is damaged: its data is not valid JSON ('],
+    [
+      'an invalid lab state',
+      hashOf({ presetId: 7, scenario: { version: 1, name: 'x', producer: { acks: 'two' }, network: { latencyMs: { min: 9, max: 1 } } }, cursor: -3, theme: 'light' }),
+      'The link\'s lab state is not valid: presetId: Invalid input: expected string, received number; cursor: Too small: expected number to be >=0; scenario.producer.acks: Invalid option: expected one of "0"|"1"|"all"; scenario.network.latencyMs.max: max must be at least min.',
+    ],
+    [
+      'more problems than one message lists',
+      hashOf({ presetId: 7, scenario: { version: 1, name: '', id: 'A B', seed: -1, producer: { retries: 1.5 }, workload: { messages: 'many' } }, cursor: -3, theme: 'light' }),
+      ' (and 1 more).',
+    ],
+    ['a scenario from a newer build', hashOf({ presetId: 'x', scenario: { version: 5, name: 'x' }, cursor: 0, theme: 'light' }), 'scenario.version: this file is version 5, but this build reads version 1'],
+  ];
+
+  for (const [name, hash, english] of cases) {
+    it(`with ${name} is explained in Chinese, and in the same English as ever`, () => {
+      const decoded = decodeShareHash(hash);
+      expect(decoded.kind).toBe('error');
+      if (decoded.kind !== 'error') return;
+      expect(decoded.message).toContain(english);
+      expect(reasonText('en', decoded.reason)).toBe(decoded.message);
+      const zh = reasonText('zh', decoded.reason);
+      expectChinese(zh, name, decoded.reason.problems);
+      expect(zh).not.toContain(english);
+
+      const store = createLabStore();
+      expect(openShareLink(store, hash)).toBe(true);
+      expect(store.getState().notice).toContain(decoded.message);
+      expect(store.getState().noticeZh).toContain(zh);
+      expectChinese(store.getState().noticeZh ?? '', `${name} (notice)`, decoded.reason.problems);
+    });
+  }
+
+  it('that does not fit this run or these lessons is explained in Chinese too', () => {
+    const base = payloadOf(createLabStore().getState());
+    const links: [string, string][] = [
+      [encodeShareHash({ ...base, cursor: 100_000 }), 'cursor: step 100000 is past the end of this run'],
+      [encodeShareHash({ ...base, lesson: { id: 'no-such-lesson', step: 0 } }), 'lesson.id: there is no lesson “no-such-lesson” in this build'],
+      [encodeShareHash({ ...base, lesson: { id: 'lost-ack', step: 999 } }), 'lesson.step: lesson “lost-ack” has'],
+    ];
+    for (const [hash, english] of links) {
+      const store = createLabStore();
+      openShareLink(store, `#${hash}`);
+      expect(store.getState().notice).toContain(`This share link could not be opened. The link's lab state is not valid: ${english}`);
+      const zh = store.getState().noticeZh ?? '';
+      expect(zh).toContain('链接中的实验状态无效');
+      expectChinese(zh.replaceAll('no-such-lesson', '').replaceAll('lost-ack', ''), english);
+    }
+  });
+});
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, String(v));
+  }
+}
+
+describe('corrupt saved state', () => {
+  const good = getPreset('lost-ack')!.scenario;
+  const cases: [string, string, string[]][] = [
+    ['not JSON', '{not json', ["saved state is not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2))"]],
+    ['not an object', '[1]', ['saved state is not an object']],
+    [
+      'wrong fields',
+      JSON.stringify({ version: 2, presetId: 3, cursor: -1, theme: 'neon', speed: 3, scenario: { ...good, seed: -1 } }),
+      [
+        'version: expected 1, found 2',
+        'presetId: expected a string',
+        'cursor: expected a whole number ≥ 0',
+        'theme: expected one of light, dark, projector',
+        'speed: expected one of 0.25, 0.5, 1, 2, 4, 16, 64, 256',
+        'scenario.seed: Too small: expected number to be >=0',
+      ],
+    ],
+    ['no version and no scenario', JSON.stringify({ presetId: 'x', cursor: 0, theme: 'dark', speed: 1 }), ['version: expected 1, found undefined', 'scenario: Invalid input: expected object, received undefined']],
+  ];
+
+  for (const [name, text, english] of cases) {
+    it(`(${name}) is reported in Chinese, and in the same English as ever`, () => {
+      const result = restore(text);
+      expect(result.kind).toBe('corrupt');
+      if (result.kind !== 'corrupt') return;
+      // The JSON engine's own wording varies between versions; the rest is exact.
+      if (name === 'not JSON') expect(result.problems[0]).toMatch(/^saved state is not valid JSON \(.+\)$/);
+      else expect(result.problems).toEqual(english);
+      expect(result.details.map((p) => problemText('en', p))).toEqual(result.problems);
+      for (const p of result.details) expectChinese(problemText('zh', p), `${name}: ${p.message}`, [p]);
+
+      const storage = new MemoryStorage();
+      storage.setItem(STORAGE_KEY, text);
+      const s = createLabStore(storage).getState();
+      expect(s.notice).toContain(result.problems[0]);
+      expect(s.noticeZh).toContain('无法恢复你保存的实验');
+      expectChinese(s.noticeZh ?? '', `${name} (notice)`, result.details);
+    });
+  }
+});
+
+describe('a bad scenario file', () => {
+  it('lists its problems in Chinese, and in the same English as ever', () => {
+    const text = JSON.stringify({ version: 1, name: 'Broken', id: 'My Lab', seed: -1, producer: { acks: 'two', 'max.in.flight.requests.per.connection': 11 }, workload: { messages: 'many' }, network: { latencyMs: { min: 9, max: 1 } }, faults: { scripted: [{ kind: 'stall', message: 1 }] } });
+    const parsed = parseScenarioJson(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      'id: use lower-case letters, digits and dashes',
+      'seed: Too small: expected number to be >=0',
+      'producer.acks: Invalid option: expected one of "0"|"1"|"all"',
+      'producer.max.in.flight.requests.per.connection: Too big: expected number to be <=10',
+      'workload.messages: Invalid input: expected number, received string',
+      'network.latencyMs.max: max must be at least min',
+      'faults.scripted[0].durationMs: Invalid input: expected number, received undefined',
+    ]);
+    expect(parsed.problems.map((p) => problemText('en', p))).toEqual(parsed.errors);
+    const zh = parsed.problems.map((p) => problemText('zh', p));
+    for (const line of zh) expectChinese(line, line);
+    expect(zh).toContain('producer.acks：选项无效：应为 "0"|"1"|"all" 之一');
+    expect(zh).toContain('network.latencyMs.max：最大值不能小于最小值');
+  });
+
+  it('that is not JSON, has a wrong kind of fault, or comes from a newer build is explained in Chinese', () => {
+    for (const text of ['{"version": 1,', 'null', JSON.stringify({ version: 3, name: 'x' }), JSON.stringify({ version: 1, name: 'x', faults: { scripted: [{ kind: 'nope' }] } })]) {
+      const parsed = parseScenarioJson(text);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) continue;
+      expect(parsed.problems.map((p) => problemText('en', p))).toEqual(parsed.errors);
+      for (const p of parsed.problems) expectChinese(problemText('zh', p), p.message, [p]);
+    }
+    const syntax = parseScenarioJson('{"version": 1,');
+    expect(!syntax.ok && syntax.errors[0]).toMatch(/^\(file\): not valid JSON: /);
+  });
+});
