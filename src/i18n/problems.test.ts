@@ -9,6 +9,7 @@ import { createLabStore } from '../store/create-lab-store';
 import { restore, STORAGE_KEY } from '../store/persistence';
 import { hasChinese, leftoverEnglish, withoutFieldPaths } from './english-check';
 import { problemText, reasonText } from './problems';
+import { MemoryStorage } from '../testing/memory-storage';
 
 /** Chinese, with no English left but field paths, protocol terms and the input's own values (enum options, ids). */
 function expectChinese(text: string, where: string, problems: readonly InputProblem[] = []) {
@@ -80,28 +81,6 @@ describe('a broken share link', () => {
     }
   });
 });
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, String(v));
-  }
-}
 
 describe('corrupt saved state', () => {
   const good = getPreset('lost-ack')!.scenario;

@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../scenarios/presets';
 import { createLabStore } from './create-lab-store';
 import { STORAGE_KEY } from './persistence';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, String(v));
-  }
-}
+import { MemoryStorage } from '../testing/memory-storage';
 
 describe('lab store', () => {
   it('starts on the default preset with a simulated trace and the cursor at 0', () => {
