@@ -1,10 +1,10 @@
-import { createActor, type Actor } from 'xstate';
 import { Kernel } from './kernel/kernel';
 import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
 import type { BrokerEvent } from './machines/broker-events';
 import type { BrokerEffect } from './machines/broker-model';
 import type { Effect } from './machines/effects';
+import { startMachine, type Engine, type MachineRunner } from './machines/machine-runner';
 import { createNetworkModel, type NetworkEffect, type NetworkEvent } from './machines/network-model';
 import { networkMachine } from './machines/network.machine';
 import type { ProducerEvent } from './machines/producer-events';
@@ -17,6 +17,11 @@ import type { Trace } from './trace/types';
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
   maxEvents?: number;
+  /**
+   * How the machines run: `'flat'` (default) steps each machine's own transition table directly; `'actor'` uses
+   * XState's `createActor`. Traces are byte-identical (property-tested); `'actor'` is the reference.
+   */
+  engine?: Engine;
 }
 
 type AppEvent =
@@ -43,15 +48,16 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   const rng = createRng(scenario.seed);
   const k = new Kernel<Item>();
   const plan = createFaultPlan(scenario.faults.scripted, scenario.faults.rates, rng.faults);
-  const broker = createActor(brokerMachine, { input: scenario.broker }).start();
-  const network = createActor(networkMachine, { input: { n: createNetworkModel(scenario.network.latencyMs, rng.network, plan) } }).start();
+  const engine = options.engine ?? 'flat';
+  const broker = startMachine(brokerMachine, scenario.broker, engine);
+  const network = startMachine(networkMachine, { n: createNetworkModel(scenario.network.latencyMs, rng.network, plan) }, engine);
 
   // The application: what it has sent, what it has seen acknowledged, what waits while its producer is down.
   const sent: number[] = [];
   const acked = new Set<number>();
   let buffered: number[] = [];
   let instance = 1;
-  let producer: Actor<typeof producerMachine> | null = null;
+  let producer: MachineRunner<typeof producerMachine> | null = null;
   let configError: string | null = null;
 
   const onProducerEffect = (fx: Effect<ProducerEvent>) => {
@@ -84,19 +90,21 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   const sendBroker = (event: BrokerEvent) => broker.send(event);
   const sendNetwork = (event: NetworkEvent) => network.send(event);
   const runProducer = (event: ProducerEvent) => {
-    if (producer) stepActor(producer.getSnapshot().context.m, k.now, sendProducer, event, onProducerEffect);
+    if (producer) stepActor(producer.context.m, k.now, sendProducer, event, onProducerEffect);
   };
-  const runBroker = (event: BrokerEvent) => stepActor(broker.getSnapshot().context.b, k.now, sendBroker, event, onBrokerEffect);
-  const runNetwork = (event: NetworkEvent) => stepActor(network.getSnapshot().context.n, k.now, sendNetwork, event, onNetworkEffect);
+  const runBroker = (event: BrokerEvent) => stepActor(broker.context.b, k.now, sendBroker, event, onBrokerEffect);
+  const runNetwork = (event: NetworkEvent) => stepActor(network.context.n, k.now, sendNetwork, event, onNetworkEffect);
 
   /** Ids continue across restarts so every batch, request and connection in the trace is unique. */
   let ids = { nextBatchId: 1, nextReqId: 1, connection: 0 };
   const startProducer = (resend: number[]) => {
-    producer = createActor(producerMachine, {
-      input: { instance, config: scenario.producer, firstBatchId: ids.nextBatchId, firstReqId: ids.nextReqId, firstConnection: ids.connection },
-    }).start();
+    producer = startMachine(
+      producerMachine,
+      { instance, config: scenario.producer, firstBatchId: ids.nextBatchId, firstReqId: ids.nextReqId, firstConnection: ids.connection },
+      engine,
+    );
     runProducer({ type: 'producer.start' });
-    if (producer.getSnapshot().value === 'rejected') {
+    if (producer.value === 'rejected') {
       producer = null;
       return;
     }
@@ -120,8 +128,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
         const unacked = sent.filter((msg) => !acked.has(msg));
         k.record({ kind: 'producer.crashed', lane: 'producer', instance, unacked });
         runProducer({ type: 'producer.crash' });
-        const dead = producer.getSnapshot().context.m;
-        producer.stop();
+        const dead = producer.context.m;
         producer = null;
         ids = { nextBatchId: dead.nextBatchId, nextReqId: dead.nextReqId, connection: dead.connection };
         k.schedule(k.now + event.downMs, { to: 'app', event: { type: 'producer.restart' } });
