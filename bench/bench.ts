@@ -36,11 +36,14 @@ async function main() {
   console.log(`  ${sim.events} trace events in ${sim.medianMs} ms`);
   console.log(`  simEventsPerSec   ${sim.simEventsPerSec}   (target ≥ 250000)`);
   console.log(`  simMessagesPerSec ${sim.simMessagesPerSec}`);
+  const reference = runSimBench({ ...o, runs: Math.min(o.runs, 3), engine: 'actor' });
+  console.log(`  simEventsPerSecActor ${reference.simEventsPerSec}   (the same run on XState's createActor, the reference engine)`);
   const results: Record<string, number | string> = {
     simEventsPerSec: sim.simEventsPerSec,
     simMessagesPerSec: sim.simMessagesPerSec,
     simEvents: sim.events,
     simMedianMs: sim.medianMs,
+    simEventsPerSecActor: reference.simEventsPerSec,
   };
   if (o.browser) {
     const { runBrowserBench } = await import('./browser-bench');

@@ -1,11 +1,14 @@
 import { runSimulation } from '../src/sim/run-simulation';
 import { parseScenario } from '../src/sim/scenario/parse';
+import type { Engine } from '../src/sim/machines/machine-runner';
 import type { Scenario } from '../src/sim/scenario/schema';
 
 export interface SimBenchOptions {
   messages: number;
   lossRate: number;
   runs: number;
+  /** Which engine steps the machines (default: the simulation's default, the flat stepper). */
+  engine?: Engine;
 }
 
 export interface SimBenchResult {
@@ -32,12 +35,13 @@ export function benchScenario(messages: number, lossRate: number, seed = 42): Sc
 /** Whole simulations (kernel + machines + trace), timed end to end; the median run is reported. */
 export function runSimBench(o: SimBenchOptions): SimBenchResult {
   const scenario = benchScenario(o.messages, o.lossRate);
-  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7)); // warm-up
+  const options = { engine: o.engine ?? 'flat' };
+  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7), options); // warm-up
   const times: number[] = [];
   let events = 0;
   for (let i = 0; i < o.runs; i++) {
     const t0 = performance.now();
-    const trace = runSimulation(scenario);
+    const trace = runSimulation(scenario, options);
     times.push(performance.now() - t0);
     events = trace.events.length;
   }
