@@ -12,7 +12,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { messages: 10000, lossRate: 0.1, runs: 5, browser: true };
+  const o: Options = { messages: 10000, lossRate: 0.1, runs: 9, browser: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name: string, min: number, max: number) => {
