@@ -72,3 +72,34 @@ test('focus is always visible', async ({ page }) => {
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).not.toBe('none');
 });
+
+test('Tab order follows the layout: header, then timeline and playback, then settings, then the inspectors', async ({ page }) => {
+  await openLab(page, 'lost-ack');
+  // With idempotence off the outcome panel lists the duplicate as a button, so the inspectors have a focus stop too.
+  await page.getByRole('switch', { name: 'Idempotence' }).click();
+  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('Duplicates: 1');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const regions: string[] = [];
+  for (let k = 0; k < 150; k++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'none';
+      if (el.closest('.app-header')) return 'header';
+      if (el.closest('main')) return 'main';
+      if (el.closest('.col-controls')) return 'settings';
+      if (el.closest('.col-inspectors')) return 'inspectors';
+      return 'other';
+    });
+    if (where === 'none') break;
+    if (regions[regions.length - 1] !== where) regions.push(where);
+    if (regions.length > 5) break;
+  }
+  expect(regions).toEqual(['header', 'main', 'settings', 'inspectors']);
+  // Visually too: the settings start below the playback bar, and the inspectors sit to the right of both.
+  const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
+  const settings = await page.getByRole('complementary', { name: 'Settings and faults' }).boundingBox();
+  const inspectors = await page.getByRole('complementary', { name: 'Inspectors' }).boundingBox();
+  expect(settings!.y).toBeGreaterThan(play!.y);
+  expect(inspectors!.x).toBeGreaterThan(settings!.x + settings!.width - 1);
+});

@@ -56,9 +56,6 @@ export function App() {
       <Alerts />
       <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
         <div className="workspace">
-          <aside className="col-controls" aria-label={t('app.settingsAside')}>
-            <ControlsPanel />
-          </aside>
           <main className="col-main">
             <LessonPanel />
             <ScenarioDescription />
@@ -67,6 +64,10 @@ export function App() {
             <PlaybackBar />
             <EventList />
           </main>
+          {/* After the timeline in the DOM, so Tab order follows the usual layout (settings under the timeline). */}
+          <aside className="col-controls" aria-label={t('app.settingsAside')}>
+            <ControlsPanel />
+          </aside>
           <aside className="col-inspectors" aria-label={t('app.inspectorsAside')}>
             <OutcomePanel />
             <ProducerState />
