@@ -143,3 +143,27 @@ test('presenter mode: projector theme, clicker and arrow keys step the lesson, s
   expect(await cursor(page)).toBe(c1 + 1);
   await expect(count).toHaveText(/^Step 1 of/);
 });
+
+test('in a lesson the scenario description folds away, so the timeline is on the first screen with a question open', async ({ page }) => {
+  await openLab(page);
+  // Outside a lesson the description is open text, and a changed setting is pointed out.
+  await page.getByRole('switch', { name: 'Idempotence' }).click();
+  await expect(page.locator('.scenario-description')).toContainText('You have changed this scenario');
+  await page.getByLabel('Lesson', { exact: true }).selectOption('lost-ack');
+  const about = page.locator('details.scenario-description');
+  await expect(about).toBeVisible();
+  await expect(about).not.toHaveAttribute('open');
+  await expect(about).not.toContainText('You have changed this scenario');
+  // Open the first question.
+  const next = panel(page).getByRole('button', { name: 'Next step', exact: true });
+  for (let guard = 0; guard < 10 && (await panel(page).getByRole('radio').count()) === 0; guard++) await next.click();
+  await expect(panel(page).getByRole('radio').first()).toBeVisible();
+  const timeline = await page.getByRole('region', { name: 'Timeline' }).boundingBox();
+  // Its toolbar and the top of the first lane fit on the first screen of a 1280×800 projector.
+  expect(timeline!.y).toBeLessThan(800 - 120);
+  // The description is one click away, by keyboard too.
+  await about.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(about).toHaveAttribute('open');
+  await expect(about).toContainText('its response never reaches the producer');
+});

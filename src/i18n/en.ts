@@ -19,6 +19,7 @@ export const en = {
 
   // Scenario
   'scenario.label': 'Scenario',
+  'scenario.about': 'About this scenario',
   'scenario.modified': 'You have changed this scenario; Reset restores the original settings.',
 
   // Alerts and errors

@@ -16,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
   'app.inspectorsAside': '状态面板',
 
   'scenario.label': '场景',
+  'scenario.about': '关于此场景',
   'scenario.modified': '你已修改此场景；“重置”可恢复原始设置。',
 
   'alert.configRefused': '生产者拒绝此配置。',

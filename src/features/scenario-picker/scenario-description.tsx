@@ -7,19 +7,35 @@ import { useLab } from '../../store/lab-store-context';
 export function ScenarioDescription() {
   const presetId = useLab((s) => s.presetId);
   const scenario = useLab((s) => s.scenario);
+  const inLesson = useLab((s) => s.lessonId !== null);
   const t = useT();
   const lang = useLang();
   const preset = getPreset(presetId);
   const modified = !preset || JSON.stringify(preset.scenario) !== JSON.stringify(scenario);
   const description = scenario.description || preset?.scenario.description || '';
+  const name = (
+    <strong>
+      {scenarioName(presetId, scenario.name, lang)}
+      {lang === 'zh' ? '。' : '.'}
+    </strong>
+  );
+  const text = scenarioDescription(presetId, description, lang);
+  // In a lesson the step text tells the story and changes the settings on purpose: the scenario's own description
+  // folds away (one line instead of five, so the timeline stays on the first screen) and "you changed it" is not said.
+  if (inLesson) {
+    return (
+      <details className="scenario-description">
+        <summary>
+          {name} {t('scenario.about')}
+        </summary>
+        <p>{text}</p>
+      </details>
+    );
+  }
   return (
     <div className="scenario-description">
       <p>
-        <strong>
-          {scenarioName(presetId, scenario.name, lang)}
-          {lang === 'zh' ? '。' : '.'}
-        </strong>{' '}
-        {scenarioDescription(presetId, description, lang)}
+        {name} {text}
       </p>
       {modified && <p className="modified">{t('scenario.modified')}</p>}
     </div>
