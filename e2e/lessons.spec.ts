@@ -144,7 +144,7 @@ test('presenter mode: projector theme, clicker and arrow keys step the lesson, s
   await expect(count).toHaveText(/^Step 1 of/);
 });
 
-test('in a lesson the scenario description folds away, so the timeline is on the first screen with a question open', async ({ page }) => {
+test('in a lesson the description folds away (the timeline stays on the first screen) and a waiting question cannot be skipped past', async ({ page }) => {
   await openLab(page);
   // Outside a lesson the description is open text, and a changed setting is pointed out.
   await page.getByRole('switch', { name: 'Idempotence' }).click();
@@ -161,6 +161,15 @@ test('in a lesson the scenario description folds away, so the timeline is on the
   const timeline = await page.getByRole('region', { name: 'Timeline' }).boundingBox();
   // Its toolbar and the top of the first lane fit on the first screen of a 1280×800 projector.
   expect(timeline!.y).toBeLessThan(800 - 120);
+  // The keyboard cannot step past the question either: the inspectors would give the answer away.
+  const waiting = await cursor(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  expect(await cursor(page)).toBe(waiting);
+  await expect(page.getByRole('region', { name: 'Producer state' })).not.toContainText('backoff');
   // The description is one click away, by keyboard too.
   await about.locator('summary').focus();
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { getLesson } from '../lessons/lessons';
-import { isAsking } from '../lessons/steps';
+import { isAsking, stepCursor } from '../lessons/steps';
 import { checkTrace } from '../sim/trace/checker';
 import { createInspector, type Inspector } from '../sim/trace/inspect';
 import type { Outcome } from '../sim/trace/outcome-types';
@@ -70,4 +70,16 @@ export const logFlagsFor: (trace: Trace) => LogRowFlags = memo((trace) => {
 export function selectQuestionOpen(s: LabState): boolean {
   if (s.lessonId === null) return false;
   return isAsking(getLesson(s.lessonId)?.steps[s.lessonStep], s.askQuestions, s.revealed);
+}
+
+/**
+ * The furthest the cursor may go. While a lesson question waits for its answer, that is the event just before the
+ * one that answers it: stepping, playing or scrubbing on would show the answer in the inspectors and the timeline.
+ * Otherwise it is the last event of the run.
+ */
+export function selectCursorLimit(s: LabState): number {
+  const last = Math.max(0, s.trace.events.length - 1);
+  if (!selectQuestionOpen(s)) return last;
+  const waiting = stepCursor(s.trace, getLesson(s.lessonId)!.steps[s.lessonStep]!, true);
+  return waiting < 0 ? last : Math.min(last, waiting);
 }

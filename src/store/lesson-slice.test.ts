@@ -42,6 +42,34 @@ describe('lesson slice', () => {
     expect(store.getState().chosenAnswer).toBeNull();
   });
 
+  it('while a question waits, the cursor cannot pass it by stepping, scrubbing, jumping or playing; after Reveal it can', () => {
+    const store = createLabStore();
+    store.getState().startLesson('lost-ack');
+    const q = lesson.steps.findIndex((st) => st.question);
+    store.getState().goToStep(q);
+    const waiting = store.getState().cursor;
+    const last = store.getState().trace.events.length - 1;
+    expect(waiting).toBeLessThan(last);
+    store.getState().stepForward();
+    expect(store.getState().cursor).toBe(waiting);
+    store.getState().setCursor(last);
+    expect(store.getState().cursor).toBe(waiting);
+    store.getState().jumpToEnd();
+    expect(store.getState().cursor).toBe(waiting);
+    store.getState().togglePlay();
+    expect(store.getState().playing).toBe(false);
+    // Going back is always allowed, and playing from there stops at the question (the loop reads the same limit).
+    store.getState().stepBack();
+    expect(store.getState().cursor).toBe(waiting - 1);
+    store.getState().togglePlay();
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().cursor).toBe(waiting - 1);
+    store.getState().setPlaying(false);
+    store.getState().reveal();
+    store.getState().setCursor(last);
+    expect(store.getState().cursor).toBe(last);
+  });
+
   it('with questions off, Next simply advances and the cursor lands on the event', () => {
     const store = createLabStore();
     store.getState().startLesson('lost-ack');

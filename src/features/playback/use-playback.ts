@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
+import { selectCursorLimit } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
 
 /** Events per second at speed 1×. */
 export const BASE_RATE = 4;
 
-/** The one animation loop of the app: advances the cursor while playing, then stops at the end. */
+/** The one animation loop of the app: advances the cursor while playing, then stops at the end (or at a waiting question). */
 export function usePlayback() {
   const store = useLabStore();
   const playing = useLab((s) => s.playing);
@@ -21,7 +22,7 @@ export function usePlayback() {
       const steps = Math.floor(carry);
       if (steps > 0) {
         carry -= steps;
-        const lastIndex = s.trace.events.length - 1;
+        const lastIndex = selectCursorLimit(s);
         const next = Math.min(lastIndex, s.cursor + steps);
         if (next >= lastIndex) {
           store.setState({ cursor: Math.max(0, lastIndex), playing: false });
