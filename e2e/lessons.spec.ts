@@ -170,9 +170,15 @@ test('in a lesson the description folds away (the timeline stays on the first sc
   await page.waitForTimeout(300);
   expect(await cursor(page)).toBe(waiting);
   await expect(page.getByRole('region', { name: 'Producer state' })).not.toContainText('backoff');
+  // Nor can the comparison, which shows both runs to the end.
+  const compare = page.getByRole('button', { name: 'Compare off vs on' });
+  await expect(compare).toBeDisabled();
+  await expect(page.getByText('Available once the answer is revealed.')).toBeVisible();
   // The description is one click away, by keyboard too.
   await about.locator('summary').focus();
   await page.keyboard.press('Enter');
   await expect(about).toHaveAttribute('open');
   await expect(about).toContainText('its response never reaches the producer');
+  await panel(page).getByRole('button', { name: 'Reveal' }).click();
+  await expect(compare).toBeEnabled();
 });

@@ -340,6 +340,7 @@ export const en = {
   'notes.last': 'This is the last step: sum up, or switch to the side-by-side view.',
 
   // Compare
+  'compare.afterReveal': 'Available once the answer is revealed.',
   'compare.toggle': 'Compare off vs on',
   'compare.dimension': 'Setting that differs',
   'compare.dim.idempotence': 'Idempotence off vs on',

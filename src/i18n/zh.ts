@@ -323,6 +323,7 @@ export const zh: Record<MessageKey, string> = {
   'notes.next': '下一步：“{title}”。',
   'notes.last': '这是最后一步：做个总结，或切换到并排对比视图。',
 
+  'compare.afterReveal': '揭晓答案后可用。',
   'compare.toggle': '对比关闭与开启',
   'compare.dimension': '不同的设置',
   'compare.dim.idempotence': '幂等：关闭 对比 开启',

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LogRecord } from '../../sim/trace/types';
 import { COMPARE_DIMENSIONS, type CompareDimension } from '../../store/lab-state';
+import { selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { plural, type MessageKey } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
@@ -15,16 +16,31 @@ import { CompareTimeline } from './compare-timeline';
 export function TimelineArea() {
   const compareBy = useLab((s) => s.compareBy);
   const setCompareBy = useLab((s) => s.setCompareBy);
+  // The comparison shows both runs to the end: while a lesson question waits, it would give the answer away.
+  const questionOpen = useLab(selectQuestionOpen);
   const t = useT();
+  const hintId = useId();
   return (
     <>
       <div className="compare-bar">
-        <button type="button" aria-pressed={compareBy !== null} onClick={() => setCompareBy(compareBy ? null : 'idempotence')}>
+        <button
+          type="button"
+          aria-pressed={compareBy !== null}
+          disabled={questionOpen}
+          aria-describedby={questionOpen ? hintId : undefined}
+          onClick={() => setCompareBy(compareBy ? null : 'idempotence')}
+        >
           {t('compare.toggle')}
         </button>
-        {compareBy && <DimensionSelect value={compareBy} onChange={setCompareBy} />}
+        {questionOpen ? (
+          <span id={hintId} className="muted">
+            {t('compare.afterReveal')}
+          </span>
+        ) : (
+          compareBy && <DimensionSelect value={compareBy} onChange={setCompareBy} />
+        )}
       </div>
-      {compareBy ? <CompareView by={compareBy} /> : <Timeline />}
+      {compareBy && !questionOpen ? <CompareView by={compareBy} /> : <Timeline />}
     </>
   );
 }
