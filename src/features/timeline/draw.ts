@@ -408,7 +408,7 @@ export function drawTimeline(d: DrawInput): DrawStats {
   const density = visibleEvents > (g.plotRight - g.plotLeft) * 0.5;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(g.plotLeft - 2, 0, g.plotRight - g.plotLeft + 16, g.height);
+  ctx.rect(g.plotLeft - 2, 0, d.width - g.plotLeft + 2, g.height);
   ctx.clip();
   let arrows = 0;
   let marks = 0;

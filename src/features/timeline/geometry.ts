@@ -17,7 +17,10 @@ export function laneGeometry(width: number, fontSize: number): LaneGeometry {
   const top = Math.round(fontSize * 0.8);
   const plotLeft = Math.round(fontSize * 7.5);
   const axisY = top + laneHeight * 3;
-  return { top, laneHeight, plotLeft, plotRight: Math.max(plotLeft + 10, width - 14), height: axisY + Math.round(fontSize * 2.2), axisY };
+  // Room on the right for the labels and badges of the run's last events, which are drawn to the right of (or
+  // centred on) their time.
+  const plotRight = Math.max(plotLeft + 10, width - Math.round(fontSize * 10));
+  return { top, laneHeight, plotLeft, plotRight, height: axisY + Math.round(fontSize * 2.2), axisY };
 }
 
 export function laneCenter(g: LaneGeometry, lane: number): number {
