@@ -233,6 +233,7 @@ export const en = {
 
   // Inspectors
   'outcome.title': 'Outcome',
+  'outcome.scope': 'For the whole run, wherever the cursor is.',
   'outcome.hidden': "Hidden until the lesson's question is answered.",
   'outcome.duplicates': 'Duplicates: {n}',
   'outcome.lost': 'Lost: {n}',

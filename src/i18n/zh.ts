@@ -220,6 +220,7 @@ export const zh: Record<MessageKey, string> = {
   'events.none': '没有事件。',
 
   'outcome.title': '结果',
+  'outcome.scope': '针对整个运行，与光标位置无关。',
   'outcome.hidden': '回答课程问题后显示。',
   'outcome.duplicates': '重复：{n}',
   'outcome.lost': '丢失：{n}',

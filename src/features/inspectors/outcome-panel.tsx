@@ -14,6 +14,8 @@ export function OutcomePanel() {
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
       <h2 id="outcome-title">{t('outcome.title')}</h2>
+      {/* The other inspectors follow the cursor; this one does not, and says so. */}
+      <p className="hint outcome-scope">{t('outcome.scope')}</p>
       {questionOpen ? (
         <p className="hint">{t('outcome.hidden')}</p>
       ) : (
