@@ -8,7 +8,7 @@ export function LanguageSelect() {
   const setLanguage = useLab((s) => s.setLanguage);
   const t = useT();
   return (
-    <div className="field inline">
+    <div className="field inline language-field">
       <label htmlFor="language-select">{t('language.label')}</label>
       <select id="language-select" value={language} onChange={(e) => setLanguage(e.target.value as Lang)}>
         {LANGS.map((l) => (

@@ -8,7 +8,7 @@ export function ThemeSelect() {
   const setTheme = useLab((s) => s.setTheme);
   const t = useT();
   return (
-    <div className="field inline">
+    <div className="field inline theme-field">
       <label htmlFor="theme-select">{t('theme.label')}</label>
       <select id="theme-select" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
         {THEMES.map((th) => (
