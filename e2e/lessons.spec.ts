@@ -74,11 +74,6 @@ test('jump to a step, questions off, free exploration and reload', async ({ page
   await page.getByLabel('Jump to step').selectOption({ index: 2 });
   await expect(panel(page).getByText(/^Step \d+ of/)).toHaveText(/^Step 3 of/);
   await expect(panel(page).getByRole('group')).toBeVisible();
-  // On a 1280×800 projector the room sees the question and the timeline together: the pickers, the per-event
-  // narration, language, theme and sharing make way while presenting.
-  const timeline = await page.getByRole('region', { name: 'Timeline' }).boundingBox();
-  expect(timeline!.y).toBeLessThan(800 - 150);
-  await expect(page.getByLabel('Jump to step')).toBeHidden();
   const waiting = await cursor(page);
   await page.getByLabel('Ask questions').uncheck();
   await expect(panel(page).getByRole('group')).toHaveCount(0);
