@@ -1,29 +1,11 @@
 import { createActor, type AnyStateMachine, type ContextFrom, type EventFromLogic, type InputFrom } from 'xstate';
 
 /**
- * How the simulation runs its machines: `'flat'` (the default) steps them with the compiled table below;
+ * How the simulation runs its machines: `'flat'` (the default) steps them with the compiled table of `startFlat`;
  * `'actor'` runs them as ordinary XState actors (`createActor`). Both give byte-identical traces.
  */
 export type Engine = 'flat' | 'actor';
 
-/**
- * A fast, exact stepper for the flat machines of this simulation (producer, network, broker).
- *
- * It runs a machine's own definition: the transition table, guards and actions that `setup().createMachine()`
- * built. It reads them once and then, per event, does what XState's interpreter does for a flat machine: take the
- * current state's transitions for the event type, pick the first whose guard holds, run its actions in order and
- * move to its target; an event with no enabled transition is ignored, and a final state ignores everything.
- *
- * It refuses (throws) any machine that uses more than that: nested or parallel states, entry or exit actions,
- * eventless (`always`) or delayed (`after`) transitions, invoked actors, wildcard event descriptors, or built-in
- * actions such as `assign` (ours mutate the model the context holds). So it cannot silently diverge from XState on
- * a feature it does not implement; and a property test runs every preset and hundreds of random runs through both
- * this stepper and `createActor` and requires byte-identical traces.
- *
- * Why: one `actor.send` costs about 1.7 µs on Node 20 (mostly XState's general algorithm: transition domains,
- * entry and exit sets, a new snapshot per event) while our machines need none of it. A 10,000-message run sends
- * about 70,000 events.
- */
 /** A started machine as the kernel drives it, whichever engine runs it. */
 export interface MachineRunner<TMachine extends AnyStateMachine> {
   /** The current state's name. */
@@ -107,8 +89,25 @@ function compile(machine: AnyStateMachine): Table {
 }
 
 /**
- * Starts `machine` with XState itself (so its initial state and context are exactly XState's), then steps it with
- * the compiled table.
+ * A fast, exact stepper for the flat machines of this simulation (producer, network, broker).
+ *
+ * It runs a machine's own definition: the transition table, guards and actions that `setup().createMachine()`
+ * built. It reads them once and then, per event, does what XState's interpreter does for a flat machine: take the
+ * current state's transitions for the event type, pick the first whose guard holds, run its actions in order and
+ * move to its target; an event with no enabled transition is ignored, and a final state ignores everything.
+ *
+ * It refuses (throws) any machine that uses more than that: nested or parallel states, entry or exit actions,
+ * eventless (`always`) or delayed (`after`) transitions, invoked actors, wildcard event descriptors, or built-in
+ * actions such as `assign` (ours mutate the model the context holds). So it cannot silently diverge from XState on
+ * a feature it does not implement; and a property test runs every preset and hundreds of random runs through both
+ * this stepper and `createActor` and requires byte-identical traces.
+ *
+ * Why: one `actor.send` costs about 1.7 µs on Node 20 (mostly XState's general algorithm: transition domains,
+ * entry and exit sets, a new snapshot per event) while our machines need none of it. A 10,000-message run sends
+ * about 70,000 events.
+ *
+ * The machine is started by XState itself (so its initial state and context are exactly XState's); from then on
+ * the compiled table steps it.
  */
 export function startFlat<TMachine extends AnyStateMachine>(machine: TMachine, input: InputFrom<TMachine>): MachineRunner<TMachine> {
   let table = tables.get(machine);
