@@ -1,0 +1,120 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { getPreset } from '../scenarios/presets';
+import { runSimulation } from '../sim/run-simulation';
+import { runCli, USAGE } from './run-cli';
+
+/** Runs the CLI in-process against a fake file system. */
+function run(argv: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const json = (argv: string[], files?: Record<string, string>) => {
+  const r = run([...argv, '--json'], files);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as {
+    scenario: { seed: number; producer: Record<string, unknown> };
+    outcome: { duplicates: number; lost: number; reordered: number; exactlyOnce: boolean; explanation: string };
+    log: { offset: number; producerId: number; epoch: number; sequence: number; messageId: number }[];
+    events: unknown[];
+  };
+};
+
+describe('npm run sim', () => {
+  test('a preset by id: the event list, the log and the verdict, exit 0', () => {
+    const r = run(['lost-ack', '--idempotence', 'off']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Lost ack \(lost-ack\) · seed \d+ · enable\.idempotence=false/);
+    expect(r.out).toContain('Network loses the broker\'s response for message 1');
+    expect(r.out).toMatch(/offset +0 +message 1 +\(no producer id\)\n +offset +1 +message 1 +\(no producer id\)/);
+    expect(r.out).toContain('Verdict: duplicates 1 · lost 0 · reordered 0 · exactly-once no');
+    expect(run(['lost-ack', '--idempotence', 'on']).out).toContain('Verdict: duplicates 0 · lost 0 · reordered 0 · exactly-once yes');
+  });
+
+  test('--json: outcome, log and events, as documented', () => {
+    const off = json(['lost-ack', '--idempotence', 'off']);
+    expect(off.outcome).toMatchObject({ duplicates: 1, lost: 0, reordered: 0, exactlyOnce: false });
+    expect(off.outcome.explanation).toContain('1 duplicate');
+    expect(off.log.map((r) => r.messageId)).toEqual([1, 1, 2, 3]);
+    expect(off.log[0]).toMatchObject({ offset: 0, producerId: -1, epoch: -1, sequence: -1, messageId: 1 });
+    const on = json(['lost-ack', '--idempotence', 'on']);
+    expect(on.outcome).toMatchObject({ duplicates: 0, exactlyOnce: true });
+    expect(on.log.map((r) => [r.producerId, r.epoch, r.sequence, r.messageId])).toEqual([
+      [1000, 0, 0, 1],
+      [1000, 0, 1, 2],
+      [1000, 0, 2, 3],
+    ]);
+    // The events are the trace itself.
+    const preset = getPreset('lost-ack')!.scenario;
+    const trace = runSimulation({ ...preset, producer: { ...preset.producer, 'enable.idempotence': true } });
+    expect(on.events).toEqual(JSON.parse(JSON.stringify(trace.events)));
+  });
+
+  test('--seed overrides the scenario’s seed; --engine actor gives the same document', () => {
+    expect(json(['lost-ack', '--seed', '77']).scenario.seed).toBe(77);
+    const flat = run(['beyond-dedup-window', '--json']).out;
+    expect(run(['beyond-dedup-window', '--json', '--engine', 'actor']).out).toBe(flat);
+  });
+
+  test('a scenario file is read and validated; its errors name the field, exit 2', () => {
+    const scenario = JSON.stringify(getPreset('lost-request')!.scenario);
+    expect(json(['my.json'], { 'my.json': scenario }).outcome.lost).toBe(0);
+    const bad = run(['bad.json'], { 'bad.json': JSON.stringify({ version: 1, name: 'x', producer: { acks: 'two' } }) });
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    expect(bad.err).toMatch(/^error: bad\.json: invalid scenario\n {2}producer\.acks: /);
+    const notJson = run(['broken.json'], { 'broken.json': '{ "version": 1,' });
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toContain('broken.json: invalid scenario');
+  });
+
+  test.each([
+    [['--json'], 'missing the scenario'],
+    [['nope'], 'nope: no such file, and no preset has that id'],
+    [['lost-ack', '--idempotence', 'maybe'], '--idempotence takes "on" or "off", got "maybe"'],
+    [['lost-ack', '--seed', '-1'], '--seed takes a whole number from 0 to 4294967295, got "-1"'],
+    [['lost-ack', '--engine'], '--engine takes "flat" or "actor", got nothing'],
+    [['lost-ack', '--fast'], 'unknown option --fast'],
+    [['lost-ack', 'lost-request'], 'unexpected argument "lost-request"'],
+  ])('%j is refused with exit 2: %s', (argv, message) => {
+    const r = run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`error: ${message}`);
+  });
+
+  test('a configuration Kafka refuses is reported on stderr with exit 2 (the run itself is still printed)', () => {
+    const s = { ...getPreset('lost-ack')!.scenario, producer: { ...getPreset('lost-ack')!.scenario.producer, 'max.in.flight.requests.per.connection': 6 } };
+    const r = run(['six.json'], { 'six.json': JSON.stringify(s) });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+    expect(r.out).toContain('Verdict:');
+  });
+
+  test('--help prints the usage, exit 0', () => {
+    expect(run(['--help'])).toEqual({ code: 0, out: USAGE, err: '' });
+  });
+
+  test('the npm script: a real process, stdout, stderr and exit status', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const doc = JSON.parse(execFileSync(tsx, ['scripts/sim.ts', 'lost-ack', '--idempotence', 'off', '--json'], { cwd: root, encoding: 'utf8' })) as {
+      outcome: { duplicates: number };
+    };
+    expect(doc.outcome.duplicates).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'lab-cli-'));
+    writeFileSync(join(dir, 'bad.json'), '{"version": 1, "name": "x", "seed": "one"}');
+    const bad = spawnSync(tsx, ['scripts/sim.ts', join(dir, 'bad.json')], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('seed:');
+  });
+});
