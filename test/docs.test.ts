@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseScenario } from '../src/sim/scenario/parse';
+
+/**
+ * docs/scenario-format.md against the code: its examples parse, its default values are the schema's, and its
+ * example validation errors are the ones the parser gives. A change to either side that is not made to the other
+ * fails here.
+ */
+const doc = readFileSync(new URL('../docs/scenario-format.md', import.meta.url), 'utf8');
+
+/** The rows of the first table under a `## heading` (or `### heading`), as cells without backticks. */
+function table(heading: string): string[][] {
+  const at = doc.search(new RegExp(`^#{2,3} ${heading.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&')}$`, 'm'));
+  expect(at, `section ${heading}`).toBeGreaterThanOrEqual(0);
+  const lines = doc.slice(at).split('\n');
+  const start = lines.findIndex((l) => l.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+const defaults = (() => {
+  const r = parseScenario({ version: 1, name: 'defaults' });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+})();
+
+/** A default cell such as `5` or `"all"`, read as JSON. */
+const value = (cell: string) => JSON.parse(cell.replace(/`/g, ''));
+
+describe('docs/scenario-format.md', () => {
+  test('the minimal example is a valid scenario', () => {
+    const example = /```json\n(.*?)\n```/s.exec(doc)![1]!;
+    expect(parseScenario(JSON.parse(example)).ok).toBe(true);
+  });
+
+  test.each([
+    ['`producer`', defaults.producer],
+    ['`broker`', defaults.broker],
+    ['`workload`', defaults.workload],
+  ] as const)('every %s setting is listed with the default the schema applies', (heading, actual) => {
+    const rows = table(heading);
+    const documented = Object.fromEntries(rows.map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
+    expect(documented).toEqual(actual);
+  });
+
+  test('network latency and the random fault rates have the documented defaults', () => {
+    const [[fields, defs]] = table('`network`') as [[string, string]];
+    expect(fields).toBe('`latencyMs.min`, `latencyMs.max`');
+    expect(defs.split(',').map(value)).toEqual([defaults.network.latencyMs.min, defaults.network.latencyMs.max]);
+    const rates = Object.fromEntries(table('Random fault rates').map(([f, d]) => [f!.replace(/`/g, ''), value(d!)]));
+    expect(rates).toEqual(defaults.faults.rates);
+  });
+
+  test('every scripted fault kind is documented, and only those', () => {
+    const kinds = table('Scripted faults').map(([k]) => k!.replace(/`/g, ''));
+    // The parser names every kind it accepts when given one it does not.
+    const r = parseScenario({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-everything' }] } });
+    const message = r.ok ? '' : r.errors.join('\n');
+    const accepted = /kind: Invalid discriminator value\. Expected (.*)$/m.exec(message)?.[1]?.split(' | ').map((k) => k.replace(/'/g, ''));
+    expect(accepted).toBeDefined();
+    expect([...kinds].sort()).toEqual([...accepted!].sort());
+  });
+
+  test('the example validation errors are the parser’s own', () => {
+    const block = /## Validation errors[\s\S]*?```\n([\s\S]*?)```/.exec(doc)![1]!.trim().split('\n');
+    const errorsOf = (input: unknown) => {
+      const r = parseScenario(input);
+      return r.ok ? [] : r.errors;
+    };
+    expect(errorsOf({ version: 1, name: 'x', producer: { acks: 'two' } })).toContain(block[0]);
+    expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request' }] } })).toContain(block[1]);
+    expect(errorsOf({ version: 1, name: 'x', producer: { 'max.inflight': 5 } })).toContain(block[2]);
+    expect(errorsOf({ version: 2, name: 'x' })).toContain(block[3]);
+  });
+});
