@@ -276,7 +276,6 @@ export const en = {
   'brokerState.leo': 'log end offset {n}',
   'brokerState.up': 'up',
   'brokerState.down': 'down',
-  'brokerState.notStarted': 'Broker not started yet.',
   'brokerState.logNewest': 'Partition log (newest {k} of {n})',
   'brokerState.log.one': 'Partition log ({n} record)',
   'brokerState.log.other': 'Partition log ({n} records)',

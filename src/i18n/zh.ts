@@ -263,7 +263,6 @@ export const zh: Record<MessageKey, string> = {
   'brokerState.leo': '日志末端偏移量 {n}',
   'brokerState.up': '运行中',
   'brokerState.down': '已宕机',
-  'brokerState.notStarted': 'Broker 尚未启动。',
   'brokerState.logNewest': '分区日志（最新 {k} 条，共 {n} 条）',
   'brokerState.log.one': '分区日志（{n} 条记录）',
   'brokerState.log.other': '分区日志（{n} 条记录）',

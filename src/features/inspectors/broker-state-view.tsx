@@ -10,7 +10,7 @@ export interface LogRow {
 }
 
 interface Props {
-  snapshot: BrokerSnapshot | null;
+  snapshot: BrokerSnapshot;
   rows: LogRow[];
   /** Total records in the log at the cursor (rows may be only the newest ones). */
   total: number;
@@ -54,13 +54,7 @@ export function BrokerStateView({ snapshot, rows, total, lang = 'en' }: Props) {
   return (
     <>
       <p className="broker-status">
-        {snapshot ? (
-          <>
-            Broker <strong>{t(snapshot.up ? 'brokerState.up' : 'brokerState.down')}</strong> · {t('brokerState.leo', { n: snapshot.logEndOffset })}
-          </>
-        ) : (
-          t('brokerState.notStarted')
-        )}
+        Broker <strong>{t(snapshot.up ? 'brokerState.up' : 'brokerState.down')}</strong> · {t('brokerState.leo', { n: snapshot.logEndOffset })}
       </p>
       <table className="data-table log-table">
         <caption>
@@ -101,7 +95,7 @@ export function BrokerStateView({ snapshot, rows, total, lang = 'en' }: Props) {
         </tbody>
       </table>
       <h3 className="sub">{t('brokerState.window', { n: NUM_BATCHES_TO_RETAIN })}</h3>
-      {snapshot ? <DedupWindow snapshot={snapshot} t={t} /> : <p className="muted">{t('brokerState.empty')}</p>}
+      <DedupWindow snapshot={snapshot} t={t} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { BrokerSnapshot } from '../../sim/trace/types';
 import { inspectorFor, logFlagsFor } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { BrokerStateView, type LogRow } from './broker-state-view';
@@ -5,6 +6,9 @@ import { useLang, useT } from '../../i18n/use-t';
 
 /** How many of the newest log records the inspector lists (the table stays readable on a projector). */
 export const LOG_ROWS = 12;
+
+/** Before its first event the broker is as every run starts it: up, with an empty log and no producer ids. */
+const FRESH_BROKER: BrokerSnapshot = { up: true, logEndOffset: 0, producers: [] };
 
 export function BrokerState() {
   const trace = useLab((s) => s.trace);
@@ -21,7 +25,7 @@ export function BrokerState() {
   return (
     <section className="panel" aria-labelledby="broker-state-title">
       <h2 id="broker-state-title">{t('brokerState.title')}</h2>
-      <BrokerStateView snapshot={ins.brokerAt(cursor)} rows={rows} total={total} lang={lang} />
+      <BrokerStateView snapshot={ins.brokerAt(cursor) ?? FRESH_BROKER} rows={rows} total={total} lang={lang} />
     </section>
   );
 }

@@ -97,6 +97,18 @@ describe('Broker state', () => {
     expect(items[4]!.textContent).toBe('empty');
   });
 
+  it('before its first event the broker is shown as every run starts it: up, empty log, no producer ids', () => {
+    const store = withTrace(makeFixtureTrace(), 0);
+    render(
+      <LabStoreProvider store={store}>
+        <BrokerState />
+      </LabStoreProvider>,
+    );
+    const region = screen.getByRole('region', { name: 'Broker state' });
+    expect(region.querySelector('.broker-status')!.textContent).toBe('Broker up · log end offset 0');
+    expect(within(region).getByText(/No producer ids known yet/)).toBeTruthy();
+  });
+
   it('marks a duplicate record in words', () => {
     const store = withTrace(makeDuplicateFixtureTrace(), 18);
     render(
