@@ -16,6 +16,15 @@ function withTrace(trace = makeFixtureTrace(), cursor = 0): LabStore {
   return store;
 }
 
+function renderBrokerState(trace: ReturnType<typeof makeFixtureTrace>, cursor: number) {
+  render(
+    <LabStoreProvider store={withTrace(trace, cursor)}>
+      <BrokerState />
+    </LabStoreProvider>,
+  );
+  return screen.getByRole('region', { name: 'Broker state' });
+}
+
 describe('OutcomeView', () => {
   it('shows the counts as text and each anomaly as a button to its first witness', () => {
     const onGoTo = vi.fn();
@@ -80,13 +89,7 @@ describe('Producer state', () => {
 
 describe('Broker state', () => {
   it('shows the log at the cursor and the dedup window with five slots', () => {
-    const store = withTrace(makeFixtureTrace(), 10);
-    render(
-      <LabStoreProvider store={store}>
-        <BrokerState />
-      </LabStoreProvider>,
-    );
-    const region = screen.getByRole('region', { name: 'Broker state' });
+    const region = renderBrokerState(makeFixtureTrace(), 10);
     const log = within(region).getByRole('table', { name: /Partition log/ });
     expect(within(log).getAllByRole('row')).toHaveLength(3);
     const slots = within(region).getByRole('list', { name: /Dedup window for producer id 1000/ });
@@ -98,24 +101,13 @@ describe('Broker state', () => {
   });
 
   it('before its first event the broker is shown as every run starts it: up, empty log, no producer ids', () => {
-    const store = withTrace(makeFixtureTrace(), 0);
-    render(
-      <LabStoreProvider store={store}>
-        <BrokerState />
-      </LabStoreProvider>,
-    );
-    const region = screen.getByRole('region', { name: 'Broker state' });
+    const region = renderBrokerState(makeFixtureTrace(), 0);
     expect(region.querySelector('.broker-status')!.textContent).toBe('Broker up · log end offset 0');
     expect(within(region).getByText(/No producer ids known yet/)).toBeTruthy();
   });
 
   it('marks a duplicate record in words', () => {
-    const store = withTrace(makeDuplicateFixtureTrace(), 18);
-    render(
-      <LabStoreProvider store={store}>
-        <BrokerState />
-      </LabStoreProvider>,
-    );
+    renderBrokerState(makeDuplicateFixtureTrace(), 18);
     expect(screen.getByText('duplicate of @0')).toBeTruthy();
   });
 });
