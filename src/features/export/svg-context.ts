@@ -14,6 +14,7 @@ interface State {
   textAlign: CanvasTextAlign;
   textBaseline: CanvasTextBaseline;
   dash: number[];
+  lineJoin: CanvasLineJoin;
   /** Clip groups opened since the matching save(). */
   groups: number;
 }
@@ -40,7 +41,7 @@ export class SvgContext {
   private hasPoint = false;
   private clipCount = 0;
   private stack: State[] = [];
-  private s: State = { fillStyle: '#000', strokeStyle: '#000', lineWidth: 1, globalAlpha: 1, font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', dash: [], groups: 0 };
+  private s: State = { fillStyle: '#000', strokeStyle: '#000', lineWidth: 1, globalAlpha: 1, font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', dash: [], lineJoin: 'miter', groups: 0 };
 
   constructor(private measure: Measure = approximateMeasure) {}
 
@@ -58,6 +59,8 @@ export class SvgContext {
   set textAlign(v: CanvasTextAlign) { this.s.textAlign = v; }
   get textBaseline() { return this.s.textBaseline; }
   set textBaseline(v: CanvasTextBaseline) { this.s.textBaseline = v; }
+  get lineJoin() { return this.s.lineJoin; }
+  set lineJoin(v: CanvasLineJoin) { this.s.lineJoin = v; }
 
   setLineDash(d: number[]) { this.s.dash = [...d]; }
   setTransform() { /* The export is drawn at 1:1; device pixel ratios do not apply. */ }
@@ -141,12 +144,19 @@ export class SvgContext {
     this.parts.push(`<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" ${this.strokeAttrs()}/>`);
   }
   fillText(text: string, x: number, y: number) {
+    this.text(text, x, y, `fill="${this.s.fillStyle}"`);
+  }
+  /** A text outline (the timeline's label halos). */
+  strokeText(text: string, x: number, y: number) {
+    this.text(text, x, y, `fill="none" stroke="${this.s.strokeStyle}" stroke-width="${fmt(this.s.lineWidth)}" stroke-linejoin="${this.s.lineJoin}"`);
+  }
+  private text(text: string, x: number, y: number, paint: string) {
     const f = parseFont(this.s.font);
     const anchor = this.s.textAlign === 'center' ? 'middle' : this.s.textAlign === 'right' || this.s.textAlign === 'end' ? 'end' : 'start';
     const base = this.s.textBaseline === 'middle' ? 'central' : this.s.textBaseline === 'top' ? 'hanging' : 'auto';
     this.parts.push(
       `<text x="${fmt(x)}" y="${fmt(y)}" font-family="${escapeXml(f.family)}" font-size="${fmt(f.size)}"${f.weight !== 'normal' ? ` font-weight="${f.weight}"` : ''}` +
-        ` fill="${this.s.fillStyle}" text-anchor="${anchor}" dominant-baseline="${base}"${this.alpha()}>${escapeXml(text)}</text>`,
+        ` ${paint} text-anchor="${anchor}" dominant-baseline="${base}"${this.alpha()}>${escapeXml(text)}</text>`,
     );
   }
   measureText(text: string): TextMetrics {

@@ -116,8 +116,8 @@ function deadSocket(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: nu
   ctx.stroke();
 }
 
-function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
-  const { ctx, x, g, palette: p, cursor, layout, lang = 'en' } = d;
+function drawArrowLine(d: DrawInput, a: Arrow, index: number) {
+  const { ctx, x, g, palette: p, cursor, layout } = d;
   const { x0, y0, x1, y1 } = arrowPoints(a, x, g);
   const colour = a.kind === 'request' ? p.request : p.response;
   const future = a.startEvent > cursor;
@@ -169,7 +169,18 @@ function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
     ctx.lineWidth = p.lineWidth * 1.5;
     deadSocket(ctx, x1, y1, 7 + p.lineWidth);
   }
-  // Label near the start, in a row that avoids the previous label.
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * An arrow's label, near its start, in a row that avoids the previous label. Labels are drawn after every arrow,
+ * with a halo of the lane's colour, so that no later arrow crosses out an earlier label.
+ */
+function drawArrowLabel(d: DrawInput, a: Arrow, labelRows: number[]) {
+  const { ctx, x, g, palette: p, cursor, lang = 'en' } = d;
+  const { x0, y0 } = arrowPoints(a, x, g);
+  const colour = a.kind === 'request' ? p.request : p.response;
+  const future = a.startEvent > cursor;
   const words = ARROW_WORDS[lang];
   const label = localLabel(a.label, lang);
   const text = a.kind === 'request' ? `${label}${a.delayed ? words.delayed : ''}` : `↩ ${label}${a.end === 'lost' ? words.lost : a.end === 'dead-socket' ? words.dead : ''}`;
@@ -182,8 +193,14 @@ function drawArrow(d: DrawInput, a: Arrow, index: number, labelRows: number[]) {
       const ty = a.kind === 'request' ? y0 + p.fontSize * (0.9 + r * 1.25) : y0 - p.fontSize * (0.9 + r * 1.25);
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
-      ctx.fillStyle = colour;
       ctx.globalAlpha = future ? p.futureAlpha : 1;
+      const lane = Math.floor((ty - g.top) / g.laneHeight);
+      ctx.strokeStyle = lane % 2 ? p.laneB : p.laneA;
+      ctx.lineWidth = 3;
+      ctx.lineJoin = 'round';
+      ctx.setLineDash([]);
+      ctx.strokeText(text, x0 + 4, ty);
+      ctx.fillStyle = colour;
       ctx.fillText(text, x0 + 4, ty);
       labelRows[slot] = x0 + 4 + w + 8;
       break;
@@ -430,8 +447,12 @@ export function drawTimeline(d: DrawInput): DrawStats {
     for (let k = alo; k < ahi; k++) {
       const a = layout.arrows[k]!;
       if (a.t1 < ta) continue;
-      drawArrow(d, a, k, labelRows);
+      drawArrowLine(d, a, k);
       arrows++;
+    }
+    for (let k = alo; k < ahi; k++) {
+      const a = layout.arrows[k]!;
+      if (a.t1 >= ta) drawArrowLabel(d, a, labelRows);
     }
     const textEnd = [-Infinity, -Infinity, -Infinity];
     const withText = mhi - mlo < (g.plotRight - g.plotLeft) / 8;
