@@ -123,15 +123,49 @@ function sameView(v: InFlightView, b: Batch): boolean {
 }
 
 /**
+ * The in-flight list's views: the previous list itself when nothing in it changed, otherwise a new list that reuses
+ * each unchanged view (both lists are in batch order). Plain loops: this runs for every producer event.
+ */
+function inFlightViews(batches: readonly Batch[], prev: InFlightView[] | undefined): InFlightView[] {
+  if (prev && prev.length === batches.length) {
+    let same = true;
+    for (let i = 0; i < batches.length && same; i++) same = sameView(prev[i]!, batches[i]!);
+    if (same) return prev;
+  }
+  const out: InFlightView[] = [];
+  let j = 0;
+  for (const b of batches) {
+    while (prev && j < prev.length && prev[j]!.batch < b.id) j++;
+    const v = prev?.[j];
+    out.push(v !== undefined && sameView(v, b) ? v : { batch: b.id, messages: b.messages, baseSeq: b.baseSeq, epoch: b.epoch, attempts: b.attempts, state: viewState(b) });
+  }
+  return out;
+}
+
+/**
  * The inspector's view of the producer. Snapshots are read-only, so an unchanged one is shared with the previous
  * event instead of allocated again (most events change only one or two fields, and long runs have many events).
  */
 export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
   const p = m.partitions[PARTITION]!;
   const prev = m.lastSnapshot;
-  let inFlight = prev?.inFlight;
-  if (!inFlight || inFlight.length !== p.inflight.length || !p.inflight.every((b, i) => sameView(inFlight![i]!, b))) {
-    inFlight = p.inflight.map((b) => ({ batch: b.id, messages: b.messages, baseSeq: b.baseSeq, epoch: b.epoch, attempts: b.attempts, state: viewState(b) }));
+  const inFlight = inFlightViews(p.inflight, prev?.inFlight);
+  const queued = p.queue.unsent + (p.open ? 1 : 0);
+  const openRequests = m.requests.size;
+  const connection = m.connected ? m.connection : -1;
+  if (
+    prev &&
+    inFlight === prev.inFlight &&
+    prev.pid === m.pid &&
+    prev.epoch === m.epoch &&
+    prev.nextSeq === p.nextSeq &&
+    prev.lastAckedSeq === p.lastAckedSeq &&
+    prev.unresolvedSeq === p.unresolvedSeq &&
+    prev.queued === queued &&
+    prev.openRequests === openRequests &&
+    prev.connection === connection
+  ) {
+    return prev;
   }
   const next: ProducerSnapshot = {
     instance: m.instance,
@@ -142,26 +176,12 @@ export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
     lastAckedSeq: p.lastAckedSeq,
     unresolvedSeq: p.unresolvedSeq,
     inFlight,
-    queued: p.queue.unsent + (p.open ? 1 : 0),
-    openRequests: m.requests.size,
-    connection: m.connected ? m.connection : -1,
+    queued,
+    openRequests,
+    connection,
   };
-  if (prev && inFlight === prev.inFlight && sameScalars(prev, next)) return prev;
   m.lastSnapshot = next;
   return next;
-}
-
-function sameScalars(a: ProducerSnapshot, b: ProducerSnapshot): boolean {
-  return (
-    a.pid === b.pid &&
-    a.epoch === b.epoch &&
-    a.nextSeq === b.nextSeq &&
-    a.lastAckedSeq === b.lastAckedSeq &&
-    a.unresolvedSeq === b.unresolvedSeq &&
-    a.queued === b.queued &&
-    a.openRequests === b.openRequests &&
-    a.connection === b.connection
-  );
 }
 
 /** Records a trace event carrying the producer's state after it. */
