@@ -1,3 +1,4 @@
+import { testRef } from '../sim/testing/request-ref';
 import type { Outcome } from '../sim/trace/outcome-types';
 import type { BrokerSnapshot, ProducerSnapshot, RequestRef, Trace, TraceEvent } from '../sim/trace/types';
 import { getPreset, PRESETS } from '../scenarios/presets';
@@ -28,18 +29,8 @@ const broker = (batches: { firstSeq: number; lastSeq: number; firstOffset: numbe
   producers: batches.length ? [{ pid: 1000, epoch: 0, batches, lastTimestamp: batches[batches.length - 1]!.t }] : [],
 });
 
-const ref = (req: number, batch: number, message: number, attempt: number, seq: number): RequestRef => ({
-  req,
-  batch,
-  messages: [message],
-  attempt,
-  instance: 1,
-  pid: 1000,
-  epoch: 0,
-  baseSeq: seq,
-  lastSeq: seq,
-  connection: 1,
-});
+const ref = (req: number, batch: number, message: number, attempt: number, seq: number): RequestRef =>
+  testRef(message, { req, batch, attempt, baseSeq: seq, lastSeq: seq });
 
 const b1 = { firstSeq: 0, lastSeq: 0, firstOffset: 0, t: 20 };
 const b2 = { firstSeq: 1, lastSeq: 1, firstOffset: 1, t: 60 };

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
 import { stepAndCollect } from '../testing/drive';
+import { testRef } from '../testing/request-ref';
 import { brokerConfigSchema, type BrokerConfig, type BrokerErrorFault } from '../scenario/schema';
 import type { RequestRef } from '../trace/types';
 import type { BrokerEvent } from './broker-events';
@@ -14,20 +15,7 @@ function driver(over: Partial<BrokerConfig> = {}) {
   return { actor, b, send };
 }
 
-let nextReq = 1;
-const ref = (message: number, baseSeq: number, over: Partial<RequestRef> = {}): RequestRef => ({
-  req: nextReq++,
-  batch: message,
-  messages: [message],
-  attempt: 1,
-  instance: 1,
-  pid: 1000,
-  epoch: 0,
-  baseSeq,
-  lastSeq: baseSeq,
-  connection: 1,
-  ...over,
-});
+const ref = (message: number, baseSeq: number, over: Partial<RequestRef> = {}): RequestRef => testRef(message, { baseSeq, lastSeq: baseSeq, ...over });
 const produce = (r: RequestRef, over: { idempotent?: boolean; forcedError?: BrokerErrorFault | null; deadSocket?: boolean } = {}): BrokerEvent => ({
   type: 'produce',
   ref: r,

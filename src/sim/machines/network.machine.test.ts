@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
 import { stepAndCollect } from '../testing/drive';
+import { testRef } from '../testing/request-ref';
 import type { Stream } from '../kernel/rng';
 import type { FaultPlan, RequestFate, ResponseFate } from '../network/fault-plan';
 import type { RequestRef } from '../trace/types';
@@ -29,19 +30,7 @@ function driver(opts: { latency?: { min: number; max: number }; draws?: Record<n
   return { actor, n, send };
 }
 
-let nextReq = 1;
-const ref = (message: number, connection = 1): RequestRef => ({
-  req: nextReq++,
-  batch: message,
-  messages: [message],
-  attempt: 1,
-  instance: 1,
-  pid: 1000,
-  epoch: 0,
-  baseSeq: message - 1,
-  lastSeq: message - 1,
-  connection,
-});
+const ref = (message: number, connection = 1): RequestRef => testRef(message, { connection });
 const request = (r: RequestRef): Packet => ({ kind: 'produce', ref: r, acks: 'all', idempotent: true });
 const response = (r: RequestRef): Packet => ({ kind: 'produce-response', ref: r, error: 'NONE', offset: 0 });
 
