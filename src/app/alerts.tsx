@@ -1,5 +1,6 @@
 import { useLab } from '../store/lab-store-context';
 import { kafkaErrorZh } from '../i18n/kafka-errors-zh';
+import { noticeText } from '../i18n/notices';
 import { formatNumber } from '../i18n/t';
 import { useLang, useT } from '../i18n/use-t';
 
@@ -7,10 +8,9 @@ import { useLang, useT } from '../i18n/use-t';
 export function Alerts() {
   const configError = useLab((s) => s.trace.configError);
   const runError = useLab((s) => s.runError);
-  const notice = useLab((s) => s.notice);
   const truncated = useLab((s) => s.trace.truncated);
   const eventCount = useLab((s) => s.trace.events.length);
-  const noticeZh = useLab((s) => s.noticeZh);
+  const notices = useLab((s) => s.notices);
   const lang = useLang();
   const t = useT();
   const dismissNotice = useLab((s) => s.dismissNotice);
@@ -31,9 +31,9 @@ export function Alerts() {
           {t('alert.truncated', { n: formatNumber(lang, eventCount) })}
         </div>
       )}
-      {notice && (
+      {notices.length > 0 && (
         <div className="alert notice" role="alert">
-          <span>{lang === 'zh' && noticeZh ? noticeZh : notice}</span>
+          <span>{noticeText(notices, lang)}</span>
           <button type="button" className="small" onClick={dismissNotice}>
             {t('alert.dismiss')}
           </button>

@@ -10,6 +10,7 @@ import { restore, STORAGE_KEY } from '../store/persistence';
 import { hasChinese, leftoverEnglish, withoutFieldPaths } from './english-check';
 import { problemText, reasonText } from './problems';
 import { MemoryStorage } from '../testing/memory-storage';
+import { noticeText } from './notices';
 
 /** Chinese, with no English left but field paths, protocol terms and the input's own values (enum options, ids). */
 function expectChinese(text: string, where: string, problems: readonly InputProblem[] = []) {
@@ -58,9 +59,9 @@ describe('a broken share link', () => {
 
       const store = createLabStore();
       expect(openShareLink(store, hash)).toBe(true);
-      expect(store.getState().notice).toContain(decoded.message);
-      expect(store.getState().noticeZh).toContain(zh);
-      expectChinese(store.getState().noticeZh ?? '', `${name} (notice)`, decoded.reason.problems);
+      expect(noticeText(store.getState().notices, 'en')).toContain(decoded.message);
+      expect(noticeText(store.getState().notices, 'zh')).toContain(zh);
+      expectChinese(noticeText(store.getState().notices, 'zh'), `${name} (notice)`, decoded.reason.problems);
     });
   }
 
@@ -74,8 +75,8 @@ describe('a broken share link', () => {
     for (const [hash, english] of links) {
       const store = createLabStore();
       openShareLink(store, `#${hash}`);
-      expect(store.getState().notice).toContain(`This share link could not be opened. The link's lab state is not valid: ${english}`);
-      const zh = store.getState().noticeZh ?? '';
+      expect(noticeText(store.getState().notices, 'en')).toContain(`This share link could not be opened. The link's lab state is not valid: ${english}`);
+      const zh = noticeText(store.getState().notices, 'zh');
       expect(zh).toContain('链接中的实验状态无效');
       expectChinese(zh.replaceAll('no-such-lesson', '').replaceAll('lost-ack', ''), english);
     }
@@ -116,9 +117,9 @@ describe('corrupt saved state', () => {
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, text);
       const s = createLabStore(storage).getState();
-      expect(s.notice).toContain(result.problems[0]);
-      expect(s.noticeZh).toContain('无法恢复你保存的实验');
-      expectChinese(s.noticeZh ?? '', `${name} (notice)`, result.details);
+      expect(noticeText(s.notices, 'en')).toContain(result.problems[0]);
+      expect(noticeText(s.notices, 'zh')).toContain('无法恢复你保存的实验');
+      expectChinese(noticeText(s.notices, 'zh'), `${name} (notice)`, result.details);
     });
   }
 });

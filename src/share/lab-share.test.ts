@@ -4,6 +4,7 @@ import { createLabStore } from '../store/create-lab-store';
 import { pickSaved } from '../store/persistence';
 import { payloadOf, planApply } from './lab-share';
 import { encodeShareHash, type SharePayload } from './share-link';
+import { noticeText } from '../i18n/notices';
 
 function shared(state: ReturnType<ReturnType<typeof createLabStore>['getState']>) {
   return {
@@ -30,7 +31,7 @@ describe('applying a share link to the lab', () => {
     expect(updates).toBe(1);
     expect(shared(b.getState())).toEqual({ ...shared(a.getState()), saved: { ...shared(a.getState()).saved, speed: b.getState().speed } });
     expect(b.getState().lessonId).toBe('lost-ack');
-    expect(b.getState().notice).toBeNull();
+    expect(b.getState().notices).toEqual([]);
   });
 
   it('leaves out the lesson in free exploration', () => {
@@ -53,8 +54,8 @@ describe('applying a share link to the lab', () => {
     ];
     for (const [hash, message] of cases) {
       expect(openShareLink(store, hash)).toBe(true);
-      expect(store.getState().notice).toContain('This share link could not be opened.');
-      expect(store.getState().notice).toContain(message);
+      expect(noticeText(store.getState().notices, 'en')).toContain('This share link could not be opened.');
+      expect(noticeText(store.getState().notices, 'en')).toContain(message);
       expect(shared(store.getState())).toEqual(before);
     }
     expect(openShareLink(store, '#not-a-link')).toBe(false);

@@ -3,7 +3,7 @@ import type { LabState } from '../store/lab-state';
 import { simulate } from '../store/simulate';
 import type { SharePayload } from './share-link';
 import type { InputProblem } from '../sim/scenario/parse';
-import { appProblem, reasonText, type Reason } from '../i18n/problems';
+import { appProblem, type Reason } from '../i18n/problems';
 
 /** The open lesson and step, if any (free exploration has none, and a share link then carries none). */
 export function readLesson(state: LabState): SharePayload['lesson'] {
@@ -20,8 +20,8 @@ export function payloadOf(state: LabState): SharePayload {
   return payload;
 }
 
-/** A refused payload: `message` is the English text, `reason` renders it in any language. */
-export type ApplyResult = { ok: true; patch: Partial<LabState> } | { ok: false; message: string; reason: Reason };
+/** A refused payload: `reason` renders it in any language, listing `limit` (all) of its problems. */
+export type ApplyResult = { ok: true; patch: Partial<LabState> } | { ok: false; reason: Reason; limit: number };
 
 /**
  * Everything the store must change to show a payload, computed and checked before anything changes so that a
@@ -38,8 +38,7 @@ export function planApply(payload: SharePayload): ApplyResult {
     else if (payload.lesson.step >= lesson.steps.length) problems.push(appProblem('lesson.step', 'problem.lessonSteps', { id: lesson.id, steps: lesson.steps.length, step: payload.lesson.step + 1 }));
   }
   if (problems.length) {
-    const reason: Reason = { key: 'shareError.invalid', problems };
-    return { ok: false, message: reasonText('en', reason, problems.length), reason };
+    return { ok: false, reason: { key: 'shareError.invalid', problems }, limit: problems.length };
   }
   return {
     ok: true,

@@ -6,9 +6,6 @@ import { pickSaved, readStorage, restore, sameLesson, writeStorage, type SavedSt
 import { createPlaybackSlice } from './playback-slice';
 import { clampCursor, simulate } from './simulate';
 import { createUiSlice } from './ui-slice';
-import { scenarioName } from '../i18n/presets-zh';
-import { problemList } from '../i18n/problems';
-import { t } from '../i18n/t';
 
 export type LabStore = StoreApi<LabState> & { flush(): void };
 
@@ -23,11 +20,7 @@ function initialState(storage: Storage | null): Partial<LabState> {
   const preset = defaultPreset();
   const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
   if (result.kind === 'corrupt') {
-    return {
-      ...base,
-      notice: t('en', 'notice.corrupt', { ...problemList('en', result.details, 5), name: preset.scenario.name }),
-      noticeZh: t('zh', 'notice.corrupt', { ...problemList('zh', result.details, 5), name: scenarioName(preset.id, preset.scenario.name, 'zh') }),
-    };
+    return { ...base, notices: [{ kind: 'saved-state-corrupt', problems: result.details, presetId: preset.id, presetName: preset.scenario.name }] };
   }
   return base;
 }

@@ -5,6 +5,7 @@ import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/s
 export type FaultInput = z.input<typeof faultSchema>;
 import type { Trace } from '../sim/trace/types';
 import type { Lang } from '../i18n/lang';
+import type { Notice } from '../i18n/notices';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -61,10 +62,8 @@ export interface UiSlice {
   theme: Theme;
   /** The interface language (English or Simplified Chinese). */
   language: Lang;
-  /** A message about saved state that could not be restored. */
-  notice: string | null;
-  /** The same notice in Chinese, when it was made with one. */
-  noticeZh: string | null;
+  /** What the user must hear about input the lab could not use (rendered with `noticeText`), newest first. */
+  notices: readonly Notice[];
   forkTarget: ForkTarget | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Lang): void;

@@ -3,6 +3,7 @@ import { getPreset } from '../scenarios/presets';
 import { createLabStore } from './create-lab-store';
 import { STORAGE_KEY } from './persistence';
 import { MemoryStorage } from '../testing/memory-storage';
+import { noticeText } from '../i18n/notices';
 
 describe('lab store', () => {
   it('starts on the default preset with a simulated trace and the cursor at 0', () => {
@@ -11,7 +12,7 @@ describe('lab store', () => {
     expect(s.scenario).toEqual(getPreset('lost-ack')!.scenario);
     expect(s.trace.scenario.id).toBe('lost-ack');
     expect(s.cursor).toBe(0);
-    expect(s.notice).toBeNull();
+    expect(s.notices).toEqual([]);
   });
 
   it('keeps the cursor index when a re-run still has it, and clamps it when the run gets shorter', () => {
@@ -95,7 +96,7 @@ describe('lab store', () => {
     a.flush();
     expect(storage.getItem(STORAGE_KEY)).toContain('"seed":7');
     const b = createLabStore(storage).getState();
-    expect(b.notice).toBeNull();
+    expect(b.notices).toEqual([]);
     expect(b.scenario).toEqual(a.getState().scenario);
     expect(b.cursor).toBe(5);
     expect(b.theme).toBe('projector');
@@ -108,8 +109,8 @@ describe('lab store', () => {
     const good = getPreset('lost-ack')!.scenario;
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: { ...good, producer: { ...good.producer, acks: 'two' } }, cursor: 2, theme: 'dark', speed: 1 }));
     const s = createLabStore(storage).getState();
-    expect(s.notice).toMatch(/scenario\.producer\.acks/);
-    expect(s.notice).toMatch(/default scenario/);
+    expect(noticeText(s.notices, 'en')).toMatch(/scenario\.producer\.acks/);
+    expect(noticeText(s.notices, 'en')).toMatch(/default scenario/);
     expect(s.scenario).toEqual(good);
     expect(s.theme).toBe('light');
     expect(s.trace.events.length).toBeGreaterThan(0);
@@ -118,9 +119,9 @@ describe('lab store', () => {
   it('reports unreadable JSON and wrong field types', () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, '{not json');
-    expect(createLabStore(storage).getState().notice).toMatch(/not valid JSON/);
+    expect(noticeText(createLabStore(storage).getState().notices, 'en')).toMatch(/not valid JSON/);
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: getPreset('lost-ack')!.scenario, cursor: -1, theme: 'neon', speed: 1 }));
-    const notice = createLabStore(storage).getState().notice ?? '';
+    const notice = noticeText(createLabStore(storage).getState().notices, 'en');
     expect(notice).toMatch(/cursor/);
     expect(notice).toMatch(/theme/);
   });

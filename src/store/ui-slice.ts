@@ -5,12 +5,11 @@ import { THEMES, type LabState, type UiSlice } from './lab-state';
 export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
   theme: 'light',
   language: 'en',
-  notice: null,
-  noticeZh: null,
+  notices: [],
   forkTarget: null,
   setTheme: (theme) => set({ theme: THEMES.includes(theme) ? theme : 'light' }),
   setLanguage: (language) => set({ language: LANGS.includes(language) ? language : 'en' }),
-  dismissNotice: () => set({ notice: null, noticeZh: null }),
+  dismissNotice: () => set({ notices: [] }),
   openFork: (target) => set({ forkTarget: target, playing: false }),
   closeFork: () => set({ forkTarget: null }),
 });

@@ -1,8 +1,6 @@
 import { planApply } from '../../share/lab-share';
 import { decodeShareHash, MAX_LISTED } from '../../share/share-link';
 import type { LabStore } from '../../store/create-lab-store';
-import { reasonText } from '../../i18n/problems';
-import { t } from '../../i18n/t';
 
 /**
  * Opens the share link in the address bar, if there is one: validated whole, then applied in one store update
@@ -12,16 +10,11 @@ import { t } from '../../i18n/t';
 export function openShareLink(store: LabStore, hash: string): boolean {
   const decoded = decodeShareHash(hash);
   if (decoded.kind === 'none') return false;
-  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, message: decoded.message, reason: decoded.reason, limit: MAX_LISTED };
+  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, reason: decoded.reason, limit: MAX_LISTED };
   if (plan.ok) {
-    store.setState({ ...plan.patch, notice: null, noticeZh: null });
+    store.setState({ ...plan.patch, notices: [] });
   } else {
-    const { notice: previous, noticeZh: previousZh } = store.getState();
-    // The English reason is the validator's own text; the Chinese one is rendered from the same problems.
-    const limit = 'limit' in plan ? plan.limit : Infinity;
-    const notice = `${t('en', 'notice.shareFailed', { message: plan.message })}${previous ? ` ${previous}` : ''}`;
-    const noticeZh = `${t('zh', 'notice.shareFailed', { message: reasonText('zh', plan.reason, limit) })}${previous ? ` ${previousZh ?? previous}` : ''}`;
-    store.setState({ notice, noticeZh });
+    store.setState((s) => ({ notices: [{ kind: 'share-link-refused', reason: plan.reason, limit: plan.limit }, ...s.notices] }));
   }
   return true;
 }

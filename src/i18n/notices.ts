@@ -1,0 +1,25 @@
+import type { InputProblem } from '../sim/scenario/parse';
+import type { Lang } from './lang';
+import { scenarioName } from './presets-zh';
+import { problemList, reasonText, type Reason } from './problems';
+import { t } from './t';
+
+/**
+ * What the lab tells the user about input it could not use. Stored as data and rendered in the current language, so
+ * switching language also translates a notice that is already showing.
+ */
+export type Notice =
+  /** Saved state was unusable; the lab opened this preset instead. */
+  | { kind: 'saved-state-corrupt'; problems: InputProblem[]; presetId: string; presetName: string }
+  /** A share link was refused; `limit` is how many of its problems to list. */
+  | { kind: 'share-link-refused'; reason: Reason; limit: number };
+
+function one(n: Notice, lang: Lang): string {
+  if (n.kind === 'share-link-refused') return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
+  return t(lang, 'notice.corrupt', { ...problemList(lang, n.problems, 5), name: scenarioName(n.presetId, n.presetName, lang) });
+}
+
+/** The notices as one text, newest first. */
+export function noticeText(notices: readonly Notice[], lang: Lang): string {
+  return notices.map((n) => one(n, lang)).join(' ');
+}
