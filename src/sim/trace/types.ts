@@ -8,6 +8,20 @@ import type { Scenario } from '../scenario/schema';
 
 export type Lane = 'producer' | 'network' | 'broker';
 
+/** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
+export type PartyId = 'producer' | 'network' | 'broker';
+
+/** An XState state value as plain JSON: an atomic state's key, or for a compound or parallel state its active children. */
+export type StateValue = string | { readonly [key: string]: StateValue };
+
+/** A transition a party took: the event, and the ids of the state nodes it left from and went to (XState's ids). */
+export interface TransitionTaken {
+  party: PartyId;
+  event: string;
+  source: string;
+  targets: string[];
+}
+
 /** What the producer inspector shows; attached to events that change the producer. */
 export interface ProducerSnapshot {
   /** 1 for the first application instance, +1 after every producer restart. */
@@ -47,6 +61,10 @@ interface Base {
   producer?: ProducerSnapshot;
   /** Set when the event changed the broker's state. */
   broker?: BrokerSnapshot;
+  /** Each party's state value after this event (objects are shared with the previous event while unchanged). */
+  states?: Readonly<Record<PartyId, StateValue>>;
+  /** The transition whose actions recorded this event. */
+  transition?: TransitionTaken;
 }
 
 /** Identity of a produce request, repeated on every event about it so the UI can draw its arrow. */
