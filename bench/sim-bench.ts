@@ -1,14 +1,11 @@
 import { runSimulation } from '../src/sim/run-simulation';
 import { parseScenario } from '../src/sim/scenario/parse';
-import type { Engine } from '../src/sim/machines/machine-runner';
 import type { Scenario } from '../src/sim/scenario/schema';
 
 export interface SimBenchOptions {
   messages: number;
   lossRate: number;
   runs: number;
-  /** Which engine steps the machines (default: the simulation's default, the flat stepper). */
-  engine?: Engine;
 }
 
 export interface SimBenchResult {
@@ -32,16 +29,15 @@ export function benchScenario(messages: number, lossRate: number, seed = 42): Sc
   return parsed.scenario;
 }
 
-/** Whole simulations (kernel + machines + trace), timed end to end; the median run is reported. */
+/** Whole simulations (kernel + XState actors + trace), timed end to end; the median run is reported. */
 export function runSimBench(o: SimBenchOptions): SimBenchResult {
   const scenario = benchScenario(o.messages, o.lossRate);
-  const options = { engine: o.engine ?? 'flat' };
-  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7), options); // warm-up
+  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7)); // warm-up
   const times: number[] = [];
   let events = 0;
   for (let i = 0; i < o.runs; i++) {
     const t0 = performance.now();
-    const trace = runSimulation(scenario, options);
+    const trace = runSimulation(scenario);
     times.push(performance.now() - t0);
     events = trace.events.length;
   }

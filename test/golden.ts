@@ -16,15 +16,21 @@ export const GOLDEN_CASES: GoldenCase[] = PRESETS.flatMap((p) =>
 );
 
 /**
- * A preset's run as a reviewable text: one event per line (without the inspector snapshots), the log, the
- * outcome, and a hash of the whole trace so that a change in the snapshots shows up too.
+ * A preset's run as a reviewable text: one event per line (without the inspector snapshots; the parties' state values
+ * only where they changed), the log, the outcome, and a hash of the whole trace so that a change in the snapshots
+ * shows up too.
  */
 export function renderGolden(c: GoldenCase): string {
   const preset = PRESETS.find((p) => p.id === c.presetId)!;
   const scenario = { ...preset.scenario, producer: { ...preset.scenario.producer, 'enable.idempotence': c.idempotence } };
   const trace = runSimulation(scenario);
   const outcome = checkTrace(trace);
-  const events = trace.events.map(({ producer: _p, broker: _b, ...rest }) => JSON.stringify(rest));
+  let lastStates: unknown = null;
+  const events = trace.events.map(({ producer: _p, broker: _b, states, ...rest }) => {
+    const changed = states !== lastStates;
+    lastStates = states;
+    return JSON.stringify(changed ? { ...rest, states } : rest);
+  });
   const log = trace.log.map((r) => JSON.stringify(r));
   const sha = createHash('sha256').update(JSON.stringify(trace)).digest('hex');
   return [

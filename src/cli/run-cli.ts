@@ -1,5 +1,4 @@
 import { getPreset, PRESETS } from '../scenarios/presets';
-import type { Engine } from '../sim/machines/machine-runner';
 import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
@@ -13,13 +12,12 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--seed N] [--json] [--engine flat|actor]
+export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--seed N] [--json]
 
 Runs a scenario headlessly and prints its events and the verdict.
   --idempotence on|off   override producer enable.idempotence
   --seed N               override the scenario's seed (0 … 4294967295)
   --json                 print one JSON document: scenario, outcome, log, events
-  --engine flat|actor    how the machines run: the fast stepper (default) or XState's createActor; same output
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
 Exit status: 0 after a run, 2 on invalid input (the message goes to stderr).`;
 
@@ -28,7 +26,6 @@ interface Args {
   idempotence?: boolean;
   seed?: number;
   json: boolean;
-  engine: Engine;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -36,7 +33,6 @@ function parseArgs(argv: readonly string[]): Args | string {
   let idempotence: boolean | undefined;
   let seed: number | undefined;
   let json = false;
-  let engine: Engine = 'flat';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
@@ -49,17 +45,13 @@ function parseArgs(argv: readonly string[]): Args | string {
       const n = v === undefined ? NaN : Number(v);
       if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return `--seed takes a whole number from 0 to 4294967295, got ${v === undefined ? 'nothing' : `"${v}"`}`;
       seed = n;
-    } else if (a === '--engine') {
-      const v = argv[++i];
-      if (v !== 'flat' && v !== 'actor') return `--engine takes "flat" or "actor", got ${v === undefined ? 'nothing' : `"${v}"`}`;
-      engine = v;
     } else if (a === '--help' || a === '-h') return 'help';
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (source === undefined) source = a;
     else return `unexpected argument "${a}": give one scenario file or preset id`;
   }
   if (source === undefined) return 'missing the scenario: give a scenario file or a preset id';
-  return { source, idempotence, seed, json, engine };
+  return { source, idempotence, seed, json };
 }
 
 function loadScenario(args: Args, io: CliIo): Scenario | string {
@@ -133,7 +125,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.err(`error: ${scenario}`);
     return 2;
   }
-  const trace = runSimulation(scenario, { engine: args.engine });
+  const trace = runSimulation(scenario);
   io.out(args.json ? JSON.stringify(toJsonReport(trace)) : textReport(trace));
   if (trace.configError) {
     io.err(`error: ${trace.configError}`);

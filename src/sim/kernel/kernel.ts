@@ -1,61 +1,77 @@
-import type { TraceEventInput } from '../machines/effects';
 import type { LogRecord, TraceEvent } from '../trace/types';
 import { Scheduler } from './scheduler';
 
 /**
- * Owns virtual time and the trace. Work is queued as (time, insertion order); background work (periodic broker
- * housekeeping) never keeps a run alive on its own.
+ * XState's clock with virtual time: what `createActor(machine, { clock })` uses to run delayed events (`after`,
+ * `raise`/`sendTo` with a `delay`, withdrawn with `cancel`). `now` is the virtual time in ms.
  */
-interface Entry<Item> {
-  item: Item;
-  background: boolean;
-  cancelled: boolean;
-  key: number | undefined;
+export interface SimClock {
+  readonly now: number;
+  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
-export class Kernel<Item> {
-  private queue = new Scheduler<Entry<Item>>();
+interface Entry {
+  run: () => void;
+  background: boolean;
+  cancelled: boolean;
+}
+
+/**
+ * Owns virtual time and the trace. Work is queued as (time, insertion order) and is either a delayed event of the
+ * actor system (the kernel is XState's clock) or work of the simulation's environment (the workload, scripted
+ * restarts, periodic broker housekeeping). Background work never keeps a run alive on its own.
+ */
+export class Kernel implements SimClock {
+  private queue = new Scheduler<Entry>();
   private foreground = 0;
-  /** Timers that may be cancelled, by key. */
-  private timers = new Map<number, Entry<Item>>();
   now = 0;
   readonly events: TraceEvent[] = [];
   readonly log: LogRecord[] = [];
 
-  /** Queues an item; with a key it is a timer that `cancel(key)` can withdraw before it fires. */
-  schedule(t: number, item: Item, background = false, key?: number): void {
+  /** Queues work at virtual time `t` (never in the past); returns a handle for `clearTimeout`. */
+  schedule(t: number, run: () => void, background = false): Entry {
     if (!background) this.foreground++;
-    const entry = { item, background, cancelled: false, key };
-    if (key !== undefined) this.timers.set(key, entry);
+    const entry: Entry = { run, background, cancelled: false };
     this.queue.push(Math.max(t, this.now), entry);
+    return entry;
   }
 
-  /** Withdraws a timer that has not fired; returns false if there was none (it fired, or never existed). */
-  cancel(key: number): boolean {
-    const entry = this.timers.get(key);
-    if (!entry) return false;
-    this.timers.delete(key);
+  /** XState's clock: a delayed event fires `delayMs` of virtual time from now. */
+  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown {
+    return this.schedule(this.now + delayMs, fn as () => void);
+  }
+
+  /** XState's clock: withdraws a delayed event that has not fired (a fired or unknown handle is ignored). */
+  clearTimeout(handle: unknown): void {
+    const entry = handle as Entry | undefined;
+    if (!entry || entry.cancelled) return;
     entry.cancelled = true;
     if (!entry.background) this.foreground--;
-    return true;
   }
 
-  /** The next item, with the clock moved to its time; undefined once only background work is left. */
-  next(): Item | undefined {
+  /**
+   * Runs the next piece of work with the clock moved to its time. Returns false once only background work (or
+   * nothing) is left.
+   */
+  step(): boolean {
     for (;;) {
-      if (this.foreground === 0) return undefined;
+      if (this.foreground === 0) return false;
       const top = this.queue.pop();
-      if (!top) return undefined;
-      if (top.item.cancelled) continue;
-      if (top.item.key !== undefined) this.timers.delete(top.item.key);
-      if (!top.item.background) this.foreground--;
+      if (!top) return false;
+      const entry = top.item;
+      if (entry.cancelled) continue;
+      // Marked so that a late clearTimeout (XState cancels timers that already fired) changes nothing.
+      entry.cancelled = true;
+      if (!entry.background) this.foreground--;
       this.now = top.t;
-      return top.item.item;
+      entry.run();
+      return true;
     }
   }
 
   /** Stamps index and time on an event the kernel now owns (assigned, not spread: this is the hot path). */
-  record(ev: TraceEventInput): TraceEvent {
+  record(ev: Omit<TraceEvent, 'i' | 't'>): TraceEvent {
     const full = ev as TraceEvent;
     full.i = this.events.length;
     full.t = this.now;
@@ -63,6 +79,7 @@ export class Kernel<Item> {
     return full;
   }
 
+  /** Adds records to the partition log, written by the trace event recorded last. */
   append(records: readonly Omit<LogRecord, 'event'>[]): void {
     const event = this.events.length - 1;
     for (const r of records) {

@@ -8,24 +8,40 @@ import { refEvent } from './ref-event';
 
 export type BrokerEffect = Effect<never> | { type: 'append'; records: Omit<LogRecord, 'event'>[] } | { type: 'reply'; delayMs: number; packet: Packet };
 
+/**
+ * The partition leader's data (the machine's context); whether it is up is the machine's state. Producer entries
+ * are replaced, never changed in place; the map of them is a container this actor alone owns.
+ */
 export interface BrokerModel {
   config: BrokerConfig;
-  up: boolean;
   logEndOffset: number;
-  /** ProducerStateManager: one entry per producer id. Entries are replaced, never mutated. */
+  /** ProducerStateManager: one entry per producer id. */
   entries: Map<number, ProducerEntry>;
   nextPid: number;
-  now: number;
-  out: BrokerEffect[];
   lastSnapshot: BrokerSnapshot | null;
 }
 
+/** One step of the broker: its data as the step changes it, whether it is up, the time, and what it asks for. */
+export interface BrokerStep extends BrokerModel {
+  up: boolean;
+  now: number;
+  out: BrokerEffect[];
+}
+
 export function createBrokerModel(config: BrokerConfig): BrokerModel {
-  return { config, up: true, logEndOffset: 0, entries: new Map(), nextPid: FIRST_PRODUCER_ID, now: 0, out: [], lastSnapshot: null };
+  return { config, logEndOffset: 0, entries: new Map(), nextPid: FIRST_PRODUCER_ID, lastSnapshot: null };
+}
+
+export function beginBrokerStep(b: BrokerModel, now: number, up: boolean): BrokerStep {
+  return { config: b.config, logEndOffset: b.logEndOffset, entries: b.entries, nextPid: b.nextPid, lastSnapshot: b.lastSnapshot, up, now, out: [] };
+}
+
+export function endBrokerStep(s: BrokerStep): BrokerModel {
+  return { config: s.config, logEndOffset: s.logEndOffset, entries: s.entries, nextPid: s.nextPid, lastSnapshot: s.lastSnapshot };
 }
 
 /** The inspector's view of the broker; shared with the previous event while nothing in it has changed. */
-export function snapshotBroker(b: BrokerModel): BrokerSnapshot {
+export function snapshotBroker(b: BrokerStep): BrokerSnapshot {
   const prev = b.lastSnapshot;
   if (prev && prev.up === b.up && prev.logEndOffset === b.logEndOffset && prev.producers.length === b.entries.size) {
     let same = true;
@@ -37,7 +53,7 @@ export function snapshotBroker(b: BrokerModel): BrokerSnapshot {
   return b.lastSnapshot;
 }
 
-function record(b: BrokerModel, ev: TraceEventInput): void {
+function record(b: BrokerStep, ev: TraceEventInput): void {
   ev.broker = snapshotBroker(b);
   b.out.push({ type: 'record', ev });
 }
@@ -56,7 +72,7 @@ export interface ProduceArrival {
 const BEFORE_APPEND: ReadonlySet<BrokerErrorFault> = new Set(['NOT_ENOUGH_REPLICAS', 'NOT_LEADER_OR_FOLLOWER']);
 
 /** Handles one ProduceRequest: the leader's checks, then the producer-state checks of §2.2, then the append. */
-export function handleProduce(b: BrokerModel, a: ProduceArrival): void {
+export function handleProduce(b: BrokerStep, a: ProduceArrival): void {
   const { ref } = a;
   const count = ref.messages.length;
   let verdict: BrokerVerdict;
@@ -119,7 +135,7 @@ function header(ref: RequestRef) {
   return { pid: ref.pid, epoch: ref.epoch, baseSeq: ref.baseSeq, recordCount: ref.messages.length };
 }
 
-function append(b: BrokerModel, a: ProduceArrival): number {
+function append(b: BrokerStep, a: ProduceArrival): number {
   const first = b.logEndOffset;
   b.logEndOffset += a.ref.messages.length;
   if (a.idempotent) {
@@ -130,18 +146,18 @@ function append(b: BrokerModel, a: ProduceArrival): number {
 }
 
 /** InitProducerId without a transactional.id: a fresh producer id with epoch 0 (reference §1.1). */
-export function handleInitProducerId(b: BrokerModel, instance: number, connection: number): void {
+export function handleInitProducerId(b: BrokerStep, instance: number, connection: number): void {
   const pid = b.nextPid++;
   b.out.push({ type: 'reply', delayMs: b.config.processingMs, packet: { kind: 'init-pid-response', instance, connection, pid, epoch: 0 } });
 }
 
-export function crash(b: BrokerModel): void {
+export function crash(b: BrokerStep): void {
   b.up = false;
   record(b, { kind: 'broker.crashed', lane: 'broker' });
 }
 
 /** Restart: producer state comes back from the snapshot, which keeps only the last batch per producer (§2.5). */
-export function restart(b: BrokerModel): void {
+export function restart(b: BrokerStep): void {
   let kept = 0;
   let dropped = 0;
   const next = new Map<number, ProducerEntry>();
@@ -157,7 +173,7 @@ export function restart(b: BrokerModel): void {
 }
 
 /** The periodic producer-id expiration check (producer.id.expiration.ms, KIP-854). */
-export function expireProducers(b: BrokerModel): void {
+export function expireProducers(b: BrokerStep): void {
   for (const [pid, entry] of b.entries) {
     if (!isExpired(entry, b.now, b.config['producer.id.expiration.ms'])) continue;
     b.entries.delete(pid);

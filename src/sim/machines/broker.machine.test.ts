@@ -1,17 +1,26 @@
-import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
-import { stepAndCollect } from '../testing/drive';
+import { partyHarness, type Observed } from '../testing/party-harness';
 import { testRef } from '../testing/request-ref';
 import { brokerConfigSchema, type BrokerConfig, type BrokerErrorFault } from '../scenario/schema';
 import type { RequestRef } from '../trace/types';
 import type { BrokerEvent } from './broker-events';
-import type { BrokerEffect } from './broker-model';
+import type { Packet } from './effects';
+import type { BrokerContext } from './broker.machine';
 import { brokerMachine } from './broker.machine';
 
+/** What the broker did in one step: records, log appends, and replies it sent to the network after processingMs. */
+type BrokerEffect = Extract<Observed, { type: 'record' | 'append' }> | { type: 'reply'; delayMs: number | undefined; packet: Packet };
+
 function driver(over: Partial<BrokerConfig> = {}) {
-  const actor = createActor(brokerMachine, { input: { ...brokerConfigSchema.parse({}), ...over } }).start();
-  const b = () => actor.getSnapshot().context.b;
-  const send = (event: BrokerEvent, now = b().now): BrokerEffect[] => stepAndCollect(b(), now, (e: BrokerEvent) => actor.send(e), event);
+  const h = partyHarness(brokerMachine, 'broker', (clock) => ({ config: { ...brokerConfigSchema.parse({}), ...over }, clock }), ['network']);
+  const actor = h.actor;
+  const b = () => (actor.getSnapshot().context as BrokerContext).b;
+  const send = (event: BrokerEvent, now?: number): BrokerEffect[] =>
+    h.send(event, now).flatMap((f): BrokerEffect[] => {
+      if (f.type === 'record' || f.type === 'append') return [f];
+      if (f.type === 'sent' && f.event.type === 'packet.send') return [{ type: 'reply', delayMs: f.delayMs, packet: f.event['packet'] as Packet }];
+      return [];
+    });
   return { actor, b, send };
 }
 
@@ -130,6 +139,7 @@ describe('broker machine: crash, restart, expiry', () => {
     for (let s = 0; s < 4; s++) d.send(produce(ref(s + 1, s)), s);
     d.send({ type: 'broker.crash' }, 10);
     const fx = d.send({ type: 'broker.restart' }, 20);
+    // down → recovering (the snapshot is loaded) → up, in one step
     expect(d.actor.getSnapshot().value).toBe('up');
     expect(fx[0]).toMatchObject({ type: 'record', ev: { kind: 'broker.restarted', keptBatches: 1, droppedBatches: 3 } });
     expect(d.b().entries.get(1000)?.batches.map((b) => b.firstSeq)).toEqual([3]);

@@ -1,33 +1,72 @@
-import { setup } from 'xstate';
-import { crash, createBrokerModel, expireProducers, handleInitProducerId, handleProduce, restart, type BrokerModel } from './broker-model';
-import type { BrokerEvent } from './broker-events';
+import { enqueueActions, setup, type AnyActorRef } from 'xstate';
+import type { SimClock } from '../kernel/kernel';
 import type { BrokerConfig } from '../scenario/schema';
+import type { BrokerEvent } from './broker-events';
+import {
+  beginBrokerStep,
+  crash,
+  createBrokerModel,
+  endBrokerStep,
+  expireProducers,
+  handleInitProducerId,
+  handleProduce,
+  restart,
+  type BrokerEffect,
+  type BrokerModel,
+  type BrokerStep,
+} from './broker-model';
+import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface BrokerContext {
-  /** The partition's leader state. Owned by this actor; the trace gets snapshots. */
+  /** The partition leader's data; whether it is up is this machine's state. */
   b: BrokerModel;
+  clock: SimClock;
 }
 
+export interface BrokerInput {
+  config: BrokerConfig;
+  clock: SimClock;
+}
+
+function enact(out: readonly BrokerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+  const records = new RecordBatch(enqueue, cause);
+  for (const fx of out) {
+    if (fx.type === 'record') records.add(fx.ev);
+    else if (fx.type === 'append') records.append(fx.records);
+    else if (fx.type === 'reply') {
+      records.flush();
+      if (network) enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: fx.delayMs });
+    }
+  }
+  records.flush();
+}
+
+const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: BrokerStep, e: Extract<BrokerEvent, { type: T }>) => void) =>
+  enqueueActions<BrokerContext, BrokerEvent, undefined, BrokerEvent, never, never, never, never, TraceEmitted>(({ context, event, system, enqueue }) => {
+    if (event.type !== type) return;
+    const s = beginBrokerStep(context.b, context.clock.now, up);
+    f(s, event as Extract<BrokerEvent, { type: T }>);
+    enqueue.assign({ b: endBrokerStep(s) });
+    enact(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+  });
+
 /**
- * The partition leader: a flat XState machine, up or down. Its rules live in protocol/broker-rules.ts.
- * Followers and leader failover will add states here (replication is not modelled yet).
+ * The partition leader: up, down, or recovering its producer state on the way back up. Its rules are the pure
+ * functions of protocol/broker-rules.ts. Followers and leader failover will add states here (replication is not
+ * modelled yet).
  */
 export const brokerMachine = setup({
-  types: { context: {} as BrokerContext, events: {} as BrokerEvent, input: {} as BrokerConfig },
+  types: { context: {} as BrokerContext, events: {} as BrokerEvent, input: {} as BrokerInput, emitted: {} as TraceEmitted },
   actions: {
-    handleProduce: ({ context, event }) => {
-      if (event.type === 'produce') handleProduce(context.b, event);
-    },
-    handleInitProducerId: ({ context, event }) => {
-      if (event.type === 'init-pid') handleInitProducerId(context.b, event.instance, event.connection);
-    },
-    crash: ({ context }) => crash(context.b),
-    restart: ({ context }) => restart(context.b),
-    expire: ({ context }) => expireProducers(context.b),
+    handleProduce: step('produce', true, (s, e) => handleProduce(s, e)),
+    handleInitProducerId: step('init-pid', true, (s, e) => handleInitProducerId(s, e.instance, e.connection)),
+    expire: step('expiry.check', true, (s) => expireProducers(s)),
+    crash: step('broker.crash', true, (s) => crash(s)),
+    restart: step('broker.restart', false, (s) => restart(s)),
   },
 }).createMachine({
   id: 'broker',
-  context: ({ input }) => ({ b: createBrokerModel(input) }),
+  context: ({ input }) => ({ b: createBrokerModel(input.config), clock: input.clock }),
   initial: 'up',
   states: {
     up: {
@@ -40,8 +79,13 @@ export const brokerMachine = setup({
       },
     },
     down: {
-      description: 'the process is down: connections are refused; the log is on disk, producer state is in the snapshot',
-      on: { 'broker.restart': { target: 'up', actions: 'restart' } },
+      description: 'the process is down: connections are refused; the log is on disk, producer state in its snapshot',
+      on: { 'broker.restart': { target: 'recovering', actions: 'restart' } },
+    },
+    recovering: {
+      description:
+        'loading producer state from the snapshot written at shutdown: only the last batch per producer id is cached again (as after a clean shutdown)',
+      always: 'up',
     },
   },
 });

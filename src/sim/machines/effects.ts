@@ -12,13 +12,14 @@ export type Packet =
   | { kind: 'init-pid-response'; instance: number; connection: number; pid: number; epoch: number };
 
 /**
- * What a machine asks the kernel to do. Machines never touch time, randomness or each other directly:
- * they leave effects in their outbox and the kernel carries them out in order.
+ * What one step of a machine asks for, in order. The machine turns each into XState's own actions: a trace record
+ * into an emitted event, a timer into a delayed `raise` (with an id, so that `cancel` can withdraw it), a packet
+ * into a `sendTo` the network.
  */
 export type Effect<E> =
   | { type: 'record'; ev: TraceEventInput }
-  /** With a key, the timer can be cancelled by a later `cancel` effect. */
-  | { type: 'timer'; delayMs: number; event: E; key?: number }
-  | { type: 'cancel'; key: number }
+  /** With an id, the timer can be withdrawn by a later `cancel` effect. */
+  | { type: 'timer'; delayMs: number; event: E; id?: string }
+  | { type: 'cancel'; id: string }
   | { type: 'send'; packet: Packet }
   | { type: 'close'; connection: number; reason: 'request-timeout' | 'producer-crash' };

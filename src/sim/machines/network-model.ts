@@ -7,26 +7,41 @@ import type { ProducerEvent } from './producer-events';
 import { refEvent } from './ref-event';
 
 export type NetworkEvent =
-  | { type: 'send'; packet: Packet }
-  | { type: 'lost'; id: number; cause: 'fault' | 'broker-down' }
-  | { type: 'close'; connection: number }
+  | { type: 'packet.send'; packet: Packet }
+  /** A packet's arrival time has come (a delayed event of the network's own). */
+  | { type: 'packet.arrive'; id: number }
+  /** A packet the network drops is gone, halfway along its way. */
+  | { type: 'packet.lost'; id: number; cause: 'fault' | 'broker-down' }
+  /** The client noticed that its connection broke: tell the producer instance that owned it. */
+  | { type: 'break.noticed'; connection: number; instance: number }
+  | { type: 'connection.close'; connection: number }
   | { type: 'broker.down' }
   | { type: 'broker.up' };
 
-/** Where an arriving packet goes, as the event its receiver gets. */
-export type Delivery = { to: 'broker'; event: BrokerEvent } | { to: 'producer'; event: ProducerEvent };
+/** Where an arriving packet goes, as the event its receiver gets (a producer by its application instance). */
+export type Delivery = { to: 'broker'; event: BrokerEvent } | { to: 'producer'; instance: number; event: ProducerEvent };
+
+/** What a network step tells a connection's own actor (the newest connection's, while it is open). */
+export type NetworkFact =
+  | { type: 'connection.seen'; connection: number }
+  | { type: 'connection.ended'; connection: number }
+  | { type: 'stall.began'; connection: number; direction: 'request' | 'response' }
+  /** The stall is over: the packets it held are arriving. */
+  | { type: 'stall.ended'; connection: number; direction: 'request' | 'response' };
 
 export type NetworkEffect =
   | { type: 'record'; ev: TraceEventInput }
-  | { type: 'timer'; delayMs: number; event: NetworkEvent }
-  /** The packet reaches its receiver after `delayMs`, unless withdrawn first (by `key`). */
-  | { type: 'deliver'; delayMs: number; key: number; delivery: Delivery }
-  /** Withdraw a packet that has not arrived yet; if it was still on its way, record `loss`. */
-  | { type: 'withdraw'; key: number; loss: TraceEventInput | null }
-  | { type: 'toProducer'; delayMs: number; event: ProducerEvent };
+  /** A delayed event of the network's own; with an id, `cancel` withdraws it. */
+  | { type: 'timer'; delayMs: number; event: NetworkEvent; id?: string }
+  | { type: 'cancel'; id: string }
+  /** An arrived packet goes to its receiver now. */
+  | { type: 'forward'; delivery: Delivery }
+  | { type: 'fact'; fact: NetworkFact };
 
 interface Connection {
   id: number;
+  /** The application instance whose producer opened it. */
+  instance: number;
   open: boolean;
   /** TCP keeps each direction in order: nothing arrives before what was sent ahead of it. */
   lastRequestT: number;
@@ -45,37 +60,51 @@ interface InTransit {
   /** Already read into the broker's request queue: processed even if the connection closes. */
   committed: boolean;
   latency: number;
+  sentT: number;
   /** When it arrives (or, for a packet the network loses, when it is lost). */
   arrivalT: number;
   /** What its receiver gets; null for a packet that will be lost. */
   delivery: Delivery | null;
 }
 
+/**
+ * The network's data (the machine's context). Whether the leader is reachable and how the newest connection fares
+ * are the machine's states. The connection table and the packets on their way are containers this actor alone owns.
+ */
 export interface NetworkModel {
   connections: Map<number, Connection>;
-  /** Packets that have not arrived, by id; an arrived packet may linger here until its connection is pruned. */
+  /** Packets that have not arrived, by id. */
   transit: Map<number, InTransit>;
   nextId: number;
-  brokerUp: boolean;
   latency: { min: number; max: number };
   rng: Stream;
   plan: FaultPlan;
+}
+
+/** One step of the network: its data, whether the leader is up (a state of the machine), the time, what it asks for. */
+export interface NetworkStep {
+  n: NetworkModel;
   now: number;
+  leaderUp: boolean;
   out: NetworkEffect[];
 }
 
-/** Delivery keys share the kernel's timer namespace with the producer's (which use 4n, 4n+1, 4n+2). */
-export const deliveryKey = (packetId: number) => packetId * 4 + 3;
+/** Ids of the network's delayed events, so that a closed connection can withdraw what has not arrived. */
+export const networkTimerId = {
+  arrival: (packetId: number) => `arrive:${packetId}`,
+  loss: (packetId: number) => `lost:${packetId}`,
+};
 
 export function createNetworkModel(latency: { min: number; max: number }, rng: Stream, plan: FaultPlan): NetworkModel {
-  return { connections: new Map(), transit: new Map(), nextId: 1, brokerUp: true, latency, rng, plan, now: 0, out: [] };
+  return { connections: new Map(), transit: new Map(), nextId: 1, latency, rng, plan };
 }
 
-function connection(n: NetworkModel, id: number): Connection {
-  let c = n.connections.get(id);
+function connection(s: NetworkStep, id: number, instance: number): Connection {
+  let c = s.n.connections.get(id);
   if (!c) {
-    c = { id, open: true, lastRequestT: 0, lastResponseT: 0, requestsStalledUntil: 0, responsesStalledUntil: 0, pending: [] };
-    n.connections.set(id, c);
+    c = { id, instance, open: true, lastRequestT: 0, lastResponseT: 0, requestsStalledUntil: 0, responsesStalledUntil: 0, pending: [] };
+    s.n.connections.set(id, c);
+    s.out.push({ type: 'fact', fact: { type: 'connection.seen', connection: id } });
   }
   return c;
 }
@@ -87,9 +116,11 @@ function packetKeys(p: Packet, direction: number): number[] {
 
 const isRequest = (p: Packet) => p.kind === 'produce' || p.kind === 'init-pid';
 const connectionOf = (p: Packet) => (p.kind === 'produce' || p.kind === 'produce-response' ? p.ref.connection : p.connection);
+const instanceOf = (p: Packet) => (p.kind === 'produce' || p.kind === 'produce-response' ? p.ref.instance : p.instance);
 
 /** What the receiver of a packet gets when it arrives. */
 function deliveryOf(n: NetworkModel, p: Packet): Delivery {
+  const instance = instanceOf(p);
   switch (p.kind) {
     case 'produce': {
       const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance);
@@ -98,27 +129,28 @@ function deliveryOf(n: NetworkModel, p: Packet): Delivery {
     case 'init-pid':
       return { to: 'broker', event: { type: 'init-pid', instance: p.instance, connection: p.connection } };
     case 'produce-response':
-      return { to: 'producer', event: { type: 'response.received', req: p.ref.req, error: p.error, offset: p.offset } };
+      return { to: 'producer', instance, event: { type: 'response.received', req: p.ref.req, error: p.error, offset: p.offset } };
     case 'init-pid-response':
-      return { to: 'producer', event: { type: 'pid.assigned', pid: p.pid, epoch: p.epoch, connection: p.connection } };
+      return { to: 'producer', instance, event: { type: 'pid.assigned', pid: p.pid, epoch: p.epoch, connection: p.connection } };
   }
 }
 
 /** A packet enters the network: its fate (deliver, lose, delay, stall) and arrival time are decided here, once. */
-export function send(n: NetworkModel, packet: Packet): void {
+export function send(s: NetworkStep, packet: Packet): void {
+  const n = s.n;
   const request = isRequest(packet);
-  const c = connection(n, connectionOf(packet));
-  prune(n, c);
+  const c = connection(s, connectionOf(packet), instanceOf(packet));
+  prune(s, c);
   const latency = latencyMs(n.rng, n.latency.min, n.latency.max, packetKeys(packet, request ? 0 : 1));
-  const t: InTransit = { id: n.nextId++, packet, connection: c.id, committed: false, latency, arrivalT: n.now, delivery: null };
+  const t: InTransit = { id: n.nextId++, packet, connection: c.id, committed: false, latency, sentT: s.now, arrivalT: s.now, delivery: null };
   if (!c.open) {
-    recordLoss(n, t, 'connection-closed');
+    recordLoss(s, t, 'connection-closed');
     return;
   }
   const half = Math.floor(latency / 2);
-  if (request && !n.brokerUp) {
-    track(n, c, t, n.now + half);
-    n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id, cause: 'broker-down' } });
+  if (request && !s.leaderUp) {
+    track(n, c, t, s.now + half);
+    s.out.push({ type: 'timer', delayMs: half, event: { type: 'packet.lost', id: t.id, cause: 'broker-down' }, id: networkTimerId.loss(t.id) });
     return;
   }
   let extra = 0;
@@ -127,30 +159,59 @@ export function send(n: NetworkModel, packet: Packet): void {
     const m = messages[0] ?? 0;
     const fate = request ? n.plan.requestFate(m, attempt, instance) : n.plan.responseFate(m, attempt, instance);
     if (fate.kind === 'lose') {
-      track(n, c, t, n.now + half);
-      n.out.push({ type: 'timer', delayMs: half, event: { type: 'lost', id: t.id, cause: 'fault' } });
+      track(n, c, t, s.now + half);
+      s.out.push({ type: 'timer', delayMs: half, event: { type: 'packet.lost', id: t.id, cause: 'fault' }, id: networkTimerId.loss(t.id) });
       return;
     }
     if (fate.kind === 'delay' && packet.kind === 'produce') {
       extra = fate.delayMs;
       t.committed = true;
-      n.out.push({ type: 'record', ev: refEvent('request.delayed', 'network', packet.ref, { delayMs: fate.delayMs }) });
+      s.out.push({ type: 'record', ev: refEvent('request.delayed', 'network', packet.ref, { delayMs: fate.delayMs }) });
     }
-    if (fate.kind === 'stall') {
-      const untilT = n.now + fate.durationMs;
-      if (request) c.requestsStalledUntil = Math.max(c.requestsStalledUntil, untilT);
-      else c.responsesStalledUntil = Math.max(c.responsesStalledUntil, untilT);
-      n.out.push({ type: 'record', ev: { kind: 'link.stalled', lane: 'network', connection: c.id, untilT, direction: request ? 'request' : 'response' } });
-    }
+    if (fate.kind === 'stall') stall(s, c, request ? 'request' : 'response', s.now + fate.durationMs);
   }
   const last = request ? c.lastRequestT : c.lastResponseT;
   const stalledUntil = request ? c.requestsStalledUntil : c.responsesStalledUntil;
-  const arrival = Math.max(n.now + latency, last, stalledUntil) + extra;
+  const arrival = Math.max(s.now + latency, last, stalledUntil) + extra;
   if (request) c.lastRequestT = arrival;
   else c.lastResponseT = arrival;
   t.delivery = deliveryOf(n, packet);
   track(n, c, t, arrival);
-  n.out.push({ type: 'deliver', delayMs: arrival - n.now, key: deliveryKey(t.id), delivery: t.delivery });
+  s.out.push({ type: 'timer', delayMs: arrival - s.now, event: { type: 'packet.arrive', id: t.id }, id: networkTimerId.arrival(t.id) });
+}
+
+/** One direction of the connection holds everything sent on it until `untilT` (a stall that ends on its own). */
+function stall(s: NetworkStep, c: Connection, direction: 'request' | 'response', untilT: number): void {
+  const request = direction === 'request';
+  const before = request ? c.requestsStalledUntil : c.responsesStalledUntil;
+  if (request) c.requestsStalledUntil = Math.max(before, untilT);
+  else c.responsesStalledUntil = Math.max(before, untilT);
+  s.out.push({ type: 'record', ev: { kind: 'link.stalled', lane: 'network', connection: c.id, untilT, direction } });
+  s.out.push({ type: 'fact', fact: { type: 'stall.began', connection: c.id, direction } });
+}
+
+/**
+ * A packet's arrival time has come: it leaves the network and its receiver gets it now. The first packet a stall
+ * held ends the stall for the machine's region (the stall needs no timer of its own, which would keep a run going).
+ */
+export function arrive(s: NetworkStep, id: number): void {
+  const t = s.n.transit.get(id);
+  if (!t || t.delivery === null) return;
+  s.n.transit.delete(id);
+  const c = s.n.connections.get(t.connection);
+  if (c) {
+    const request = isRequest(t.packet);
+    const stalledUntil = request ? c.requestsStalledUntil : c.responsesStalledUntil;
+    if (c.open && t.sentT < stalledUntil && s.now >= stalledUntil) {
+      s.out.push({ type: 'fact', fact: { type: 'stall.ended', connection: c.id, direction: request ? 'request' : 'response' } });
+    }
+  }
+  s.out.push({ type: 'forward', delivery: t.delivery });
+}
+
+/** The client notices its connection broke: the producer instance that owned it is told. */
+export function noticeBreak(s: NetworkStep, connection: number, instance: number): void {
+  s.out.push({ type: 'forward', delivery: { to: 'producer', instance, event: { type: 'connection.broken', connection } } });
 }
 
 function track(n: NetworkModel, c: Connection, t: InTransit, arrivalT: number): void {
@@ -160,68 +221,67 @@ function track(n: NetworkModel, c: Connection, t: InTransit, arrivalT: number): 
 }
 
 /** Forget packets that have certainly arrived (the kernel runs in time order, so anything due before now has). */
-function prune(n: NetworkModel, c: Connection): void {
+function prune(s: NetworkStep, c: Connection): void {
   let k = 0;
-  while (k < c.pending.length && c.pending[k]!.arrivalT < n.now && c.pending[k]!.delivery !== null) {
-    n.transit.delete(c.pending[k]!.id);
+  while (k < c.pending.length && c.pending[k]!.arrivalT < s.now && c.pending[k]!.delivery !== null) {
+    s.n.transit.delete(c.pending[k]!.id);
     k++;
   }
   if (k > 0) c.pending.splice(0, k);
 }
 
 /** A lost packet breaks its connection: everything else in flight on it is gone too (TCP never skips one). */
-export function lose(n: NetworkModel, id: number, cause: 'fault' | 'broker-down'): void {
-  const t = n.transit.get(id);
+export function lose(s: NetworkStep, id: number, cause: 'fault' | 'broker-down'): void {
+  const t = s.n.transit.get(id);
   if (!t) return;
-  n.transit.delete(id);
-  recordLoss(n, t, cause);
-  const c = connection(n, t.connection);
+  s.n.transit.delete(id);
+  recordLoss(s, t, cause);
+  const c = s.n.connections.get(t.connection)!;
   if (!c.open) return;
-  c.open = false;
-  dropPending(n, c, false);
+  endConnection(s, c, false);
   const detectMs = Math.max(0, t.latency - Math.floor(t.latency / 2));
-  n.out.push({ type: 'toProducer', delayMs: detectMs, event: { type: 'connection.broken', connection: c.id } });
+  s.out.push({ type: 'timer', delayMs: detectMs, event: { type: 'break.noticed', connection: c.id, instance: c.instance } });
 }
 
 /** The client closed the connection (request timeout, crash): what has not reached the broker's queue is dropped. */
-export function close(n: NetworkModel, id: number): void {
-  const c = connection(n, id);
-  if (!c.open) return;
-  c.open = false;
-  dropPending(n, c, false);
+export function close(s: NetworkStep, id: number): void {
+  const c = s.n.connections.get(id);
+  if (!c || !c.open) return;
+  endConnection(s, c, false);
 }
 
-export function brokerDown(n: NetworkModel): void {
-  n.brokerUp = false;
-  for (const c of n.connections.values()) {
+/** The leader went down: every open connection breaks, and their clients notice after the shortest latency. */
+export function brokerDown(s: NetworkStep): void {
+  for (const c of s.n.connections.values()) {
     if (!c.open) continue;
-    c.open = false;
-    dropPending(n, c, true);
-    n.out.push({ type: 'toProducer', delayMs: n.latency.min, event: { type: 'connection.broken', connection: c.id } });
+    endConnection(s, c, true);
+    s.out.push({ type: 'timer', delayMs: s.n.latency.min, event: { type: 'break.noticed', connection: c.id, instance: c.instance } });
   }
 }
 
-export function brokerUp(n: NetworkModel): void {
-  n.brokerUp = true;
+function endConnection(s: NetworkStep, c: Connection, brokerDown: boolean): void {
+  c.open = false;
+  dropPending(s, c, brokerDown);
+  s.out.push({ type: 'fact', fact: { type: 'connection.ended', connection: c.id } });
 }
 
 /**
  * The connection is gone: withdraw every packet on it that has not arrived. A request already in the broker's
  * queue (committed) is still processed, unless the broker itself went down, but its answer has nowhere to go.
  */
-function dropPending(n: NetworkModel, c: Connection, includeCommitted: boolean): void {
+function dropPending(s: NetworkStep, c: Connection, includeCommitted: boolean): void {
   const cause: LossCause = includeCommitted ? 'broker-down' : 'connection-closed';
   const keep: InTransit[] = [];
   for (const t of c.pending) {
-    if (!n.transit.has(t.id)) continue;
+    if (!s.n.transit.has(t.id)) continue;
     if (t.committed && !includeCommitted) {
       if (t.delivery?.event.type === 'produce') t.delivery.event.deadSocket = true;
       keep.push(t);
       continue;
     }
-    n.transit.delete(t.id);
-    if (t.delivery === null) recordLoss(n, t, cause);
-    else n.out.push({ type: 'withdraw', key: deliveryKey(t.id), loss: lossEvent(t, cause) });
+    s.n.transit.delete(t.id);
+    if (t.delivery !== null) s.out.push({ type: 'cancel', id: networkTimerId.arrival(t.id) });
+    recordLoss(s, t, cause);
   }
   c.pending = keep;
 }
@@ -233,7 +293,7 @@ function lossEvent(t: InTransit, cause: LossCause): TraceEventInput | null {
   return null;
 }
 
-function recordLoss(n: NetworkModel, t: InTransit, cause: LossCause): void {
+function recordLoss(s: NetworkStep, t: InTransit, cause: LossCause): void {
   const ev = lossEvent(t, cause);
-  if (ev) n.out.push({ type: 'record', ev });
+  if (ev) s.out.push({ type: 'record', ev });
 }

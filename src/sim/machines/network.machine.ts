@@ -1,45 +1,125 @@
-import { setup } from 'xstate';
-import { brokerDown, brokerUp, close, lose, send, type NetworkEvent, type NetworkModel } from './network-model';
+import { enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
+import { connectionMachine } from './connection.machine';
+import type { SimClock } from '../kernel/kernel';
+import {
+  arrive,
+  brokerDown,
+  close,
+  lose,
+  noticeBreak,
+  send,
+  type NetworkEffect,
+  type NetworkEvent,
+  type NetworkFact,
+  type NetworkModel,
+  type NetworkStep,
+} from './network-model';
+import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface NetworkContext {
-  /** The links' state. Owned by this actor alone. */
+  /** The links' data. Whether the leader is reachable is this machine's state; each connection's is its actor's. */
   n: NetworkModel;
+  clock: SimClock;
 }
 
+export interface NetworkInput {
+  n: NetworkModel;
+  clock: SimClock;
+}
+
+/** A producer instance's actor in the system. */
+export const producerSystemId = (instance: number) => `producer-${instance}`;
+
+function enact(
+  out: readonly NetworkEffect[],
+  cause: { type: string },
+  enqueue: Enqueue,
+  system: { get(id: string): AnyActorRef | undefined },
+  connections: ConnectionActors,
+): void {
+  const records = new RecordBatch(enqueue, cause);
+  for (const fx of out) {
+    if (fx.type === 'record') {
+      records.add(fx.ev);
+      continue;
+    }
+    records.flush();
+    if (fx.type === 'fact') connections.tell(fx.fact);
+    else if (fx.type === 'timer') enqueue.raise(fx.event, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
+    else if (fx.type === 'cancel') enqueue.cancel(fx.id);
+    else {
+      const d = fx.delivery;
+      const to = d.to === 'broker' ? system.get('broker') : system.get(producerSystemId(d.instance));
+      if (to) enqueue.sendTo(to, d.event as unknown as { type: string });
+    }
+  }
+  records.flush();
+}
+
+const leaderUp = (value: StateValue) => value !== 'unreachable';
+
+type Event = NetworkEvent;
+
+/** Tells the connection's actor (it follows the newest connection) what happened to a connection. */
+interface ConnectionActors {
+  tell(fact: NetworkFact): void;
+}
+
+const step = <T extends NetworkEvent['type']>(type: T, f: (s: NetworkStep, e: Extract<NetworkEvent, { type: T }>) => void) =>
+  enqueueActions<NetworkContext, Event, undefined, Event, never, never, never, never, TraceEmitted>(({ context, event, self, system, enqueue }) => {
+    if (event.type !== type) return;
+    const s: NetworkStep = { n: context.n, now: context.clock.now, leaderUp: leaderUp((self.getSnapshot() as { value: StateValue }).value), out: [] };
+    f(s, event as Extract<NetworkEvent, { type: T }>);
+    const connection = system.get('connection') as AnyActorRef | undefined;
+    const connections: ConnectionActors = {
+      tell: (fact) => {
+        if (!connection) return;
+        if (fact.type === 'connection.seen') enqueue.sendTo(connection, { type: 'connection.opened', connection: fact.connection });
+        else enqueue.sendTo(connection, fact);
+      },
+    };
+    enact(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined }, connections);
+  });
+
 /**
- * The link between producer and broker: one TCP-like connection at a time, ordered per direction. It decides
- * each packet's fate from the fault plan and the network stream, and breaks connections the way TCP does.
+ * The links between the producer and the leader: TCP-like connections, each ordered per direction. It decides each
+ * packet's fate once, from the fault plan and the network stream, and delivers it when its arrival time comes (a
+ * delayed event of its own, withdrawn with `cancel` if the connection breaks first), so every packet passes through
+ * it. Its states say whether the leader can be reached; the connection is a child actor of its own
+ * (connection.machine.ts) that follows the newest connection.
  */
 export const networkMachine = setup({
-  types: { context: {} as NetworkContext, events: {} as NetworkEvent, input: {} as NetworkContext },
+  types: { context: {} as NetworkContext, events: {} as Event, input: {} as NetworkInput, emitted: {} as TraceEmitted },
+  actors: { connection: connectionMachine },
   actions: {
-    send: ({ context, event }) => {
-      if (event.type === 'send') send(context.n, event.packet);
-    },
-    lose: ({ context, event }) => {
-      if (event.type === 'lost') lose(context.n, event.id, event.cause);
-    },
-    close: ({ context, event }) => {
-      if (event.type === 'close') close(context.n, event.connection);
-    },
-    brokerDown: ({ context }) => brokerDown(context.n),
-    brokerUp: ({ context }) => brokerUp(context.n),
+    send: step('packet.send', (s, e) => send(s, e.packet)),
+    arrive: step('packet.arrive', (s, e) => arrive(s, e.id)),
+    lose: step('packet.lost', (s, e) => lose(s, e.id, e.cause)),
+    noticeBreak: step('break.noticed', (s, e) => noticeBreak(s, e.connection, e.instance)),
+    close: step('connection.close', (s, e) => close(s, e.connection)),
+    brokerDown: step('broker.down', (s) => brokerDown(s)),
   },
 }).createMachine({
   id: 'network',
-  context: ({ input }) => input,
-  initial: 'carrying',
+  context: ({ input }) => ({ n: input.n, clock: input.clock }),
+  invoke: { src: 'connection', id: 'connection', systemId: 'connection' },
+  initial: 'reachable',
+  on: {
+    'packet.send': { actions: 'send' },
+    'packet.arrive': { actions: 'arrive' },
+    'packet.lost': { actions: 'lose' },
+    'break.noticed': { actions: 'noticeBreak' },
+    'connection.close': { actions: 'close' },
+    // Going down again while down (overlapping restarts) still cuts the connections opened in between.
+    'broker.down': { target: '.unreachable', actions: 'brokerDown' },
+  },
   states: {
-    carrying: {
-      description:
-        'packets travel with seeded latency and arrive in TCP order; faults lose, delay or stall them; a closed connection withdraws what has not arrived',
-      on: {
-        send: { actions: 'send' },
-        lost: { actions: 'lose' },
-        close: { actions: 'close' },
-        'broker.down': { actions: 'brokerDown' },
-        'broker.up': { actions: 'brokerUp' },
-      },
+    reachable: {
+      description: 'the leader can be reached: packets travel with seeded latency and arrive in TCP order; faults lose, delay or stall them',
+    },
+    unreachable: {
+      description: 'the broker is down: its connections broke, and a new request is lost on the way (connection refused)',
+      on: { 'broker.up': 'reachable' },
     },
   },
 });

@@ -1,7 +1,7 @@
 import { incrementSequence } from '../protocol/sequence';
 import { PARTITION } from '../protocol/types';
 import { bumpEpoch } from './producer-epoch';
-import { record, requestRef, timerKey, type Batch, type ProducerModel } from './producer-model';
+import { fact, record, requestRef, timerId, type Batch, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
 
 /**
@@ -10,7 +10,7 @@ import { refEvent } from './ref-event';
  * sender first drains it, so records keep joining it while the sender is held back (for example while
  * InitProducerId is outstanding).
  */
-export function acceptRecord(m: ProducerModel, message: number, resend: boolean): void {
+export function acceptRecord(m: ProducerStep, message: number, resend: boolean): void {
   const p = m.partitions[PARTITION]!;
   let b = p.open;
   if (!b) {
@@ -28,9 +28,9 @@ export function acceptRecord(m: ProducerModel, message: number, resend: boolean)
       reset: false,
     };
     p.open = b;
-    m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id }, key: timerKey.delivery(b.id) });
+    m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id }, id: timerId.delivery(b.id) });
     if (m.config['linger.ms'] > 0) {
-      m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id }, key: timerKey.linger(b.id) });
+      m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id }, id: timerId.linger(b.id) });
     }
   }
   b.messages.push(message);
@@ -40,24 +40,24 @@ export function acceptRecord(m: ProducerModel, message: number, resend: boolean)
 }
 
 /** linger.ms passed: the open batch is now ready to be sent even though it is not full. */
-export function lingerExpired(m: ProducerModel, batchId: number): void {
+export function lingerExpired(m: ProducerStep, batchId: number): void {
   if (m.partitions[PARTITION]!.open?.id !== batchId) return;
   drain(m);
 }
 
-function sealOpenBatch(m: ProducerModel): void {
+function sealOpenBatch(m: ProducerStep): void {
   const p = m.partitions[PARTITION]!;
   const b = p.open;
   if (!b) return;
   p.open = null;
   b.state = 'closed';
   p.queue.pushFresh(b);
-  if (m.config['linger.ms'] > 0) m.out.push({ type: 'cancel', key: timerKey.linger(b.id) });
+  if (m.config['linger.ms'] > 0) m.out.push({ type: 'cancel', id: timerId.linger(b.id) });
   record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages });
 }
 
 /** The open batch may go out once linger.ms has passed since its first record. */
-function openBatchReady(m: ProducerModel): boolean {
+function openBatchReady(m: ProducerStep): boolean {
   const b = m.partitions[PARTITION]!.open;
   return b !== null && m.now - b.createdT >= m.config['linger.ms'];
 }
@@ -66,12 +66,16 @@ function openBatchReady(m: ProducerModel): boolean {
  * The Sender's drain: send as many batches as the rules allow (RecordAccumulator.drain and
  * shouldStopDrainBatchesForPartition, reference §1.3–1.4).
  */
-export function drain(m: ProducerModel): void {
-  if (m.bumpRequested) bumpEpoch(m);
+export function drain(m: ProducerStep): void {
+  if (m.idem === 'bumpRequired') bumpEpoch(m);
   const p = m.partitions[PARTITION]!;
-  if (!m.connected && m.now < m.reconnectAtT) return;
+  // NetworkClient may connect again once reconnect.backoff.ms has passed, even before its timer has fired.
+  if (m.conn === 'waitingToReconnect') {
+    if (m.now < m.reconnectAtT) return;
+    fact(m, { type: 'reconnect.allowed' });
+  }
   if (m.idempotent && m.pid < 0) {
-    if (!m.pidRequested && (p.queue.size > 0 || p.open)) requestProducerId(m);
+    if (m.idem === 'uninitialized' && (p.queue.size > 0 || p.open)) requestProducerId(m);
     return;
   }
   while (m.requests.size < m.config['max.in.flight.requests.per.connection']) {
@@ -92,7 +96,7 @@ export function drain(m: ProducerModel): void {
   }
 }
 
-function mayDrain(m: ProducerModel, head: Batch): boolean {
+function mayDrain(m: ProducerStep, head: Batch): boolean {
   if (head.state === 'backoff') return false;
   if (!m.idempotent) return true;
   const p = m.partitions[head.partition]!;
@@ -107,21 +111,21 @@ function mayDrain(m: ProducerModel, head: Batch): boolean {
   return p.inflight[0] === head;
 }
 
-function ensureConnection(m: ProducerModel): void {
-  if (m.connected) return;
+function ensureConnection(m: ProducerStep): void {
+  if (m.conn === 'connected') return;
   m.connection += 1;
-  m.connected = true;
+  fact(m, { type: 'connection.opened' });
   record(m, { kind: 'connection.opened', lane: 'producer', connection: m.connection });
 }
 
-function requestProducerId(m: ProducerModel): void {
+function requestProducerId(m: ProducerStep): void {
   ensureConnection(m);
-  m.pidRequested = true;
+  fact(m, { type: 'pid.requested' });
   record(m, { kind: 'pid.requested', lane: 'producer', instance: m.instance });
   m.out.push({ type: 'send', packet: { kind: 'init-pid', instance: m.instance, connection: m.connection } });
 }
 
-function sendBatch(m: ProducerModel, b: Batch): void {
+function sendBatch(m: ProducerStep, b: Batch): void {
   ensureConnection(m);
   b.attempts += 1;
   b.everSent = true;
@@ -135,11 +139,11 @@ function sendBatch(m: ProducerModel, b: Batch): void {
     // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).
     m.requests.delete(req);
     b.state = 'done';
-    m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
+    m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
     const p = m.partitions[b.partition]!;
     p.inflight.splice(p.inflight.indexOf(b), 1);
     record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset: -1, instance: m.instance });
     return;
   }
-  m.out.push({ type: 'timer', delayMs: m.config['request.timeout.ms'], event: { type: 'request.timeout', req }, key: timerKey.requestTimeout(req) });
+  m.out.push({ type: 'timer', delayMs: m.config['request.timeout.ms'], event: { type: 'request.timeout', req }, id: timerId.requestTimeout(req) });
 }

@@ -43,28 +43,62 @@ export interface OpenRequest {
   sentT: number;
 }
 
+/**
+ * The producer client's data (the machine's context). Its protocol states (has it a producer id, is it bumping its
+ * epoch, is it connected) are the machine's states, not fields here. The accumulator's deque, the in-flight lists and
+ * the open requests are containers this actor alone owns; every other field is replaced, never changed in place.
+ */
 export interface ProducerModel {
   instance: number;
   config: ProducerConfig;
   idempotent: boolean;
   pid: number;
   epoch: number;
-  pidRequested: boolean;
-  bumpRequested: boolean;
   partitions: PartitionState[];
   /** Open requests on the current connection, in send order. */
   requests: Map<number, OpenRequest>;
+  /** The newest connection's id (connections are numbered for the whole run). */
   connection: number;
-  connected: boolean;
   /** No new connection before this time (reconnect.backoff.ms after a disconnect). */
   reconnectAtT: number;
   nextBatchId: number;
   nextReqId: number;
-  now: number;
-  out: Effect<ProducerEvent>[];
   /** The last snapshot handed to the trace, reused while nothing it shows has changed. */
   lastSnapshot: ProducerSnapshot | null;
 }
+
+/** The idempotence manager's state (Kafka's TransactionManager.State for an idempotent producer). */
+export type IdempotencePhase = 'disabled' | 'uninitialized' | 'initializing' | 'ready' | 'bumpRequired';
+/** The connection to the partition leader, as NetworkClient sees it. */
+export type ConnectionPhase = 'disconnected' | 'connected' | 'waitingToReconnect';
+
+/**
+ * One step of the producer: its data as the step changes it, the machine's states as the step found them (and as
+ * its facts move them), the virtual time, and what the step asks XState to do.
+ */
+export interface ProducerStep extends ProducerModel {
+  now: number;
+  idem: IdempotencePhase;
+  conn: ConnectionPhase;
+  out: ProducerEffect[];
+}
+
+/**
+ * Facts a step raises for the machine's own regions: the idempotence manager's and the connection's transitions.
+ * Each names the transition it drives.
+ */
+export type ProducerFact =
+  | { type: 'pid.requested' }
+  | { type: 'pid.received' }
+  | { type: 'pid.abandoned' }
+  | { type: 'pid.reset' }
+  | { type: 'bump.required' }
+  | { type: 'epoch.bumped' }
+  | { type: 'connection.opened' }
+  | { type: 'connection.lost' }
+  | { type: 'reconnect.allowed' };
+
+export type ProducerEffect = Effect<ProducerEvent> | { type: 'fact'; fact: ProducerFact };
 
 export interface ProducerInput {
   instance: number;
@@ -82,35 +116,103 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
     idempotent: input.config['enable.idempotence'],
     pid: NO_PRODUCER_ID,
     epoch: NO_PRODUCER_EPOCH,
-    pidRequested: false,
-    bumpRequested: false,
     partitions: [{ nextSeq: 0, lastAckedSeq: NO_SEQUENCE, unresolvedSeq: NO_SEQUENCE, open: null, queue: new BatchQueue(), inflight: [] }],
     requests: new Map(),
     connection: input.firstConnection,
-    connected: false,
     reconnectAtT: 0,
     nextBatchId: input.firstBatchId,
     nextReqId: input.firstReqId,
-    now: 0,
-    out: [],
     lastSnapshot: null,
   };
+}
+
+/** Starts a step: a new object for the data (the old context is left as it was) with the step's scratch. */
+export function beginStep(m: ProducerModel, now: number, idem: IdempotencePhase, conn: ConnectionPhase): ProducerStep {
+  const p = m.partitions[PARTITION]!;
+  return {
+    instance: m.instance,
+    config: m.config,
+    idempotent: m.idempotent,
+    pid: m.pid,
+    epoch: m.epoch,
+    partitions: [{ nextSeq: p.nextSeq, lastAckedSeq: p.lastAckedSeq, unresolvedSeq: p.unresolvedSeq, open: p.open, queue: p.queue, inflight: p.inflight }],
+    requests: m.requests,
+    connection: m.connection,
+    reconnectAtT: m.reconnectAtT,
+    nextBatchId: m.nextBatchId,
+    nextReqId: m.nextReqId,
+    lastSnapshot: m.lastSnapshot,
+    now,
+    idem,
+    conn,
+    out: [],
+  };
+}
+
+/** The data a step leaves, without its scratch: the machine's next context. */
+export function endStep(s: ProducerStep): ProducerModel {
+  return {
+    instance: s.instance,
+    config: s.config,
+    idempotent: s.idempotent,
+    pid: s.pid,
+    epoch: s.epoch,
+    partitions: s.partitions,
+    requests: s.requests,
+    connection: s.connection,
+    reconnectAtT: s.reconnectAtT,
+    nextBatchId: s.nextBatchId,
+    nextReqId: s.nextReqId,
+    lastSnapshot: s.lastSnapshot,
+  };
+}
+
+/** Raises a fact for the machine's regions and keeps the step's own view of them in line. */
+export function fact(s: ProducerStep, f: ProducerFact): void {
+  s.out.push({ type: 'fact', fact: f });
+  switch (f.type) {
+    case 'pid.requested':
+      s.idem = 'initializing';
+      break;
+    case 'pid.received':
+    case 'epoch.bumped':
+      s.idem = 'ready';
+      break;
+    case 'pid.abandoned':
+    case 'pid.reset':
+      s.idem = 'uninitialized';
+      break;
+    case 'bump.required':
+      s.idem = 'bumpRequired';
+      break;
+    case 'connection.opened':
+      s.conn = 'connected';
+      break;
+    case 'connection.lost':
+      s.conn = 'waitingToReconnect';
+      break;
+    case 'reconnect.allowed':
+      s.conn = 'disconnected';
+      break;
+  }
 }
 
 /** Kafka's reconnect.backoff.ms default: wait this long before reconnecting to a broker. */
 export const RECONNECT_BACKOFF_MS = 50;
 
 /**
- * Timer keys, so that a request's or batch's timers can be withdrawn once they no longer matter. Request and batch
- * ids are unique for the whole run (they continue across producer restarts), so the keys are too.
+ * Ids of the producer's delayed events, so that a request's or batch's timers can be withdrawn with XState's
+ * `cancel` once they no longer matter. Request and batch ids are unique for the whole run.
  */
-export const timerKey = {
-  requestTimeout: (req: number) => req * 4,
-  delivery: (batch: number) => batch * 4 + 1,
-  linger: (batch: number) => batch * 4 + 2,
+export const timerId = {
+  requestTimeout: (req: number) => `request.timeout:${req}`,
+  delivery: (batch: number) => `delivery.timeout:${batch}`,
+  linger: (batch: number) => `linger:${batch}`,
+  backoff: (batch: number, attempt: number) => `backoff:${batch}:${attempt}`,
+  reconnect: (connection: number) => `reconnect:${connection}`,
 };
 
-export function partitionOf(m: ProducerModel, batch: Batch): PartitionState {
+export function partitionOf(m: ProducerStep, batch: Batch): PartitionState {
   return m.partitions[batch.partition]!;
 }
 
@@ -146,13 +248,13 @@ function inFlightViews(batches: readonly Batch[], prev: InFlightView[] | undefin
  * The inspector's view of the producer. Snapshots are read-only, so an unchanged one is shared with the previous
  * event instead of allocated again (most events change only one or two fields, and long runs have many events).
  */
-export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
+export function snapshotProducer(m: ProducerStep): ProducerSnapshot {
   const p = m.partitions[PARTITION]!;
   const prev = m.lastSnapshot;
   const inFlight = inFlightViews(p.inflight, prev?.inFlight);
   const queued = p.queue.unsent + (p.open ? 1 : 0);
   const openRequests = m.requests.size;
-  const connection = m.connected ? m.connection : -1;
+  const connection = m.conn === 'connected' ? m.connection : -1;
   if (
     prev &&
     inFlight === prev.inFlight &&
@@ -185,13 +287,13 @@ export function snapshotProducer(m: ProducerModel): ProducerSnapshot {
 }
 
 /** Records a trace event carrying the producer's state after it. */
-export function record(m: ProducerModel, ev: TraceEventInput): void {
+export function record(m: ProducerStep, ev: TraceEventInput): void {
   // Assigned rather than spread: object spread is slow on Node 20, and this runs for every producer event.
   ev.producer = snapshotProducer(m);
   m.out.push({ type: 'record', ev });
 }
 
-export function requestRef(m: ProducerModel, b: Batch, req: number): RequestRef {
+export function requestRef(m: ProducerStep, b: Batch, req: number): RequestRef {
   return {
     req,
     batch: b.id,

@@ -2,23 +2,24 @@ import { failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/prod
 import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
-import { maybeResolveSequences } from './producer-epoch';
-import { partitionOf, RECONNECT_BACKOFF_MS, record, timerKey, type Batch, type OpenRequest, type ProducerModel } from './producer-model';
+import { maybeResolveSequences, requireBump } from './producer-epoch';
+import { fact, partitionOf, RECONNECT_BACKOFF_MS, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
 
-export function pidAssigned(m: ProducerModel, pid: number, epoch: number, connection: number): void {
-  if (!m.pidRequested || connection !== m.connection || m.pid >= 0) return;
+export function pidAssigned(m: ProducerStep, pid: number, epoch: number, connection: number): void {
+  if (m.idem !== 'initializing' || connection !== m.connection || m.pid >= 0) return;
   m.pid = pid;
   m.epoch = epoch;
+  fact(m, { type: 'pid.received' });
   record(m, { kind: 'pid.assigned', lane: 'producer', pid, epoch, instance: m.instance });
   drain(m);
 }
 
-export function responseReceived(m: ProducerModel, req: number, error: ErrorName, offset: number): void {
+export function responseReceived(m: ProducerStep, req: number, error: ErrorName, offset: number): void {
   const r = m.requests.get(req);
   if (!r) return;
   m.requests.delete(req);
-  m.out.push({ type: 'cancel', key: timerKey.requestTimeout(req) });
+  m.out.push({ type: 'cancel', id: timerId.requestTimeout(req) });
   record(m, refEvent('response.received', 'producer', r.ref, { error, offset }));
   if (r.batch.state !== 'done') {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
@@ -29,7 +30,7 @@ export function responseReceived(m: ProducerModel, req: number, error: ErrorName
 }
 
 /** request.timeout.ms passed with no answer: the client closes the connection and fails everything on it (§1.5). */
-export function requestTimedOut(m: ProducerModel, req: number): void {
+export function requestTimedOut(m: ProducerStep, req: number): void {
   const r = m.requests.get(req);
   if (!r) return;
   record(m, refEvent('request.timeout', 'producer', r.ref, { timeoutMs: m.config['request.timeout.ms'] }));
@@ -37,19 +38,20 @@ export function requestTimedOut(m: ProducerModel, req: number): void {
 }
 
 /** The connection broke under the client: every request on it fails with NETWORK_EXCEPTION. */
-export function connectionBroken(m: ProducerModel, connection: number): void {
-  if (connection !== m.connection || !m.connected) return;
+export function connectionBroken(m: ProducerStep, connection: number): void {
+  if (connection !== m.connection || m.conn !== 'connected') return;
   failConnection(m, 'network', 'NETWORK_EXCEPTION');
 }
 
-function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network', error: ErrorName): void {
+function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', error: ErrorName): void {
   const failed = [...m.requests.values()];
   m.requests.clear();
-  for (const r of failed) m.out.push({ type: 'cancel', key: timerKey.requestTimeout(r.ref.req) });
-  m.connected = false;
+  for (const r of failed) m.out.push({ type: 'cancel', id: timerId.requestTimeout(r.ref.req) });
+  fact(m, { type: 'connection.lost' });
   m.reconnectAtT = m.now + RECONNECT_BACKOFF_MS;
-  m.out.push({ type: 'timer', delayMs: RECONNECT_BACKOFF_MS, event: { type: 'reconnect.ready' } });
-  if (m.pid < 0) m.pidRequested = false;
+  m.out.push({ type: 'timer', delayMs: RECONNECT_BACKOFF_MS, event: { type: 'reconnect.ready' }, id: timerId.reconnect(m.connection) });
+  // An InitProducerId that was on the dead connection is abandoned; the next drain asks again.
+  if (m.pid < 0 && m.idem === 'initializing') fact(m, { type: 'pid.abandoned' });
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
   if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection, reason });
   // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
@@ -62,7 +64,7 @@ function failConnection(m: ProducerModel, reason: 'request-timeout' | 'network',
   drain(m);
 }
 
-export function backoffElapsed(m: ProducerModel, batchId: number, attempt: number): void {
+export function backoffElapsed(m: ProducerStep, batchId: number, attempt: number): void {
   const p = m.partitions[0]!;
   const b = p.queue.find(batchId);
   if (!b || b.state !== 'backoff' || b.attempts !== attempt) return;
@@ -71,7 +73,7 @@ export function backoffElapsed(m: ProducerModel, batchId: number, attempt: numbe
 }
 
 /** delivery.timeout.ms passed since the batch was created: the application gets a TimeoutException (§1.5). */
-export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
+export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   const p = m.partitions[0]!;
   const b = p.open?.id === batchId ? p.open : (p.queue.find(batchId) ?? p.inflight.find((x) => x.id === batchId));
   if (!b || b.state === 'done') return;
@@ -84,14 +86,14 @@ export function deliveryTimedOut(m: ProducerModel, batchId: number): void {
 }
 
 /** Kafka's text for a batch that ran out of delivery.timeout.ms. */
-function expiryMessage(m: ProducerModel, b: Batch): string {
+function expiryMessage(m: ProducerStep, b: Batch): string {
   return `TimeoutException: Expiring ${b.messages.length} record(s) for lab-0:${m.now - b.createdT} ms has passed since batch creation`;
 }
 
-function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
+function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
   const p = partitionOf(m, b);
   b.state = 'done';
-  m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
+  m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
   removeFrom(p.inflight, b);
   if (m.idempotent && b.epoch === m.epoch) {
     const last = lastSequenceOf(b.baseSeq, b.messages.length);
@@ -100,7 +102,7 @@ function completeBatch(m: ProducerModel, b: Batch, offset: number): void {
   record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset, instance: m.instance });
 }
 
-function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
+function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
   const b = r.batch;
   const p = partitionOf(m, b);
   if (m.now >= b.deadlineT) {
@@ -129,36 +131,36 @@ function handleError(m: ProducerModel, r: OpenRequest, error: ErrorName): void {
     return;
   }
   const bump = reaction === 'retry-and-bump';
-  if (bump) m.bumpRequested = true;
+  if (bump) requireBump(m);
   reenqueue(m, b, error, bump);
 }
 
 /** Puts a failed batch back for another attempt after the backoff, in sequence order (insertInSequenceOrder). */
-function reenqueue(m: ProducerModel, b: Batch, reason: ErrorName, bump: boolean): void {
+function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean): void {
   const p = partitionOf(m, b);
   // Only a batch in flight gets here, and a batch in flight is never in the queue.
   b.state = 'backoff';
   p.queue.insertRetry(b, m.idempotent);
   const backoffMs = retryBackoffMs(b.attempts, m.config['retry.backoff.ms'], m.config['retry.backoff.max.ms']);
   record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages, attempt: b.attempts + 1, backoffMs, reason, bump });
-  m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts } });
+  m.out.push({ type: 'timer', delayMs: backoffMs, event: { type: 'backoff.elapsed', batch: b.id, attempt: b.attempts }, id: timerId.backoff(b.id, b.attempts) });
 }
 
 /**
  * The batch is done with an error. If it was sent, its fate may be unknown: `fateUnknown` marks its sequence
  * unresolved so that later batches are not renumbered under it (§1.7), unless the error itself calls for a bump.
  */
-function failBatch(m: ProducerModel, b: Batch, error: string, fateUnknown: boolean): void {
+function failBatch(m: ProducerStep, b: Batch, error: string, fateUnknown: boolean): void {
   const p = partitionOf(m, b);
   const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
-  m.out.push({ type: 'cancel', key: timerKey.delivery(b.id) });
+  m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
   if (queued) p.queue.remove(b);
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {
     if (failureNeedsBump(error)) {
-      m.bumpRequested = true;
+      requireBump(m);
     } else if (fateUnknown) {
       // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
       const last = lastSequenceOf(b.baseSeq, b.messages.length);

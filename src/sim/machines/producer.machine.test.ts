@@ -1,23 +1,41 @@
-import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
-import { stepAndCollect } from '../testing/drive';
 import type { ProducerConfig } from '../scenario/schema';
+import { partyHarness, type Observed } from '../testing/party-harness';
 import { producerConfig } from '../testing/scenario';
-import type { Effect, Packet } from './effects';
+import type { Packet } from './effects';
 import type { ProducerEvent } from './producer-events';
+import type { ProducerContext } from './producer.machine';
 import { producerMachine } from './producer.machine';
 
-type Fx = Effect<ProducerEvent>;
+/** What the producer did in one step, in the terms these tests use: records, timers, packets and closes it sent. */
+type Fx =
+  | Extract<Observed, { type: 'record' | 'cancel' }>
+  | { type: 'timer'; delayMs: number; event: { type: string }; id: string }
+  | { type: 'send'; packet: Packet }
+  | { type: 'close'; connection: number };
 type ProducePacket = Extract<Packet, { kind: 'produce' }>;
 
-/** Drives a producer actor the way the kernel does: set the clock, clear the outbox, send, read the effects. */
+function effects(observed: Observed[]): Fx[] {
+  return observed.flatMap((f): Fx[] => {
+    if (f.type === 'record' || f.type === 'cancel') return [f];
+    if (f.type === 'timer') return [{ type: 'timer', delayMs: f.delayMs, event: f.event, id: f.id }];
+    if (f.type === 'sent' && f.to === 'network' && f.event.type === 'packet.send') return [{ type: 'send', packet: f.event['packet'] as Packet }];
+    if (f.type === 'sent' && f.to === 'network' && f.event.type === 'connection.close') return [{ type: 'close', connection: f.event['connection'] as number }];
+    return [];
+  });
+}
+
+/** Runs a producer actor on XState's interpreter with a hand-moved clock; the network is a stub. */
 function driver(over: Partial<ProducerConfig> = {}) {
   const config = producerConfig({ 'linger.ms': 0, ...over });
-  const actor = createActor(producerMachine, { input: { instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0 } }).start();
-  const m = () => actor.getSnapshot().context.m;
-  const send = (event: ProducerEvent, now = m().now): Fx[] => stepAndCollect(m(), now, (e: ProducerEvent) => actor.send(e), event);
+  const h = partyHarness(producerMachine, 'producer-1', (clock) => ({ instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0, clock }), ['network']);
+  const actor = h.actor;
+  const m = () => (actor.getSnapshot().context as ProducerContext).m;
+  const send = (event: ProducerEvent, now?: number): Fx[] => effects(h.send(event, now));
   const p = () => m().partitions[0]!;
-  return { actor, m, p, send, config };
+  /** The region states while running: idempotence and connection. */
+  const regions = () => (h.value() as { running: { idempotence: unknown; connection: unknown } }).running;
+  return { actor, m, p, send, config, regions, value: h.value };
 }
 
 const records = (fx: Fx[]) => fx.flatMap((f) => (f.type === 'record' ? [f.ev] : []));
@@ -50,7 +68,7 @@ describe('producer machine: start', () => {
   test('a valid config → running, announced', () => {
     const d = driver();
     const fx = d.send({ type: 'producer.start' });
-    expect(d.actor.getSnapshot().value).toBe('running');
+    expect(d.value()).toEqual({ running: { idempotence: 'uninitialized', connection: 'disconnected' } });
     expect(kinds(fx)).toEqual(['producer.started']);
   });
 });
@@ -155,7 +173,7 @@ describe('producer machine: sending', () => {
     expect(d.m().requests.size).toBe(3);
     const conn = d.m().connection;
     const fx = d.send({ type: 'request.timeout', req: 1 }, 1005);
-    expect(fx).toContainEqual({ type: 'close', connection: conn, reason: 'request-timeout' });
+    expect(fx).toContainEqual({ type: 'close', connection: conn });
     const failed = records(fx).filter((e) => e.kind === 'request.failed');
     // every open request fails (the order of the failure records is the client's business)
     expect(failed.map((e) => (e.kind === 'request.failed' ? [e.req, e.error] : [])).sort()).toEqual([
@@ -166,7 +184,7 @@ describe('producer machine: sending', () => {
     const closed = records(fx).find((e) => e.kind === 'connection.closed');
     expect(closed).toMatchObject({ reason: 'request-timeout', failed: [1, 2, 3] });
     expect(d.m().requests.size).toBe(0);
-    expect(d.m().connected).toBe(false);
+    expect(d.regions().connection).toBe('waitingToReconnect');
     expect(records(fx).filter((e) => e.kind === 'retry.scheduled')).toHaveLength(3);
     // a late response on the closed connection is ignored
     expect(d.send({ type: 'response.received', req: 2, error: 'NONE', offset: 1 }, 1006)).toEqual([]);
@@ -302,8 +320,66 @@ describe('producer machine: sending', () => {
     const d = withPid();
     const conn = d.m().connection;
     const fx = d.send({ type: 'producer.crash' }, 10);
-    expect(fx).toContainEqual({ type: 'close', connection: conn, reason: 'producer-crash' });
+    expect(fx).toContainEqual({ type: 'close', connection: conn });
     expect(d.actor.getSnapshot().value).toBe('crashed');
     expect(d.m().requests.size).toBe(0);
+  });
+});
+
+describe('producer machine: the statechart regions follow the protocol', () => {
+  test('idempotence: uninitialized → initializing (InitProducerId sent) → ready; connection: disconnected → connected', () => {
+    const d = driver();
+    d.send({ type: 'producer.start' });
+    expect(d.regions()).toEqual({ idempotence: 'uninitialized', connection: 'disconnected' });
+    d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    expect(d.regions()).toEqual({ idempotence: 'initializing', connection: 'connected' });
+    d.send({ type: 'pid.assigned', pid: 1000, epoch: 0, connection: d.m().connection }, 5);
+    expect(d.regions()).toEqual({ idempotence: { ready: 'steady' }, connection: 'connected' });
+  });
+
+  test('idempotence off: the idempotence region is disabled and never asks for a producer id', () => {
+    const d = driver({ 'enable.idempotence': false });
+    d.send({ type: 'producer.start' });
+    const fx = d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    expect(d.regions()).toEqual({ idempotence: 'disabled', connection: 'connected' });
+    expect(fx.flatMap((f) => (f.type === 'send' ? [f.packet.kind] : []))).toEqual(['produce']);
+  });
+
+  test('a lost InitProducerId connection goes back to uninitialized, and the producer asks again after reconnect.backoff.ms', () => {
+    const d = driver();
+    d.send({ type: 'producer.start' });
+    d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    d.send({ type: 'connection.broken', connection: d.m().connection }, 10);
+    expect(d.regions()).toEqual({ idempotence: 'uninitialized', connection: 'waitingToReconnect' });
+    const fx = d.send({ type: 'reconnect.ready' }, 60);
+    expect(d.regions()).toEqual({ idempotence: 'initializing', connection: 'connected' });
+    expect(fx.flatMap((f) => (f.type === 'send' ? [f.packet.kind] : []))).toEqual(['init-pid']);
+  });
+
+  test('a request timeout: connected → waitingToReconnect, with a reconnect timer of reconnect.backoff.ms', () => {
+    const d = withPid();
+    const fx = d.send({ type: 'request.timeout', req: 1 }, 1005);
+    expect(d.regions().connection).toBe('waitingToReconnect');
+    expect(fx.filter((f) => f.type === 'timer' && f.event.type === 'reconnect.ready').map((f) => (f.type === 'timer' ? f.delayMs : 0))).toEqual([50]);
+    // the request-timeout timers of the failed requests are withdrawn with XState's cancel
+    expect(fx).toContainEqual({ type: 'cancel', id: 'request.timeout:1' });
+  });
+
+  test('a sequence gap: ready.steady → ready.bumpRequired → (bumped at the next drain) ready.steady', () => {
+    const d = withPid();
+    d.send({ type: 'app.send', message: 2, resend: false }, 6);
+    d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20);
+    const fx = d.send({ type: 'response.received', req: 2, error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', offset: -1 }, 21);
+    // the bump is required and taken in the same step: both transitions happen, and the epoch is 1
+    expect(records(fx).map((e) => e.kind)).toContain('epoch.bumped');
+    expect(d.regions().idempotence).toEqual({ ready: 'steady' });
+    expect(d.m().epoch).toBe(1);
+  });
+
+  test('producer.crash → crashed: later answers are ignored', () => {
+    const d = withPid();
+    d.send({ type: 'producer.crash' }, 10);
+    expect(d.value()).toBe('crashed');
+    expect(d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20)).toEqual([]);
   });
 });

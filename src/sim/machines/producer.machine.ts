@@ -1,85 +1,200 @@
-import { setup } from 'xstate';
+import { enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
+import type { SimClock } from '../kernel/kernel';
 import { validateProducerConfig } from '../protocol/producer-rules';
 import { acceptRecord, drain, lingerExpired } from './producer-drain';
 import type { ProducerEvent } from './producer-events';
-import { createProducerModel, record, type ProducerInput, type ProducerModel } from './producer-model';
+import {
+  beginStep,
+  createProducerModel,
+  endStep,
+  record,
+  type ConnectionPhase,
+  type IdempotencePhase,
+  type ProducerEffect,
+  type ProducerFact,
+  type ProducerInput,
+  type ProducerModel,
+  type ProducerStep,
+} from './producer-model';
 import { backoffElapsed, connectionBroken, deliveryTimedOut, pidAssigned, requestTimedOut, responseReceived } from './producer-responses';
+import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface ProducerContext {
-  /** The client's state. Owned by this actor alone; the trace gets copies (snapshots), never this object. */
+  /** The client's data. Its protocol states are this machine's states. */
   m: ProducerModel;
+  clock: SimClock;
 }
 
-type Args = { context: ProducerContext; event: ProducerEvent };
-const on =
-  <T extends ProducerEvent['type']>(type: T, f: (m: ProducerModel, e: Extract<ProducerEvent, { type: T }>) => void) =>
-  ({ context, event }: Args) => {
-    if (event.type === type) f(context.m, event as Extract<ProducerEvent, { type: T }>);
-  };
+export interface ProducerMachineInput extends ProducerInput {
+  clock: SimClock;
+}
+
+/** The regions' states as a step needs them, read from the snapshot the step starts from. */
+function phaseOf(value: StateValue, idempotent: boolean): { idem: IdempotencePhase; conn: ConnectionPhase } {
+  const running = typeof value === 'object' ? (value as Record<string, StateValue>)['running'] : undefined;
+  if (!running || typeof running !== 'object') return { idem: idempotent ? 'uninitialized' : 'disabled', conn: 'disconnected' };
+  const r = running as Record<string, StateValue>;
+  const i = r['idempotence']!;
+  const idem: IdempotencePhase = typeof i === 'string' ? (i as IdempotencePhase) : (i as Record<string, string>)['ready'] === 'bumpRequired' ? 'bumpRequired' : 'ready';
+  return { idem, conn: r['connection'] as ConnectionPhase };
+}
+
+/** Turns a step's effects into XState actions, in order: records are emitted, timers raised with a delay, packets sent to the network. */
+function enact(out: readonly ProducerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+  const records = new RecordBatch(enqueue, cause);
+  for (const fx of out) {
+    if (fx.type === 'record') {
+      records.add(fx.ev);
+      continue;
+    }
+    records.flush();
+    if (fx.type === 'fact') enqueue.raise(fx.fact);
+    else if (fx.type === 'timer') enqueue.raise(fx.event, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
+    else if (fx.type === 'cancel') enqueue.cancel(fx.id);
+    else if (network && fx.type === 'send') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: 0 });
+    else if (network && fx.type === 'close') enqueue.sendTo(network, { type: 'connection.close', connection: fx.connection }, { delay: 0 });
+  }
+  records.flush();
+}
+
+type Event = ProducerEvent | ProducerFact;
 
 /**
- * The Kafka producer client (KafkaProducer + Sender + RecordAccumulator + TransactionManager) as a flat
- * XState machine. Guards sit on the events themselves (no eventless chains); the work is done by small
- * functions in producer-*.ts that leave effects in the model's outbox for the kernel.
+ * One step of the client: the data is copied, changed by the step functions of producer-*.ts (which call the pure
+ * rules of protocol/), assigned back, and what the step asked for becomes XState actions.
+ */
+const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: Extract<ProducerEvent, { type: T }>) => void) =>
+  enqueueActions<ProducerContext, Event, undefined, Event, never, never, never, never, TraceEmitted>(({ context, event, self, system, enqueue }) => {
+    if (event.type !== type) return;
+    const snapshot = self.getSnapshot() as { value: StateValue };
+    const { idem, conn } = phaseOf(snapshot.value, context.m.idempotent);
+    const s = beginStep(context.m, context.clock.now, idem, conn);
+    f(s, event as Extract<ProducerEvent, { type: T }>);
+    enqueue.assign({ m: endStep(s) });
+    enact(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+  });
+
+/**
+ * The Kafka producer client (KafkaProducer + Sender + RecordAccumulator + TransactionManager + NetworkClient) as a
+ * statechart. While running, two regions hold its protocol state: the idempotence manager (Kafka's
+ * TransactionManager.State for an idempotent producer, with the epoch bump) and the connection to the leader.
+ * Work is done on the events themselves (no eventless transitions); each step raises the facts that move the
+ * regions, and its timers are XState delayed events that `cancel` withdraws.
  */
 export const producerMachine = setup({
-  types: { context: {} as ProducerContext, events: {} as ProducerEvent, input: {} as ProducerInput },
+  types: {
+    context: {} as ProducerContext,
+    events: {} as Event,
+    input: {} as ProducerMachineInput,
+    emitted: {} as TraceEmitted,
+  },
   guards: {
     configRejected: ({ context }) => validateProducerConfig(context.m.config) !== null,
-    isIdempotent: ({ context }) => context.m.idempotent,
+    idempotenceOff: ({ context }) => !context.m.idempotent,
   },
   actions: {
-    reportConfigError: ({ context }) => {
-      const message = validateProducerConfig(context.m.config) ?? '';
-      context.m.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message } });
-    },
-    announceStart: ({ context }) => record(context.m, { kind: 'producer.started', lane: 'producer', instance: context.m.instance }),
-    drain: ({ context }) => drain(context.m),
-    acceptRecord: on('app.send', (m, e) => acceptRecord(m, e.message, e.resend)),
-    lingerExpired: on('linger.expired', (m, e) => lingerExpired(m, e.batch)),
-    pidAssigned: on('pid.assigned', (m, e) => pidAssigned(m, e.pid, e.epoch, e.connection)),
-    responseReceived: on('response.received', (m, e) => responseReceived(m, e.req, e.error, e.offset)),
-    requestTimedOut: on('request.timeout', (m, e) => requestTimedOut(m, e.req)),
-    connectionBroken: on('connection.broken', (m, e) => connectionBroken(m, e.connection)),
-    backoffElapsed: on('backoff.elapsed', (m, e) => backoffElapsed(m, e.batch, e.attempt)),
-    deliveryTimedOut: on('delivery.timeout', (m, e) => deliveryTimedOut(m, e.batch)),
-    closeOnCrash: ({ context }) => {
-      const m = context.m;
-      if (m.connected) m.out.push({ type: 'close', connection: m.connection, reason: 'producer-crash' });
-      m.connected = false;
-      m.requests.clear();
-    },
+    reportConfigError: step('producer.start', (s) => {
+      s.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message: validateProducerConfig(s.config) ?? '' } });
+    }),
+    announceStart: step('producer.start', (s) => record(s, { kind: 'producer.started', lane: 'producer', instance: s.instance })),
+    acceptRecord: step('app.send', (s, e) => acceptRecord(s, e.message, e.resend)),
+    lingerExpired: step('linger.expired', (s, e) => lingerExpired(s, e.batch)),
+    pidAssigned: step('pid.assigned', (s, e) => pidAssigned(s, e.pid, e.epoch, e.connection)),
+    responseReceived: step('response.received', (s, e) => responseReceived(s, e.req, e.error, e.offset)),
+    requestTimedOut: step('request.timeout', (s, e) => requestTimedOut(s, e.req)),
+    connectionBroken: step('connection.broken', (s, e) => connectionBroken(s, e.connection)),
+    backoffElapsed: step('backoff.elapsed', (s, e) => backoffElapsed(s, e.batch, e.attempt)),
+    reconnectReady: step('reconnect.ready', (s) => drain(s)),
+    deliveryTimedOut: step('delivery.timeout', (s, e) => deliveryTimedOut(s, e.batch)),
+    closeOnCrash: step('producer.crash', (s) => {
+      if (s.conn === 'connected') s.out.push({ type: 'close', connection: s.connection, reason: 'producer-crash' });
+      s.requests.clear();
+    }),
   },
 }).createMachine({
   id: 'producer',
-  context: ({ input }) => ({ m: createProducerModel(input) }),
+  context: ({ input }) => ({ m: createProducerModel(input), clock: input.clock }),
   initial: 'created',
   states: {
     created: {
-      description: 'new KafkaProducer(config): the config is validated before anything is sent',
+      description: 'new KafkaProducer(config): the configuration is checked before anything is sent',
       on: {
         'producer.start': [
           { guard: 'configRejected', target: 'rejected', actions: 'reportConfigError' },
+          { guard: 'idempotenceOff', target: '#producer.running.idempotence.disabled', actions: 'announceStart' },
           { target: 'running', actions: 'announceStart' },
         ],
       },
     },
     rejected: { type: 'final', description: 'ConfigException: the producer was never constructed' },
     running: {
-      description: 'accepting records; with idempotence on, batches wait until InitProducerId has returned a producer id',
+      type: 'parallel',
+      description: 'accepting records: the accumulator batches them and the sender drains ready batches to the leader',
       on: {
         'app.send': { actions: 'acceptRecord' },
         'linger.expired': { actions: 'lingerExpired' },
-        'pid.assigned': { guard: 'isIdempotent', actions: 'pidAssigned' },
+        'pid.assigned': { actions: 'pidAssigned' },
         'response.received': { actions: 'responseReceived' },
         'request.timeout': { actions: 'requestTimedOut' },
         'connection.broken': { actions: 'connectionBroken' },
         'backoff.elapsed': { actions: 'backoffElapsed' },
-        'reconnect.ready': { actions: 'drain' },
+        'reconnect.ready': { actions: 'reconnectReady' },
         'delivery.timeout': { actions: 'deliveryTimedOut' },
         'producer.crash': { target: 'crashed', actions: 'closeOnCrash' },
       },
+      states: {
+        idempotence: {
+          description: 'the idempotence manager: producer id, epoch and sequence numbers (TransactionManager.State)',
+          initial: 'uninitialized',
+          states: {
+            disabled: { description: 'enable.idempotence=false: no producer id, no sequence numbers; the broker appends every batch it gets' },
+            uninitialized: {
+              description: 'UNINITIALIZED: no producer id yet; batches wait in the accumulator',
+              on: { 'pid.requested': 'initializing' },
+            },
+            initializing: {
+              description: 'INITIALIZING: InitProducerId is on its way; nothing is sent until it returns',
+              on: { 'pid.received': 'ready', 'pid.abandoned': 'uninitialized' },
+            },
+            ready: {
+              description: 'READY: batches carry producer id, epoch and sequence numbers',
+              initial: 'steady',
+              on: { 'pid.reset': 'uninitialized' },
+              states: {
+                steady: {
+                  description: 'sequence numbers continue where the last batch ended',
+                  on: { 'bump.required': 'bumpRequired' },
+                },
+                bumpRequired: {
+                  description: 'a sequence gap the broker will never fill: the next drain bumps the epoch and restarts at sequence 0 (KIP-360)',
+                  on: { 'epoch.bumped': 'steady' },
+                },
+              },
+            },
+          },
+        },
+        connection: {
+          description: 'the connection to the partition leader (NetworkClient)',
+          initial: 'disconnected',
+          states: {
+            disconnected: {
+              description: 'no connection: the sender opens one when it has something to send',
+              on: { 'connection.opened': 'connected' },
+            },
+            connected: {
+              description: 'requests go out on this connection, up to max.in.flight.requests.per.connection at a time',
+              on: { 'connection.lost': 'waitingToReconnect' },
+            },
+            waitingToReconnect: {
+              description: 'the connection failed: every request on it failed; no new connection before reconnect.backoff.ms',
+              on: { 'reconnect.allowed': 'disconnected' },
+            },
+          },
+        },
+      },
     },
-    crashed: { type: 'final', description: 'the application process died; whatever was not acknowledged is unknown to it' },
+    crashed: {
+      description: 'the application process died: whatever was not acknowledged is unknown to it; late answers are ignored',
+    },
   },
 });

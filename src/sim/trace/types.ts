@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/schema';
 export type Lane = 'producer' | 'network' | 'broker';
 
 /** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
-export type PartyId = 'producer' | 'network' | 'broker';
+export type PartyId = 'producer' | 'network' | 'connection' | 'broker';
 
 /** An XState state value as plain JSON: an atomic state's key, or for a compound or parallel state its active children. */
 export type StateValue = string | { readonly [key: string]: StateValue };

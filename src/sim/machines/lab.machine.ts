@@ -1,0 +1,40 @@
+import { enqueueActions, setup } from 'xstate';
+import type { SimClock } from '../kernel/kernel';
+import type { BrokerConfig } from '../scenario/schema';
+import { brokerMachine } from './broker.machine';
+import type { NetworkModel } from './network-model';
+import { networkMachine, producerSystemId } from './network.machine';
+import type { ProducerInput } from './producer-model';
+import { producerMachine } from './producer.machine';
+
+export interface LabInput {
+  clock: SimClock;
+  broker: BrokerConfig;
+  network: NetworkModel;
+}
+
+export type LabEvent = { type: 'producer.launch'; input: ProducerInput };
+
+/**
+ * The root of a run's actor system: it invokes the network and the broker, and launches each application instance's
+ * producer (a new one after every producer restart; a crashed one stays, ignoring what still arrives for it). The
+ * parties find each other by system id: `network`, `broker`, `producer-1`, `producer-2`, …
+ */
+export const labMachine = setup({
+  types: { input: {} as LabInput, context: {} as LabInput, events: {} as LabEvent },
+  actors: { producer: producerMachine, network: networkMachine, broker: brokerMachine },
+  actions: {
+    launchProducer: enqueueActions(({ context, event, enqueue }) => {
+      const id = producerSystemId(event.input.instance);
+      enqueue.spawnChild('producer', { id, systemId: id, input: { ...event.input, clock: context.clock } });
+    }),
+  },
+}).createMachine({
+  id: 'lab',
+  context: ({ input }) => input,
+  invoke: [
+    { src: 'network', id: 'network', systemId: 'network', input: ({ context }) => ({ n: context.network, clock: context.clock }) },
+    { src: 'broker', id: 'broker', systemId: 'broker', input: ({ context }) => ({ config: context.broker, clock: context.clock }) },
+  ],
+  on: { 'producer.launch': { actions: 'launchProducer' } },
+});

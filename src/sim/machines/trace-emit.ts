@@ -1,0 +1,51 @@
+import type { AnyActorRef } from 'xstate';
+import type { LogRecord } from '../trace/types';
+import type { TraceEventInput } from './effects';
+
+/**
+ * How a party's trace records leave it: one emitted event per step, carrying the records in the order the step
+ * made them. The simulation listens with `actor.on('trace', …)` and stamps time, index and every party's state.
+ */
+export interface TraceEmitted {
+  type: 'trace';
+  /** The event whose transition made these records. */
+  cause: { type: string };
+  records: TraceEventInput[];
+  /** Records the last of `records` wrote to the partition log. */
+  log?: Omit<LogRecord, 'event'>[];
+}
+
+type AnyEvent = { type: string } & Record<string, unknown>;
+
+/** The part of XState's `enqueue` a step's effects are turned into (typed loosely: each machine has its own events). */
+export interface Enqueue {
+  emit(event: TraceEmitted): void;
+  raise(event: AnyEvent, options?: { delay?: number; id?: string }): void;
+  cancel(id: string): void;
+  sendTo(to: AnyActorRef, event: AnyEvent, options?: { delay?: number; id?: string }): void;
+}
+
+/** Collects consecutive trace records into one emitted event, flushed before any other action keeps their order. */
+export class RecordBatch {
+  private records: TraceEventInput[] = [];
+  private log: Omit<LogRecord, 'event'>[] | undefined;
+  constructor(
+    private readonly enqueue: Enqueue,
+    private readonly cause: { type: string },
+  ) {}
+  add(ev: TraceEventInput): void {
+    if (this.log) this.flush();
+    this.records.push(ev);
+  }
+  /** Log records written by the record added last. */
+  append(log: Omit<LogRecord, 'event'>[]): void {
+    this.log = this.log ? [...this.log, ...log] : log;
+  }
+  flush(): void {
+    if (this.records.length === 0) return;
+    const { records, cause } = this;
+    this.enqueue.emit(this.log ? { type: 'trace', cause, records, log: this.log } : { type: 'trace', cause, records });
+    this.records = [];
+    this.log = undefined;
+  }
+}

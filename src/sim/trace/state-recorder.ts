@@ -1,0 +1,114 @@
+import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, StateValue as XStateValue } from 'xstate';
+import type { Kernel } from '../kernel/kernel';
+import type { TraceEventInput } from '../machines/effects';
+import type { TraceEmitted } from '../machines/trace-emit';
+import type { PartyId, StateValue, TraceEvent, TransitionTaken } from './types';
+
+function sameValue(a: StateValue, b: StateValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const vb = b[k];
+    if (vb === undefined || !sameValue(a[k]!, vb)) return false;
+  }
+  return true;
+}
+
+interface Watched {
+  actor: AnyActorRef;
+  machine: AnyStateMachine;
+  /** The snapshot before the current macrostep: observers hear of a new one only after its emitted events. */
+  before: AnyMachineSnapshot;
+  /** The snapshot `value` was read from, and the value as recorded (shared while unchanged). */
+  seen: unknown;
+  value: StateValue;
+  /** Transitions that leave the state unchanged, by recorded state value and event type: they depend on nothing else. */
+  staying: WeakMap<object, Map<string, TransitionTaken | undefined>>;
+}
+
+/**
+ * Writes the parties' emitted trace records into the kernel's trace, each stamped with every party's state value
+ * after its step (state objects are shared between events while nothing changes) and the transition that recorded
+ * it. XState reports the transitions it takes only through its inspection API, which costs about a quarter of a
+ * run's time, so the transition is read with the machine's own `getTransitionData` from the snapshot the step
+ * started from, and only for steps that recorded something.
+ */
+export class StateRecorder {
+  private parties = new Map<PartyId, Watched>();
+  private states: Record<PartyId, StateValue> = { producer: 'created', network: 'reachable', connection: 'none', broker: 'up' };
+  /** An exception thrown inside a machine: XState stops the actor and reports it here; the run rethrows it. */
+  failure: unknown = null;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly onRecord: (ev: TraceEvent) => void,
+  ) {}
+
+  /** Follows an actor as the given party (a newer actor replaces an older one for the same party; the older one's records still count). */
+  watch(party: PartyId, actor: AnyActorRef, machine: AnyStateMachine): void {
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, seen: null, value: this.states[party], staying: new WeakMap() };
+    this.parties.set(party, w);
+    actor.subscribe({
+      next: (snapshot: AnyMachineSnapshot) => {
+        w.before = snapshot;
+      },
+      error: (err: unknown) => {
+        this.failure ??= err;
+      },
+    });
+    actor.on('trace', (e: TraceEmitted) => this.record(party, w, e));
+  }
+
+  private currentStates(): Record<PartyId, StateValue> {
+    let next: Record<PartyId, StateValue> | null = null;
+    for (const [party, w] of this.parties) {
+      const snapshot = w.actor.getSnapshot() as AnyMachineSnapshot;
+      if (snapshot === w.seen) continue;
+      w.seen = snapshot;
+      const value = snapshot.value as XStateValue as StateValue;
+      if (sameValue(value, w.value)) continue;
+      w.value = value;
+      next ??= { ...this.states };
+      next[party] = value;
+    }
+    if (next) this.states = next;
+    return this.states;
+  }
+
+  private transitionOf(party: PartyId, w: Watched, cause: { type: string }): TransitionTaken | undefined {
+    const beforeValue = w.before.value as XStateValue as StateValue;
+    const staying = sameValue(beforeValue, w.value) && typeof w.value === 'object' ? w.staying : null;
+    const cached = staying?.get(w.value as object)?.get(cause.type);
+    if (cached !== undefined || staying?.get(w.value as object)?.has(cause.type)) return cached;
+    const taken = w.machine.getTransitionData(w.before, cause as never);
+    const t = taken.find((x) => x.target !== undefined && x.target.length > 0) ?? taken[0];
+    const result = t ? { party, event: cause.type, source: t.source.id, targets: (t.target ?? []).map((n) => n.id) } : undefined;
+    if (staying) {
+      let byEvent = staying.get(w.value as object);
+      if (!byEvent) staying.set(w.value as object, (byEvent = new Map()));
+      byEvent.set(cause.type, result);
+    }
+    return result;
+  }
+
+  /** Records an event of the simulation's environment (the application), stamped with the parties' states. */
+  recordEnvironment(input: TraceEventInput): void {
+    const ev = input as TraceEvent;
+    ev.states = this.currentStates();
+    this.onRecord(this.kernel.record(ev));
+  }
+
+  private record(party: PartyId, w: Watched, e: TraceEmitted): void {
+    const states = this.currentStates();
+    const transition = this.transitionOf(party, w, e.cause);
+    for (const input of e.records) {
+      const ev = input as TraceEvent;
+      ev.states = states;
+      if (transition) ev.transition = transition;
+      this.onRecord(this.kernel.record(ev));
+    }
+    if (e.log) this.kernel.append(e.log);
+  }
+}
