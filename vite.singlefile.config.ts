@@ -18,6 +18,10 @@ function inlineFavicon(): Plugin {
 export default defineConfig({
   plugins: [react(), inlineFavicon(), viteSingleFile()],
   base: './',
+  resolve: {
+    // From file:// a page may not start a worker from a second file: the simulation worker is inlined.
+    alias: [{ find: /^\.\/sim\.worker\?worker$/, replacement: './sim.worker?worker&inline' }],
+  },
   build: {
     outDir: 'dist-single',
     emptyOutDir: true,

@@ -50,12 +50,13 @@ async function main() {
     simToFloorRatio: ratio,
   };
   if (o.browser) {
-    const { runBrowserBench } = await import('./browser-bench');
+    const { runBrowserBench, printNewBrowserFigures } = await import('./browser-bench');
     console.log('Visualiser in headless Chromium (10,000-message run):');
     const b = await runBrowserBench();
     console.log(`  timeline10kP95FrameMs ${b.timeline10kP95FrameMs}   (target ≤ 16.7)`);
     console.log(`  scrubP95Ms            ${b.scrubP95Ms}   (target ≤ one frame)`);
     console.log(`  bundleGzipKB          ${b.bundleGzipKB}   (target < 200)`);
+    printNewBrowserFigures(b);
     Object.assign(results, b);
   }
   results.node = process.version;

@@ -40,5 +40,6 @@ test('Reset restores the preset settings and rewinds', async ({ page }) => {
 test('a refused configuration is shown as an alert', async ({ page }) => {
   await openLab(page, 'lost-ack');
   await page.getByLabel('max.in.flight.requests.per.connection').fill('6');
+  await page.getByLabel('max.in.flight.requests.per.connection').press('Enter');
   await expect(page.getByRole('alert')).toContainText(/max\.in\.flight/i);
 });

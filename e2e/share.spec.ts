@@ -8,8 +8,9 @@ async function openMenu(page: Page) {
   await expect(page.getByRole('button', { name: 'Export scenario' })).toBeVisible();
 }
 
-/** What a share link must reproduce, read from the page. */
+/** What a share link must reproduce, read from the page (once its run, computed in the worker, is shown). */
 async function labState(page: Page) {
+  await page.evaluate(() => window.__lab!.idle());
   return {
     scenario: await page.evaluate(() => JSON.stringify(window.__lab!.store.getState().scenario)),
     cursor: await cursor(page),

@@ -1,6 +1,6 @@
 /* Exactly-Once Lab service worker: cache-first for same-origin GETs so the lab works offline after one visit.
    Bump VERSION when this file's caching rules change; new builds refresh the page itself in the background. */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const CACHE = `exactly-once-lab-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -19,6 +19,14 @@ self.addEventListener('install', (event) => {
         .map((u) => u.href);
       urls.push(new URL('./manifest.webmanifest', page).href);
       await cache.addAll([...new Set(urls)]);
+      // Workers the scripts start themselves (the simulation), named in the scripts relative to them.
+      const workers = new Set();
+      for (const u of urls.filter((x) => x.endsWith('.js'))) {
+        const script = await cache.match(u);
+        const text = script ? await script.text() : '';
+        for (const m of text.matchAll(/[`'"](?:\.\/)?([\w.-]*worker[\w.-]*\.js)[`'"]/g)) workers.add(new URL(m[1], u).href);
+      }
+      await cache.addAll([...workers].filter((u) => new URL(u).origin === self.location.origin));
     })().then(() => self.skipWaiting()),
   );
 });

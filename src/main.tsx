@@ -7,6 +7,7 @@ import { HTML_LANG, parseLang } from './i18n/lang';
 import { installShareLinkHandler } from './features/share/open-share-link';
 import { createLabStore } from './store/create-lab-store';
 import { LabStoreProvider } from './store/lab-store-context';
+import { createBrowserSimClient } from './worker/browser-sim';
 import './styles/app.css';
 
 function storage(): Storage | null {
@@ -17,7 +18,8 @@ function storage(): Storage | null {
   }
 }
 
-const store = createLabStore(storage());
+// Simulations run in a worker, so that a long run never freezes the page.
+const store = createLabStore(storage(), { sim: createBrowserSimClient() });
 window.addEventListener('pagehide', () => store.flush());
 installTestHooks(store);
 installShareLinkHandler(store);

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useLab } from '../store/lab-store-context';
 import { kafkaErrorZh } from '../i18n/kafka-errors-zh';
 import { noticeText } from '../i18n/notices';
@@ -14,8 +15,15 @@ export function Alerts() {
   const lang = useLang();
   const t = useT();
   const dismissNotice = useLab((s) => s.dismissNotice);
+  const runStatus = useLab((s) => s.runStatus);
   return (
     <>
+      <RunProgress />
+      {runStatus.kind === 'error' && (
+        <div className="alert" role="alert">
+          {t('alert.runFailed', { message: runStatus.message })}
+        </div>
+      )}
       {configError && (
         <div className="alert" role="alert">
           <strong>{t('alert.configRefused')}</strong> {lang === 'zh' ? kafkaErrorZh(configError) : configError}
@@ -40,5 +48,38 @@ export function Alerts() {
         </div>
       )}
     </>
+  );
+}
+
+/** A run shows its progress only once it takes longer than this: most runs are done before anyone would notice. */
+export const PROGRESS_AFTER_MS = 300;
+
+/** While a long run is computed: how long it has taken so far, and a button that stops it. */
+function RunProgress() {
+  const status = useLab((s) => s.runStatus);
+  const cancelRun = useLab((s) => s.cancelRun);
+  const t = useT();
+  const lang = useLang();
+  const since = status.kind === 'running' ? status.since : null;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, PROGRESS_AFTER_MS);
+    // Whole seconds, so that a screen reader is not told the time ten times a second.
+    const every = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  }, [since]);
+  if (since === null || now - since < PROGRESS_AFTER_MS) return null;
+  return (
+    <div className="alert info run-progress" role="status">
+      <span>{t('run.running', { s: formatNumber(lang, Math.round((now - since) / 100) / 10) })}</span>
+      <button type="button" className="small" onClick={cancelRun}>
+        {t('run.cancel')}
+      </button>
+    </div>
   );
 }

@@ -52,6 +52,9 @@ describe('App', () => {
     renderApp();
     const input = screen.getByLabelText('max.in.flight.requests.per.connection');
     fireEvent.change(input, { target: { value: '6' } });
+    // Number fields commit on Enter (or when left), not on each keystroke.
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.keyDown(input, { key: 'Enter' });
     expect(screen.getByRole('alert').textContent).toMatch(/refuses/);
   });
 

@@ -6,8 +6,10 @@ import { zoomController } from '../features/timeline/zoom-controller';
 export interface LabHandle {
   store: LabStore;
   zoom: typeof zoomController;
-  /** Validates and loads a scenario; returns the parser's errors if it is not valid. */
+  /** Validates and loads a scenario; returns the parser's errors if it is not valid. Its run follows (see `idle`). */
   loadScenario(input: unknown): string[];
+  /** Resolves once no run is being computed (the newest run is shown, or it failed). */
+  idle(): Promise<void>;
 }
 
 declare global {
@@ -25,6 +27,16 @@ export function installTestHooks(store: LabStore) {
       if (!parsed.ok) return parsed.errors;
       store.getState().loadScenario(parsed.scenario);
       return [];
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        if (store.getState().runStatus.kind !== 'running') return resolve();
+        const stop = store.subscribe((s) => {
+          if (s.runStatus.kind === 'running') return;
+          stop();
+          resolve();
+        });
+      });
     },
   };
 }

@@ -30,6 +30,10 @@ export const en = {
   'notice.corrupt': 'Your saved lab could not be restored: {list}{more}. Showing the default scenario, “{name}”, instead.',
   'notice.more': ' (and {n} more)',
   'notice.shareFailed': 'This share link could not be opened. {message} Your previous lab is still here.',
+  'notice.runCancelled': 'Run cancelled. The previous run and its settings are back.',
+  'alert.runFailed': 'The simulation could not be run: {message} The previous run and its settings are back.',
+  'run.running': 'Running the simulation… {s} s',
+  'run.cancel': 'Cancel',
 
   // Why input was refused (share links, saved state, scenario files). Field paths and Kafka names stay as written.
   'shareError.noVersion': 'The link has no version (v=…); it may have been cut off or edited.',
@@ -368,6 +372,7 @@ export const en = {
   'compare.canvas': '{label}: timeline of the run',
   'compare.event': 'Event {k} of {n} · t={t} ms',
   'compare.noEvents': 'No events.',
+  'compare.running': 'Running both sides of the comparison…',
 
   // Share and export
   'share.menu': 'Share & export',

@@ -12,9 +12,12 @@ export type Notice =
   /** Saved state was unusable; the lab opened this preset instead. */
   | { kind: 'saved-state-corrupt'; problems: InputProblem[]; presetId: string; presetName: string }
   /** A share link was refused; `limit` is how many of its problems to list. */
-  | { kind: 'share-link-refused'; reason: Reason; limit: number };
+  | { kind: 'share-link-refused'; reason: Reason; limit: number }
+  /** A run was cancelled; the previous run and its settings are back. */
+  | { kind: 'run-cancelled' };
 
 function one(n: Notice, lang: Lang): string {
+  if (n.kind === 'run-cancelled') return t(lang, 'notice.runCancelled');
   if (n.kind === 'share-link-refused') return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
   return t(lang, 'notice.corrupt', { ...problemList(lang, n.problems, 5), name: scenarioName(n.presetId, n.presetName, lang) });
 }

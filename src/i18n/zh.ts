@@ -26,6 +26,10 @@ export const zh: Record<MessageKey, string> = {
   'notice.corrupt': '无法恢复你保存的实验：{list}{more}。改为显示默认场景“{name}”。',
   'notice.more': '（另有 {n} 项）',
   'notice.shareFailed': '无法打开此分享链接。{message} 你之前的实验仍然保留。',
+  'notice.runCancelled': '已取消运行。已恢复之前的运行及其设置。',
+  'alert.runFailed': '无法运行模拟：{message} 已恢复之前的运行及其设置。',
+  'run.running': '正在运行模拟… {s} 秒',
+  'run.cancel': '取消',
 
   'shareError.noVersion': '链接缺少版本号（v=…），可能被截断或改动过。',
   'shareError.badVersion': '链接的版本“{v}”不是有效的版本号。',
@@ -351,6 +355,7 @@ export const zh: Record<MessageKey, string> = {
   'compare.canvas': '{label}：本次运行的时间线',
   'compare.event': '第 {k} / {n} 个事件 · t={t} ms',
   'compare.noEvents': '没有事件。',
+  'compare.running': '正在运行对比的两侧…',
 
   'share.menu': '分享与导出',
   'share.linkTitle': '分享链接',

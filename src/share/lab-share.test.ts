@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openShareLink } from '../features/share/open-share-link';
 import { createLabStore } from '../store/create-lab-store';
 import { pickSaved } from '../store/persistence';
+import { simulateNow } from '../store/simulate';
 import { payloadOf, planApply } from './lab-share';
 import { encodeShareHash, type SharePayload } from './share-link';
 import { noticeText } from '../i18n/notices';
@@ -64,7 +65,7 @@ describe('applying a share link to the lab', () => {
   it('plans without touching the store', () => {
     const store = createLabStore();
     const payload: SharePayload = { ...payloadOf(store.getState()), cursor: 1 };
-    const plan = planApply(payload);
+    const plan = planApply(payload, simulateNow(payload.scenario));
     expect(plan.ok).toBe(true);
     expect(store.getState().cursor).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { getLesson } from '../lessons/lessons';
 import type { LabState } from '../store/lab-state';
-import { simulate } from '../store/simulate';
+import type { RunResult } from '../worker/sim-client';
 import type { SharePayload } from './share-link';
 import type { InputProblem } from '../sim/scenario/parse';
 import { appProblem, type Reason } from '../i18n/problems';
@@ -24,12 +24,11 @@ export function payloadOf(state: LabState): SharePayload {
 export type ApplyResult = { ok: true; patch: Partial<LabState> } | { ok: false; reason: Reason; limit: number };
 
 /**
- * Everything the store must change to show a payload, computed and checked before anything changes so that a
- * link is either applied whole or not at all.
+ * Everything the store must change to show a payload, given the run of its scenario: computed and checked before
+ * anything changes so that a link is either applied whole or not at all.
  */
-export function planApply(payload: SharePayload): ApplyResult {
+export function planApply(payload: SharePayload, run: RunResult): ApplyResult {
   const problems: InputProblem[] = [];
-  const run = simulate(payload.scenario);
   const steps = run.trace.events.length;
   if (payload.cursor > Math.max(0, steps - 1)) problems.push(appProblem('cursor', 'problem.cursorPastEnd', { cursor: payload.cursor, steps }));
   if (payload.lesson) {

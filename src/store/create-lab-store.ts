@@ -1,28 +1,40 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInputsSlice, defaultPreset } from './inputs-slice';
-import type { LabState } from './lab-state';
+import type { FinishRun, LabState } from './lab-state';
 import { createLessonSlice } from './lesson-slice';
 import { pickSaved, readStorage, restore, sameLesson, writeStorage, type SavedState } from './persistence';
 import { createPlaybackSlice } from './playback-slice';
-import { clampCursor, simulate } from './simulate';
+import { createRunSlice } from './run-slice';
+import { clampCursor, mainThreadClient } from './simulate';
+import { emptyTrace, type SimClient } from '../worker/sim-client';
 import { createUiSlice } from './ui-slice';
 
-export type LabStore = StoreApi<LabState> & { flush(): void };
+export type LabStore = StoreApi<LabState> & {
+  flush(): void;
+  /** Runs simulations (the page's worker): for runs that are not the lab's own, such as the comparison's. */
+  sim: SimClient;
+};
 
-function initialState(storage: Storage | null): Partial<LabState> {
+export interface LabStoreOptions {
+  /** Where simulations run. Default: this thread, for tests and jsdom (the page passes its worker). */
+  sim?: SimClient;
+}
+
+/** The inputs to start from (saved state, or the default preset) and how to show their run once it is done. */
+function initialState(storage: Storage | null): { state: Partial<LabState>; finish: FinishRun } {
   const result = storage ? restore(readStorage(storage)) : ({ kind: 'empty' } as const);
   if (result.kind === 'ok') {
     const { lesson, ...saved } = result.saved;
-    const run = simulate(saved.scenario);
     const restoredLesson = lesson ? { lessonId: lesson.id, lessonStep: lesson.step, revealed: lesson.revealed } : {};
-    return { ...saved, ...run, cursor: clampCursor(saved.cursor, run.trace), ...restoredLesson };
+    return { state: { ...saved, ...restoredLesson }, finish: (s, run) => ({ ...run, cursor: clampCursor(s.cursor, run.trace) }) };
   }
   const preset = defaultPreset();
-  const base = { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0 };
+  const base = { presetId: preset.id, scenario: preset.scenario, cursor: 0 };
+  const finish: FinishRun = (_s, run) => ({ ...run });
   if (result.kind === 'corrupt') {
-    return { ...base, notices: [{ kind: 'saved-state-corrupt', problems: result.details, presetId: preset.id, presetName: preset.scenario.name }] };
+    return { state: { ...base, notices: [{ kind: 'saved-state-corrupt', problems: result.details, presetId: preset.id, presetName: preset.scenario.name }] }, finish };
   }
-  return base;
+  return { state: base, finish };
 }
 
 function sameSaved(a: SavedState, b: SavedState): boolean {
@@ -33,17 +45,22 @@ function sameSaved(a: SavedState, b: SavedState): boolean {
  * One store composed from the inputs, trace, playback and view slices. Saved state is restored (and validated)
  * at creation and written back, throttled, whenever a persisted field changes.
  */
-export function createLabStore(storage: Storage | null = null): LabStore {
+export function createLabStore(storage: Storage | null = null, options: LabStoreOptions = {}): LabStore {
+  const sim = options.sim ?? mainThreadClient;
   const initial = initialState(storage);
   const store = createStore<LabState>()((...a) => ({
     ...createInputsSlice(...a),
+    ...createRunSlice(sim)(...a),
     ...createPlaybackSlice(...a),
     ...createUiSlice(...a),
     ...createLessonSlice(...a),
-    trace: simulate(defaultPreset().scenario).trace,
+    // Until the first run is done: no events yet (the cursor is placed when they come).
+    trace: emptyTrace(initial.state.scenario ?? defaultPreset().scenario),
     runError: null,
-    ...initial,
+    ...initial.state,
   }));
+  const first = store.getState();
+  first.requestRun(first.scenario, initial.finish);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = pickSaved(store.getState());
   const flush = () => {
@@ -61,5 +78,5 @@ export function createLabStore(storage: Storage | null = null): LabStore {
       timer = setTimeout(flush, 200);
     });
   }
-  return Object.assign(store, { flush });
+  return Object.assign(store, { flush, sim });
 }

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { getPreset, PRESETS } from '../scenarios/presets';
 import { faultSchema, type Fault, type Scenario } from '../sim/scenario/schema';
-import type { InputsSlice, LabState } from './lab-state';
-import { clampCursor, simulate } from './simulate';
+import type { FinishRun, InputsSlice, LabState } from './lab-state';
+import { clampCursor } from './simulate';
 
 export const DEFAULT_PRESET_ID = 'lost-ack';
 
@@ -15,16 +15,19 @@ function sameFault(a: Fault, b: Fault): boolean {
 }
 
 /**
- * Replaces the inputs and re-runs the simulation once, keeping the cursor at the same step index when it still
- * exists (clamped otherwise). This is the "fork": same prefix, new suffix.
+ * Shows a new run, keeping the cursor at the same step index when it still exists (clamped otherwise). This is
+ * the "fork": same prefix, new suffix.
  */
-export function withScenario(state: LabState, scenario: Scenario): Partial<LabState> {
-  const next = simulate(scenario);
-  return { scenario, ...next, cursor: clampCursor(state.cursor, next.trace), forkTarget: null };
-}
+export const keepCursor: FinishRun = (state, run) => ({ ...run, cursor: clampCursor(state.cursor, run.trace) });
 
-export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (set) => {
-  const update = (change: (s: Scenario) => Scenario) => set((state) => withScenario(state, change(state.scenario)));
+/** Shows a new run from its first event. */
+export const fromStart: FinishRun = (_state, run) => ({ ...run, cursor: 0 });
+
+export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (set, get) => {
+  /** Replaces the inputs at once; the trace follows when the run is done. */
+  const load = (scenario: Scenario, finish: FinishRun, inputs: Partial<LabState> = {}) =>
+    get().requestRun(scenario, finish, { scenario, forkTarget: null, ...inputs });
+  const update = (change: (s: Scenario) => Scenario) => load(change(get().scenario), keepCursor);
   return {
     presetId: DEFAULT_PRESET_ID,
     scenario: defaultPreset().scenario,
@@ -46,14 +49,12 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
     choosePreset: (id) => {
       const preset = getPreset(id);
       if (!preset) return;
-      set(() => ({ presetId: id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0, playing: false, forkTarget: null }));
+      load(preset.scenario, fromStart, { presetId: id, playing: false });
     },
-    resetToPreset: () =>
-      set((state) => {
-        const preset = getPreset(state.presetId) ?? defaultPreset();
-        return { presetId: preset.id, scenario: preset.scenario, ...simulate(preset.scenario), cursor: 0, playing: false, forkTarget: null };
-      }),
-    loadScenario: (scenario, presetId) =>
-      set((state) => ({ ...withScenario(state, scenario), presetId: presetId ?? state.presetId, playing: false })),
+    resetToPreset: () => {
+      const preset = getPreset(get().presetId) ?? defaultPreset();
+      load(preset.scenario, fromStart, { presetId: preset.id, playing: false });
+    },
+    loadScenario: (scenario, presetId) => load(scenario, keepCursor, { presetId: presetId ?? get().presetId, playing: false }),
   };
 };

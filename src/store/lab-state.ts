@@ -4,6 +4,7 @@ import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/s
 /** A fault as written in a scenario file (defaults may be left out). */
 export type FaultInput = z.input<typeof faultSchema>;
 import type { Trace } from '../sim/trace/types';
+import type { RunResult } from '../worker/sim-client';
 import type { Lang } from '../i18n/lang';
 import type { Notice } from '../i18n/notices';
 
@@ -40,6 +41,26 @@ export interface InputsSlice {
 export interface TraceSlice {
   trace: Trace;
   runError: string | null;
+}
+
+/**
+ * Whether a run is being computed. While one is, the inputs are already the new ones and the trace on screen is
+ * still the previous run's. `error`: the simulation could not be run at all (the previous run stays on screen).
+ */
+export type RunStatus = { kind: 'idle' } | { kind: 'running'; since: number } | { kind: 'error'; message: string };
+
+/** Applies a finished run: returns everything the store must change (the run's trace included, if it is to be shown). */
+export type FinishRun = (state: LabState, run: RunResult) => Partial<LabState>;
+
+export interface RunSlice {
+  runStatus: RunStatus;
+  /**
+   * Runs the simulation for `scenario`: `inputs` are set at once, `finish` is applied when the run is done, unless
+   * a newer request has been made meanwhile (the newest request always wins).
+   */
+  requestRun(scenario: Scenario, finish: FinishRun, inputs?: Partial<LabState>): void;
+  /** Stops the run in progress and puts back the inputs of the run on screen. */
+  cancelRun(): void;
 }
 
 export interface PlaybackSlice {
@@ -101,4 +122,4 @@ export interface LessonSlice {
   setSpeakerNotes(on: boolean): void;
 }
 
-export type LabState = InputsSlice & TraceSlice & PlaybackSlice & UiSlice & LessonSlice;
+export type LabState = InputsSlice & TraceSlice & RunSlice & PlaybackSlice & UiSlice & LessonSlice;

@@ -3,6 +3,7 @@ import { payloadOf, planApply } from '../share/lab-share';
 import { decodeShareHash, encodeShareHash } from '../share/share-link';
 import { createLabStore } from './create-lab-store';
 import { pickSaved, restore, serialize, STORAGE_KEY } from './persistence';
+import { simulateNow } from './simulate';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -52,11 +53,11 @@ describe('the interface language', () => {
     expect(payload.lang).toBe('zh');
     const decoded = decodeShareHash(`#${encodeShareHash(payload)}`);
     expect(decoded).toEqual({ kind: 'ok', payload });
-    const plan = planApply(payload);
+    const plan = planApply(payload, simulateNow(payload.scenario));
     expect(plan.ok && plan.patch.language).toBe('zh');
 
     const { lang: _none, ...withoutLang } = payload;
-    const old = planApply(withoutLang);
+    const old = planApply(withoutLang, simulateNow(withoutLang.scenario));
     expect(old.ok && 'language' in old.patch).toBe(false);
 
     const broken = decodeShareHash(`#${encodeShareHash({ ...payload, lang: 'fr' as never })}`);

@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
 import { getLesson } from '../lessons/lessons';
 import { isAsking, sameScenario, stepCursor, stepScenario } from '../lessons/steps';
+import type { Trace } from '../sim/trace/types';
 import type { LabState, LessonSlice } from './lab-state';
 
 /**
  * Guided lessons over the same timeline as free exploration: a step loads its preset and settings through the
- * inputs slice (only when they differ from the current ones) and moves the cursor to its event. A step with a
+ * run requests (only when they differ from the current ones) and moves the cursor to its event. A step with a
  * question waits one event before the revealing one until the answer is revealed.
  */
 export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (set, get) => {
@@ -15,10 +16,17 @@ export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (s
     if (!lesson || lesson.steps.length === 0) return;
     const step = Math.max(0, Math.min(lesson.steps.length - 1, Math.floor(Number.isFinite(k) ? k : 0)));
     const target = stepScenario(lesson, step);
-    if (target && (s.presetId !== target.presetId || !sameScenario(s.scenario, target.scenario))) s.loadScenario(target.scenario, target.presetId);
-    const now = get();
-    const c = stepCursor(now.trace, lesson.steps[step]!, isAsking(lesson.steps[step], now.askQuestions, revealed));
-    set({ lessonStep: step, revealed, chosenAnswer: null, playing: false, forkTarget: null, ...(c >= 0 ? { cursor: c } : {}) });
+    const patch = { lessonStep: step, revealed, chosenAnswer: null, playing: false, forkTarget: null };
+    const cursorOn = (trace: Trace, state: LabState) => {
+      const c = stepCursor(trace, lesson.steps[step]!, isAsking(lesson.steps[step], state.askQuestions, revealed));
+      return c >= 0 ? { cursor: c } : {};
+    };
+    if (target && (s.presetId !== target.presetId || !sameScenario(s.scenario, target.scenario))) {
+      // The step's own run: its cursor is placed once that run is shown.
+      s.requestRun(target.scenario, (state, run) => ({ ...run, ...cursorOn(run.trace, state) }), { ...patch, presetId: target.presetId, scenario: target.scenario });
+      return;
+    }
+    set((state) => ({ ...patch, ...cursorOn(state.trace, state) }));
   };
   return {
     lessonId: null,

@@ -1,8 +1,9 @@
-import { useId } from 'react';
-import type { LogRecord } from '../../sim/trace/types';
+import { useEffect, useId, useReducer } from 'react';
+import type { Scenario } from '../../sim/scenario/schema';
+import type { LogRecord, Trace } from '../../sim/trace/types';
 import { COMPARE_DIMENSIONS, type CompareDimension } from '../../store/lab-state';
 import { selectQuestionOpen } from '../../store/derived';
-import { useLab } from '../../store/lab-store-context';
+import { useLab, useLabStore } from '../../store/lab-store-context';
 import { plural, type MessageKey } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
@@ -69,15 +70,47 @@ function DimensionSelect({ value, onChange }: { value: CompareDimension; onChang
   );
 }
 
+/** Both runs of the comparison, or null while the worker is still running one of them. */
+function useCompareTraces(scenario: Scenario, trace: Trace, by: CompareDimension): [Trace, Trace] | null {
+  const sim = useLabStore().sim;
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const got = compareTraces(scenario, trace, by, sim);
+  const pending = got instanceof Promise ? got : null;
+  useEffect(() => {
+    if (!pending) return;
+    let live = true;
+    void pending.then(() => live && redraw());
+    return () => {
+      live = false;
+    };
+  }, [pending]);
+  return pending ? null : (got as [Trace, Trace]);
+}
+
 function CompareView({ by }: { by: CompareDimension }) {
-  const scenario = useLab((s) => s.scenario);
+  // The comparison belongs to the run on screen: its scenario, not inputs whose run is still being computed.
   const trace = useLab((s) => s.trace);
+  const scenario = useLab((s) => (s.runStatus.kind === 'running' ? s.trace.scenario : s.scenario));
+  const traces = useCompareTraces(scenario, trace, by);
+  if (!traces) return <CompareWaiting />;
+  return <CompareRuns by={by} scenario={scenario} trace={trace} traces={traces} />;
+}
+
+function CompareWaiting() {
+  const t = useT();
+  return (
+    <section className="compare" aria-label={t('compare.region')} aria-busy="true">
+      <p className="compare-summary muted">{t('compare.running')}</p>
+    </section>
+  );
+}
+
+function CompareRuns({ by, scenario, trace, traces }: { by: CompareDimension; scenario: Scenario; trace: Trace; traces: [Trace, Trace] }) {
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
   const tr = useT();
   const lang = useLang();
   const sides = compareSides(scenario, by).map((side) => ({ ...side, label: sideLabel(side.label, tr) }));
-  const traces = compareTraces(scenario, trace, by);
   const t = trace.events[cursor]?.t ?? 0;
   const rank = rankAtTime(trace, cursor);
   const cursors = traces.map((tr) => (tr === trace ? cursor : cursorAtTime(tr, t, rank)));

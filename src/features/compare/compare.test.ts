@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../scenarios/presets';
 import { runSimulation } from '../../sim/run-simulation';
+import { mainThreadClient } from '../../store/simulate';
+import type { Trace } from '../../sim/trace/types';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 
 describe('compare', () => {
@@ -8,7 +10,7 @@ describe('compare', () => {
 
   it('lost-ack: the off log has exactly one more record, and the extra one is message 1', () => {
     const current = runSimulation(scenario);
-    const [off, on] = compareTraces(scenario, current, 'idempotence');
+    const [off, on] = compareTraces(scenario, current, 'idempotence', mainThreadClient) as [Trace, Trace];
     expect(on).toBe(current);
     expect(off.scenario.producer['enable.idempotence']).toBe(false);
     expect(off.scenario.seed).toBe(scenario.seed);
@@ -22,7 +24,7 @@ describe('compare', () => {
     expect(diff.notes[1].every((n) => n === null)).toBe(true);
     expect(diff.missing).toEqual([[], []]);
     // Memoised: the same scenario object gives the same traces.
-    expect(compareTraces(scenario, current, 'idempotence')[0]).toBe(off);
+    expect((compareTraces(scenario, current, 'idempotence', mainThreadClient) as [Trace, Trace])[0]).toBe(off);
   });
 
   it('reorder-in-flight: the off log is out of order', () => {

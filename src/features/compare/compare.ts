@@ -1,5 +1,5 @@
 import type { CompareDimension } from '../../store/lab-state';
-import { simulate } from '../../store/simulate';
+import { emptyTrace, RunCancelled, type SimClient } from '../../worker/sim-client';
 import type { Scenario } from '../../sim/scenario/schema';
 import type { LogRecord, Trace } from '../../sim/trace/types';
 import { translator, type Translate } from '../../i18n/t';
@@ -38,29 +38,43 @@ export function compareSides(scenario: Scenario, by: CompareDimension): [Compare
   }
 }
 
-const traceCache = new WeakMap<Scenario, Map<string, Trace>>();
+const traceCache = new WeakMap<Scenario, Map<string, Trace | Promise<void>>>();
 
 /**
  * Both runs of the comparison, memoised by the lab's scenario object (a new object whenever an input changes).
- * A side identical to the lab's own run reuses its trace.
+ * A side identical to the lab's own run reuses its trace. While a side is still being run (by `sim`, the page's
+ * worker), returns a promise that settles when it is done; a cancelled run is requested again next time.
  */
-export function compareTraces(scenario: Scenario, current: Trace, by: CompareDimension): [Trace, Trace] {
+export function compareTraces(scenario: Scenario, current: Trace, by: CompareDimension, sim: SimClient): [Trace, Trace] | Promise<void> {
   let byDim = traceCache.get(scenario);
   if (!byDim) {
     byDim = new Map();
     traceCache.set(scenario, byDim);
   }
-  const sides = compareSides(scenario, by);
-  return sides.map((side, k) => {
+  const cache = byDim;
+  const sides = compareSides(scenario, by).map((side, k): Trace | Promise<void> => {
     if (JSON.stringify(side.scenario) === JSON.stringify(current.scenario)) return current;
     const key = `${by}:${k}`;
-    let t = byDim.get(key);
-    if (!t) {
-      t = simulate(side.scenario).trace;
-      byDim.set(key, t);
+    const known = cache.get(key);
+    if (known) return known;
+    const out = sim.run(side.scenario);
+    if (!(out instanceof Promise)) {
+      cache.set(key, out.trace);
+      return out.trace;
     }
-    return t;
-  }) as [Trace, Trace];
+    const pending = out.then(
+      (r) => void cache.set(key, r.trace),
+      (e: unknown) => {
+        if (e instanceof RunCancelled) cache.delete(key);
+        else cache.set(key, emptyTrace(side.scenario));
+      },
+    );
+    cache.set(key, pending);
+    return pending;
+  });
+  const [a, b] = sides as [Trace | Promise<void>, Trace | Promise<void>];
+  if (a instanceof Promise || b instanceof Promise) return Promise.all([a, b]).then(() => undefined);
+  return [a, b];
 }
 
 /**

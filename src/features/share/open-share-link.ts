@@ -3,19 +3,23 @@ import { decodeShareHash, MAX_LISTED } from '../../share/share-link';
 import type { LabStore } from '../../store/create-lab-store';
 
 /**
- * Opens the share link in the address bar, if there is one: validated whole, then applied in one store update
- * (a link takes precedence over saved state). A broken link changes nothing but the notice.
- * Returns whether the hash held a share link.
+ * Opens the share link in the address bar, if there is one: its run is computed, then the link is validated whole
+ * and applied in one store update (a link takes precedence over saved state). A broken link changes nothing but
+ * the notice. Returns whether the hash held a share link.
  */
 export function openShareLink(store: LabStore, hash: string): boolean {
   const decoded = decodeShareHash(hash);
   if (decoded.kind === 'none') return false;
-  const plan = decoded.kind === 'ok' ? planApply(decoded.payload) : { ok: false as const, reason: decoded.reason, limit: MAX_LISTED };
-  if (plan.ok) {
-    store.setState({ ...plan.patch, notices: [] });
-  } else {
-    store.setState((s) => ({ notices: [{ kind: 'share-link-refused', reason: plan.reason, limit: plan.limit }, ...s.notices] }));
+  if (decoded.kind !== 'ok') {
+    const { reason } = decoded;
+    store.setState((s) => ({ notices: [{ kind: 'share-link-refused', reason, limit: MAX_LISTED }, ...s.notices] }));
+    return true;
   }
+  const payload = decoded.payload;
+  store.getState().requestRun(payload.scenario, (s, run) => {
+    const plan = planApply(payload, run);
+    return plan.ok ? { ...plan.patch, notices: [] } : { notices: [{ kind: 'share-link-refused', reason: plan.reason, limit: plan.limit }, ...s.notices] };
+  });
   return true;
 }
 

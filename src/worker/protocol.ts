@@ -1,0 +1,21 @@
+import type { Scenario } from '../sim/scenario/schema';
+import type { Trace, TraceEvent } from '../sim/trace/types';
+
+/** Main thread → worker: run this scenario. */
+export interface RunRequest {
+  id: number;
+  scenario: Scenario;
+}
+
+/**
+ * Worker → main thread. A long trace comes back in pieces (`chunk` messages, then `done` with the rest of the
+ * trace), so that no single message takes the main thread long to receive.
+ */
+export type RunReply =
+  | { id: number; type: 'chunk'; events: TraceEvent[] }
+  /** The trace, whose `events` are the last piece (appended after every earlier chunk). */
+  | { id: number; type: 'done'; trace: Trace }
+  | { id: number; type: 'error'; message: string };
+
+/** Events per message: small enough that receiving one costs the main thread a few milliseconds. */
+export const CHUNK_EVENTS = 4000;
