@@ -1,6 +1,6 @@
 /* Exactly-Once Lab service worker: cache-first for same-origin GETs so the lab works offline after one visit.
    Bump VERSION when this file's caching rules change; new builds refresh the page itself in the background. */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const CACHE = `exactly-once-lab-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -19,6 +19,16 @@ self.addEventListener('install', (event) => {
         .map((u) => u.href);
       urls.push(new URL('./manifest.webmanifest', page).href);
       await cache.addAll([...new Set(urls)]);
+      // Chunks the scripts load later with import() (the statechart view and its layout engine), so they work
+      // offline even if they were never opened online.
+      const lazy = [];
+      for (const url of urls.filter((u) => u.endsWith('.js'))) {
+        const res = await cache.match(url);
+        if (!res) continue;
+        const js = await res.text();
+        for (const m of js.matchAll(/import\(\s*[`'"](\.\.?\/[^`'"]+\.js)[`'"]\s*\)/g)) lazy.push(new URL(m[1], url).href);
+      }
+      if (lazy.length) await cache.addAll([...new Set(lazy)]);
     })().then(() => self.skipWaiting()),
   );
 });
