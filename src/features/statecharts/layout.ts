@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { Chart, ChartNode } from './graph';
+import type { Chart, ChartNode, ChartTransition } from './graph';
 
 /**
  * Lays a chart out with ELK's layered algorithm, hierarchy included (edges may cross container borders). Sizes are
@@ -32,7 +32,8 @@ export interface PlacedEdge {
   /** Chart transition id, or `initial:<container id>` for an initial marker's arrow. */
   id: string;
   points: { x: number; y: number }[];
-  label: (Box & { text: string }) | null;
+  /** The label's box and its lines (event, then the guard in brackets). */
+  label: (Box & { lines: string[] }) | null;
 }
 
 export interface ChartLayout {
@@ -71,6 +72,17 @@ function commonContainer(chart: Chart, a: string, b: string): string {
   return lca === a || lca === b ? (chart.nodes[lca]?.parent ?? chart.rootId) : lca;
 }
 
+/** Edge labels take two lines when guarded (`event` over `[guard]`), which keeps the layers narrow. */
+export function labelLines(edge: ChartTransition): string[] {
+  const head = edge.delay !== null ? `after ${edge.delay}` : edge.event === '' ? 'always' : edge.event;
+  return edge.guard ? [head, `[${edge.guard}]`] : [head];
+}
+
+function labelBox(edge: ChartTransition) {
+  const lines = labelLines(edge);
+  return { text: lines.join('\n'), width: Math.max(...lines.map((l) => textWidth(l, SMALL_CHAR))) + 6, height: lines.length * (SMALL + 3) + 4 };
+}
+
 export function toElkGraph(chart: Chart): ElkNode {
   const elkNodes = new Map<string, ElkNode>();
   const build = (id: string): ElkNode => {
@@ -106,7 +118,7 @@ export function toElkGraph(chart: Chart): ElkNode {
         sources: [edge.source],
         targets: [target],
         // One label per transition, on its first target's edge.
-        labels: k === 0 ? [{ text: edge.label, width: textWidth(edge.label, SMALL_CHAR) + 6, height: SMALL + 6 }] : [],
+        labels: k === 0 ? [labelBox(edge)] : [],
       });
     });
   }
@@ -116,7 +128,7 @@ export function toElkGraph(chart: Chart): ElkNode {
     'elk.direction': 'RIGHT',
     'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
     'elk.edgeRouting': 'ORTHOGONAL',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '28',
     'elk.spacing.nodeNode': '22',
     'elk.spacing.edgeLabel': '3',
     'elk.spacing.edgeNode': '12',
@@ -146,7 +158,7 @@ export async function layoutChart(chart: Chart): Promise<ChartLayout> {
       edges.push({
         id: e.id.replace(/#\d+$/, ''),
         points,
-        label: l ? { text: l.text ?? '', x: l.x ?? 0, y: l.y ?? 0, w: l.width ?? 0, h: l.height ?? 0 } : null,
+        label: l ? { lines: (l.text ?? '').split('\n'), x: l.x ?? 0, y: l.y ?? 0, w: l.width ?? 0, h: l.height ?? 0 } : null,
       });
     }
     for (const c of n.children ?? []) walk(c);

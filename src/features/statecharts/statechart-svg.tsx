@@ -198,8 +198,12 @@ export function StatechartSvg({ chart, layout, scale, active, taken, label, t, d
             return (
               <g key={`${e.id}-label-${k}`} className={on ? 'sc-label sc-taken' : 'sc-label'} data-transition={e.id}>
                 <rect x={l.x} y={l.y} width={l.w} height={l.h} rx={3} />
-                <text x={l.x + 3} y={l.y + l.h - 4} fontSize={SMALL}>
-                  {l.text}
+                <text x={l.x + 3} y={l.y + SMALL + 1} fontSize={SMALL}>
+                  {l.lines.map((line, j) => (
+                    <tspan key={j} x={l.x + 3} dy={j === 0 ? 0 : SMALL + 3}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               </g>
             );

@@ -84,7 +84,7 @@ export default function StatechartsView() {
   };
 
   if (error) return <p className="alert">{t('statecharts.loadFailed', { error })}</p>;
-  const scale = theme === 'projector' ? 1.45 : 1.1;
+  const scale = theme === 'projector' ? 1.45 : 1;
   const transitionChart = transition ? charts.find((c) => c.party === transition.party) : undefined;
   const focusedText = focused ? describe(focused) : null;
 
