@@ -9,7 +9,8 @@ import type { Chart, ChartNode, ChartTransition } from './graph';
 
 export const FONT = 14;
 export const SMALL = 12;
-const CHAR = 0.6 * FONT;
+/** Average advance of a bold name's character, and of the small monospace lines (generous: text must fit). */
+const CHAR = 0.66 * FONT;
 const SMALL_CHAR = 0.6 * SMALL;
 const PAD = 10;
 const LINE = 18;
@@ -50,7 +51,8 @@ const textWidth = (text: string, char = CHAR) => Math.ceil(text.length * char);
 /** Name line plus one line per targetless transition. */
 function headerSize(node: ChartNode): { w: number; h: number } {
   const lines = node.internal.map((t) => textWidth(t.label, SMALL_CHAR));
-  const w = Math.max(textWidth(node.key), ...lines, 0) + 2 * PAD;
+  // Room on the right for the active marker.
+  const w = Math.max(textWidth(node.key), ...lines, 0) + 2 * PAD + 10;
   return { w, h: LINE + 6 + node.internal.length * (SMALL + 4) };
 }
 
