@@ -1,6 +1,6 @@
 /* Exactly-Once Lab service worker: cache-first for same-origin GETs so the lab works offline after one visit.
    Bump VERSION when this file's caching rules change; new builds refresh the page itself in the background. */
-const VERSION = 'v2';
+const VERSION = 'v3';
 const CACHE = `exactly-once-lab-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -19,14 +19,25 @@ self.addEventListener('install', (event) => {
         .map((u) => u.href);
       urls.push(new URL('./manifest.webmanifest', page).href);
       await cache.addAll([...new Set(urls)]);
-      // Workers the scripts start themselves (the simulation), named in the scripts relative to them.
-      const workers = new Set();
-      for (const u of urls.filter((x) => x.endsWith('.js'))) {
-        const script = await cache.match(u);
-        const text = script ? await script.text() : '';
-        for (const m of text.matchAll(/[`'"](?:\.\/)?([\w.-]*worker[\w.-]*\.js)[`'"]/g)) workers.add(new URL(m[1], u).href);
+      // What the scripts load later: the simulation's worker, and chunks loaded with import() (the statechart view
+      // and its layout engine), so they work offline even if they were never used online. Followed transitively.
+      const seen = new Set(urls);
+      const queue = urls.filter((u) => u.endsWith('.js'));
+      while (queue.length > 0) {
+        const url = queue.shift();
+        const res = await cache.match(url);
+        if (!res) continue;
+        const js = await res.text();
+        const found = [
+          ...[...js.matchAll(/[`'"](?:\.\/)?([\w.-]*worker[\w.-]*\.js)[`'"]/g)].map((m) => new URL(m[1], url).href),
+          ...[...js.matchAll(/import\(\s*[`'"](\.\.?\/[^`'"]+\.js)[`'"]\s*\)/g)].map((m) => new URL(m[1], url).href),
+        ].filter((u) => new URL(u).origin === self.location.origin && !seen.has(u));
+        for (const u of found) seen.add(u);
+        if (found.length > 0) {
+          await cache.addAll(found);
+          queue.push(...found);
+        }
       }
-      await cache.addAll([...workers].filter((u) => new URL(u).origin === self.location.origin));
     })().then(() => self.skipWaiting()),
   );
 });

@@ -13,6 +13,7 @@ import { PresenterButton } from '../features/presenter/presenter-button';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
 import { ShareMenu } from '../features/share/share-menu';
+import { StatechartsPanel } from '../features/statecharts/statecharts-panel';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { ThemeSelect } from '../features/theme/theme-select';
@@ -62,6 +63,7 @@ export function App() {
             <Narration />
             <TimelineArea />
             <PlaybackBar />
+            <StatechartsPanel />
             <EventList />
           </main>
           {/* After the timeline in the DOM, so Tab order follows the usual layout (settings under the timeline). */}

@@ -408,6 +408,27 @@ export const en = {
   'handout.steps': 'Steps {a}–{b}',
   'handout.picture': 'Timeline around steps {a} to {b}',
   'picture.title': 'Timeline of “{name}” (seed {seed}), at step {k}',
+  // Statecharts
+  'statecharts.title': 'Statecharts',
+  'statecharts.loading': 'Laying out the statecharts…',
+  'statecharts.loadFailed': 'The statecharts could not be drawn: {error}',
+  'statecharts.chart': '{party} statechart',
+  'statecharts.hint': 'Click a state (or focus it and press Enter) to jump to the next step where it is entered.',
+  'statecharts.noStates': 'This run does not record the parties’ states, so nothing is highlighted and no state can be jumped to.',
+  'statecharts.activeTitle': 'Active at this step',
+  'statecharts.transition': 'Transition at this step: {party} {source} → {targets} on {event}',
+  'statecharts.noTransition': 'No transition recorded at this step.',
+  'statecharts.jumped': 'Step {k}: the {party} enters {state}.',
+  'statecharts.noLater': 'There is no later step where the {party} enters {state}.',
+  'statecharts.question': 'The lesson question comes first: answer it, then try again.',
+  'statecharts.active': 'active',
+  'statecharts.kind.atomic': 'state',
+  'statecharts.kind.compound': 'compound state',
+  'statecharts.kind.parallel': 'parallel state',
+  'statecharts.kind.final': 'final state',
+  'statecharts.kind.history': 'history state',
+  'statecharts.kind.region': 'region',
+  'statecharts.handles': 'handles without leaving: {list}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,182 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { brokerMachine } from '../src/sim/machines/broker.machine';
+import { networkMachine } from '../src/sim/machines/network.machine';
+import { producerMachine } from '../src/sim/machines/producer.machine';
+import { cursor, expect, openLab, slider, test } from './fixtures';
+
+/** Every state node id of a machine, read from its definition (independently of the view's own extraction). */
+function stateIds(machine: AnyStateMachine): string[] {
+  const walk = (node: AnyStateNode): string[] => Object.values(node.states).flatMap((c) => [c.id, ...walk(c as AnyStateNode)]);
+  return walk(machine.root).sort();
+}
+
+/**
+ * Gives the current trace each party's state value and the transitions behind the events, as the simulation
+ * records them: the producer starts (and may crash), the broker goes down at a crash and up at a restart.
+ */
+async function recordStates(page: Page) {
+  await page.evaluate(() => {
+    const store = window.__lab!.store;
+    const trace = store.getState().trace;
+    let producer = 'created';
+    let broker = 'up';
+    let prev: Record<string, string> | null = null;
+    const events = trace.events.map((e) => {
+      let transition;
+      if (e.kind === 'producer.started') {
+        transition = { party: 'producer' as const, event: 'producer.start', source: 'producer.created', targets: ['producer.running'] };
+        producer = 'running';
+      } else if (e.kind === 'broker.crashed') {
+        transition = { party: 'broker' as const, event: 'broker.crash', source: 'broker.up', targets: ['broker.down'] };
+        broker = 'down';
+      } else if (e.kind === 'broker.restarted') {
+        transition = { party: 'broker' as const, event: 'broker.restart', source: 'broker.down', targets: ['broker.up'] };
+        broker = 'up';
+      } else if (e.kind === 'app.send') {
+        transition = { party: 'producer' as const, event: 'app.send', source: 'producer.running', targets: [] };
+      }
+      const states: Record<string, string> = prev && prev.producer === producer && prev.broker === broker ? prev : { producer, network: 'carrying', broker };
+      prev = states;
+      return { ...e, states: states as never, ...(transition ? { transition } : {}) };
+    });
+    store.setState({ trace: { ...trace, events } });
+  });
+}
+
+const eventIndex = (page: Page, kind: string) => page.evaluate((kind) => window.__lab!.store.getState().trace.events.findIndex((e) => e.kind === kind), kind);
+const region = (page: Page) => page.getByRole('region', { name: 'Statecharts' });
+const state = (page: Page, id: string) => region(page).locator(`[data-state-id="${id}"]`);
+
+async function openView(page: Page) {
+  await region(page).getByRole('button', { name: 'Statecharts' }).click();
+  await expect(region(page).locator('svg[data-party="broker"]')).toBeVisible();
+}
+
+test('the statecharts show exactly the machines’ states, loaded only when opened', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await openLab(page, 'broker-restart');
+  expect(scripts.some((u) => u.includes('statecharts-view'))).toBe(false);
+  // Closed, it is one line under the playback controls: the timeline and playback stay on the first screen.
+  await expect(region(page).getByRole('button', { name: 'Statecharts' })).toHaveAttribute('aria-expanded', 'false');
+  await openView(page);
+  expect(scripts.some((u) => u.includes('statecharts-view'))).toBe(true);
+  for (const [party, machine] of [
+    ['producer', producerMachine],
+    ['network', networkMachine],
+    ['broker', brokerMachine],
+  ] as const) {
+    const drawn = await region(page).locator(`svg[data-party="${party}"] [data-state-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-state-id')!));
+    expect(drawn.sort(), party).toEqual(stateIds(machine));
+  }
+  // Today's traces do not record states yet: nothing is highlighted, and the view says why.
+  await expect(region(page).getByText(/does not record the parties’ states/)).toBeVisible();
+  await expect(region(page).locator('[aria-current="true"]')).toHaveCount(0);
+  // The open view is remembered.
+  await page.reload();
+  await expect(region(page).locator('svg[data-party="broker"]')).toBeVisible();
+});
+
+test('the highlight follows the cursor, and clicking a state moves the cursor', async ({ page }) => {
+  await openLab(page, 'broker-restart');
+  await recordStates(page);
+  await openView(page);
+  const crashed = await eventIndex(page, 'broker.crashed');
+  const restarted = await eventIndex(page, 'broker.restarted');
+  expect(crashed).toBeGreaterThan(0);
+  expect(restarted).toBeGreaterThan(crashed);
+
+  await slider(page).fill(String(crashed - 1));
+  await expect(state(page, 'broker.up')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'broker.down')).not.toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'producer.running')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'network.carrying')).toHaveAttribute('aria-current', 'true');
+
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(state(page, 'broker.down')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'broker.up')).not.toHaveAttribute('aria-current', 'true');
+  await expect(region(page).locator('polyline.sc-taken')).toHaveAttribute('data-transition', 'broker.up:broker.crash:0');
+  await expect(region(page).locator('.sc-label.sc-taken')).toContainText('broker.crash');
+  await expect(region(page).getByText('broker: down')).toBeVisible();
+  await expect(region(page).getByText(/Transition at this step: broker up → down on broker\.crash/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(region(page).locator('.sc-taken')).toHaveCount(0);
+  await expect(state(page, 'broker.down')).toHaveAttribute('aria-current', 'true');
+
+  // Clicking a state jumps to the next step where the party enters it; Enter does the same.
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  await state(page, 'broker.down').click();
+  await expect.poll(() => cursor(page)).toBe(crashed);
+  await expect(region(page).getByRole('status')).toHaveText(`Step ${crashed + 1}: the broker enters down.`);
+  await state(page, 'broker.up').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => cursor(page)).toBe(restarted);
+  await state(page, 'broker.down').click();
+  await expect.poll(() => cursor(page)).toBe(restarted);
+  await expect(region(page).getByRole('status')).toHaveText('There is no later step where the broker enters down.');
+
+  const results = await new AxeBuilder({ page }).include('.statecharts').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+});
+
+test('a waiting lesson question is not skipped past', async ({ page }) => {
+  await openLab(page);
+  await page.getByLabel('Lesson', { exact: true }).selectOption('broker-restart');
+  const guide = page.getByRole('region', { name: 'Lesson guide' });
+  await guide.getByRole('button', { name: 'Next step', exact: true }).click();
+  await expect(guide.getByRole('button', { name: 'Reveal' })).toBeVisible();
+  await recordStates(page);
+  await openView(page);
+  const restarted = await eventIndex(page, 'broker.restarted');
+  const before = await cursor(page);
+  expect(before).toBeLessThan(restarted);
+  await state(page, 'broker.up').click();
+  await expect(region(page).getByRole('status')).toHaveText('The lesson question comes first: answer it, then try again.');
+  expect(await cursor(page)).toBeLessThan(restarted);
+  await expect(guide.getByRole('button', { name: 'Reveal' })).toBeVisible();
+});
+
+for (const theme of ['light', 'dark', 'projector'] as const) {
+  test(`no serious accessibility violations in the open view (${theme}, Chinese)`, async ({ page }) => {
+    await page.goto('/?lang=zh');
+    await page.getByLabel('主题').selectOption(theme);
+    await page.getByRole('button', { name: '状态图' }).click();
+    await expect(page.locator('svg[data-party="producer"]')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  });
+}
+
+test('offline: the view opens from the single-file build and, after one visit, from the hosted build', async ({ page, context }) => {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.singlefile.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url());
+  });
+  await context.setOffline(true);
+  await page.goto(pathToFileURL(resolve('dist-single/index.html')).href);
+  await openView(page);
+  expect(requests).toEqual([]);
+  await context.setOffline(false);
+
+  // The hosted build: the first visit never opens the view, yet its chunk is cached for offline use.
+  await openLab(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await openView(page);
+  await context.setOffline(false);
+});

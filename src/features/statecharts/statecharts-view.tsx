@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useState } from 'react';
+import { stateDescription } from '../../i18n/statecharts-zh';
+import { useLang, useT } from '../../i18n/use-t';
+import type { Trace } from '../../sim/trace/types';
+import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';
+import { useLab, useLabStore } from '../../store/lab-store-context';
+import { partyCharts } from './charts';
+import { buildEnterIndex, type EnterIndex } from './enter-index';
+import { activeIds, describeValue, pathOf, takenIds, type Chart, type ChartNode } from './graph';
+import { layoutChart, type ChartLayout } from './layout';
+import { StatechartSvg } from './statechart-svg';
+
+const layouts = new Map<Chart, Promise<ChartLayout>>();
+const layoutOf = (chart: Chart) => {
+  let p = layouts.get(chart);
+  if (!p) {
+    p = layoutChart(chart);
+    layouts.set(chart, p);
+  }
+  return p;
+};
+
+const indexes = new WeakMap<Trace, EnterIndex>();
+function enterIndexFor(trace: Trace): EnterIndex {
+  let index = indexes.get(trace);
+  if (!index) {
+    index = buildEnterIndex(trace, partyCharts());
+    indexes.set(trace, index);
+  }
+  return index;
+}
+
+/** The statechart view: every party's chart with the states active at the cursor and the transition just taken. */
+export default function StatechartsView() {
+  const t = useT();
+  const lang = useLang();
+  const store = useLabStore();
+  const trace = useLab((s) => s.trace);
+  const cursor = useLab((s) => s.cursor);
+  const theme = useLab((s) => s.theme);
+  const charts = partyCharts();
+  const [placed, setPlaced] = useState<ChartLayout[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState<ChartNode | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    Promise.all(charts.map(layoutOf)).then(
+      (l) => live && setPlaced(l),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [charts]);
+
+  const index = enterIndexFor(trace);
+  const event = trace.events[cursor];
+  const states = event?.states;
+  const transition = event?.transition;
+  const active = useMemo(() => charts.map((c) => new Set(activeIds(c, states?.[c.party]))), [charts, states]);
+  const taken = useMemo(() => charts.map((c) => takenIds(c, transition)), [charts, transition]);
+  const party = (p: Chart['party']) => t(`lane.${p}`);
+  const describe = (node: ChartNode) => stateDescription(node.id, node.description, lang);
+
+  const jump = (chart: Chart, node: ChartNode) => {
+    const s = store.getState();
+    const next = index.next(chart.party, node.id, s.cursor);
+    const limit = selectCursorLimit(s);
+    const params = { party: party(chart.party), state: pathOf(chart, node.id) };
+    if (selectQuestionOpen(s) && (next < 0 || next > limit)) {
+      if (limit > s.cursor) s.setCursor(limit);
+      setStatus(t('statecharts.question'));
+      return;
+    }
+    if (next < 0) {
+      setStatus(t('statecharts.noLater', params));
+      return;
+    }
+    s.setPlaying(false);
+    s.setCursor(next);
+    setStatus(t('statecharts.jumped', { ...params, k: next + 1 }));
+  };
+
+  if (error) return <p className="alert">{t('statecharts.loadFailed', { error })}</p>;
+  const scale = theme === 'projector' ? 1.45 : 1;
+  const transitionChart = transition ? charts.find((c) => c.party === transition.party) : undefined;
+  const focusedText = focused ? describe(focused) : null;
+
+  return (
+    <div className="statecharts-body">
+      <p className="hint">{index.recorded ? t('statecharts.hint') : t('statecharts.noStates')}</p>
+      {index.recorded && (
+        <div className="statecharts-now">
+          <h3>{t('statecharts.activeTitle')}</h3>
+          <ul className="statecharts-active-list">
+            {charts.map((c) => (
+              <li key={c.party} data-party={c.party}>
+                <strong>{party(c.party)}</strong>: <code>{describeValue(c, states?.[c.party])}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="statecharts-transition">
+            {transition && transitionChart
+              ? t('statecharts.transition', {
+                  party: party(transition.party),
+                  source: pathOf(transitionChart, transition.source) || transition.source,
+                  targets: transition.targets.map((id) => pathOf(transitionChart, id) || id).join(', ') || '—',
+                  event: transition.event,
+                })
+              : t('statecharts.noTransition')}
+          </p>
+        </div>
+      )}
+      {!placed ? (
+        <p className="hint">{t('statecharts.loading')}</p>
+      ) : (
+        <div className="statecharts-charts">
+          {charts.map((c, k) => (
+            <figure key={c.party} className="statechart">
+              <figcaption>{party(c.party)}</figcaption>
+              <div className="statechart-scroll">
+                <StatechartSvg
+                  chart={c}
+                  layout={placed[k]!}
+                  scale={scale}
+                  active={active[k]!}
+                  taken={taken[k]!}
+                  label={t('statecharts.chart', { party: party(c.party) })}
+                  t={t}
+                  describe={describe}
+                  onActivate={(node) => jump(c, node)}
+                  onFocusState={setFocused}
+                />
+              </div>
+            </figure>
+          ))}
+        </div>
+      )}
+      <p className="statecharts-details" aria-hidden="true">
+        {focused ? (
+          <>
+            <code>{focused.key}</code>
+            {focusedText ? ` — ${focusedText}` : ''}
+          </>
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+      <p className="statecharts-status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}

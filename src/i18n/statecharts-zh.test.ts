@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { partyCharts } from '../features/statecharts/charts';
+import { hasChinese, leftoverEnglish } from './english-check';
+import { STATE_DESCRIPTIONS_ZH, stateDescription } from './statecharts-zh';
+
+describe('Chinese state descriptions', () => {
+  const states = partyCharts().flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
+
+  it('cover every state of the machines (the ids listed here have no Chinese description yet)', () => {
+    const missing = states.filter((n) => n.description && !(n.id in STATE_DESCRIPTIONS_ZH)).map((n) => n.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('are Chinese, keeping only Kafka’s own names in English', () => {
+    for (const [id, text] of Object.entries(STATE_DESCRIPTIONS_ZH)) {
+      expect(hasChinese(text), id).toBe(true);
+      expect(leftoverEnglish(text), id).toEqual([]);
+    }
+  });
+
+  it('fall back to the English description', () => {
+    expect(stateDescription('producer.running', 'accepting records', 'zh')).toBe(STATE_DESCRIPTIONS_ZH['producer.running']);
+    expect(stateDescription('producer.somewhereNew', 'a new state', 'zh')).toBe('a new state');
+    expect(stateDescription('producer.running', 'accepting records', 'en')).toBe('accepting records');
+  });
+});
