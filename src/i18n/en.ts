@@ -150,6 +150,7 @@ export const en = {
   'lane.producer': 'producer',
   'lane.network': 'network',
   'lane.broker': 'broker',
+  'lane.connection': 'connection',
 
   // Timeline
   'timeline.region': 'Timeline',

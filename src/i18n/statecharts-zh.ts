@@ -5,14 +5,40 @@ import type { Lang } from './lang';
  * own `description` fields. A state without an entry here falls back to English (a unit test lists such ids).
  */
 export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
+  producer: '生产者客户端：累加器、发送线程、幂等性管理器与网络客户端',
   'producer.created': '已创建生产者对象：发送任何内容之前先校验配置',
   'producer.rejected': 'ConfigException：生产者从未构造成功',
-  'producer.running': '接受记录；开启幂等性时，批次要等 InitProducerId 返回生产者 ID（PID）之后才发送',
-  'producer.crashed': '应用进程已终止；尚未确认的内容它一概不知',
-  'network.carrying':
-    '数据包带着由种子决定的延迟传输，并按 TCP 顺序到达；故障会丢失、延迟或阻塞数据包；连接关闭时，尚未到达的数据包被撤回',
-  'broker.up': '分区首领接受生产请求，并检查 PID、epoch 和序列号',
+  'producer.running': '接受记录：累加器把记录攒成批次，Sender 把就绪的批次发给分区首领',
+  'producer.running.idempotence': '幂等性管理器：生产者 ID、epoch 和序列号',
+  'producer.running.idempotence.disabled': 'enable.idempotence=false：没有生产者 ID，也没有序列号；Broker 收到什么批次就追加什么',
+  'producer.running.idempotence.uninitialized': 'UNINITIALIZED：还没有生产者 ID；批次在累加器里等待',
+  'producer.running.idempotence.initializing': 'INITIALIZING：InitProducerId 已发出；返回之前什么都不发送',
+  'producer.running.idempotence.ready': 'READY：批次带着生产者 ID、epoch 和序列号',
+  'producer.running.idempotence.ready.steady': '序列号从上一个批次结束处继续',
+  'producer.running.idempotence.ready.bumpRequired':
+    '出现了 Broker 永远补不上的序列号缺口：下一次 drain 时提升 epoch，并从序列号 0 重新开始（KIP-360）',
+  'producer.running.connection': '到分区首领的连接',
+  'producer.running.connection.disconnected': '没有连接：Sender 有东西要发时才建立连接',
+  'producer.running.connection.connected': '请求经这条连接发出，同时最多 max.in.flight.requests.per.connection 个',
+  'producer.running.connection.waitingToReconnect': '连接失败：其上的每个请求都失败了；reconnect.backoff.ms 之内不建立新连接',
+  'producer.crashed': '应用进程已终止：尚未确认的内容它一概不知；迟到的应答被忽略',
+  network: '生产者与分区首领之间的链路：类似 TCP 的连接，每个方向各自有序',
+  'network.reachable': '可以连到分区首领：数据包带着由种子决定的延迟传输，按 TCP 顺序到达；故障会丢失、延迟或阻塞数据包',
+  'network.unreachable': 'Broker 已停止：它的连接都断了，新的请求在途中丢失（连接被拒绝）',
+  connection: '生产者到分区首领的当前连接：网络的子 actor，有自己的生命周期',
+  'connection.none': '生产者还没有连接',
+  'connection.open': '正在传输数据包；每个方向保持自己的顺序',
+  'connection.open.requests': '连接中请求的方向',
+  'connection.open.requests.flowing': '请求经过各自的延迟到达 Broker，保持发送顺序',
+  'connection.open.requests.stalled': '请求被扣住，直到阻塞结束，然后一起到达，顺序不变',
+  'connection.open.responses': '连接中响应的方向',
+  'connection.open.responses.flowing': '响应经过各自的延迟到达客户端，保持发送顺序',
+  'connection.open.responses.stalled': '响应被扣住，直到阻塞结束，然后一起到达，顺序不变',
+  'connection.closed': '被客户端关闭、因丢包而断开，或在 Broker 停止时被切断：尚未到达的内容都没了',
+  broker: '分区首领',
+  'broker.up': '分区首领接受生产请求，并检查生产者 ID、epoch 和序列号',
   'broker.down': '进程已停止：连接被拒绝；日志在磁盘上，生产者状态在快照中',
+  'broker.recovering': '从关闭时写下的快照加载生产者状态：每个生产者 ID 只重新缓存最后一个批次（如同正常关闭之后）',
 };
 
 /** A state's description in the given language; Chinese falls back to the English description when missing. */

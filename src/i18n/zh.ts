@@ -142,6 +142,7 @@ export const zh: Record<MessageKey, string> = {
   'lane.producer': '生产者',
   'lane.network': '网络',
   'lane.broker': 'Broker',
+  'lane.connection': '连接',
 
   'timeline.region': '时间线',
   'timeline.canvas': '时间线画布：生产者、网络和 Broker 三条泳道，横轴为虚拟时间。按 Enter 可修改光标处的请求或响应。',

@@ -81,7 +81,7 @@ describe('the enter index', () => {
 
   it('builds in one pass over a long run and answers by binary search', () => {
     const events: TraceEvent[] = [];
-    for (let i = 0; i < 100_000; i++) events.push({ ...fixture.events[0]!, i, states: { producer: 'running', network: 'carrying', broker: i % 10 < 5 ? 'up' : 'down' } });
+    for (let i = 0; i < 100_000; i++) events.push({ ...fixture.events[0]!, i, states: { producer: 'crashed', network: 'reachable', connection: 'none', broker: i % 10 < 5 ? 'up' : 'down' } });
     const index = buildEnterIndex({ ...fixture, events }, partyCharts());
     expect(index.next('broker', 'broker.down', 0)).toBe(5);
     expect(index.next('broker', 'broker.down', 99_990)).toBe(99_995);

@@ -31,19 +31,22 @@ describe('extractChart', () => {
     }
   });
 
-  it('reads today’s producer: guarded and targetless transitions, final states, initial', () => {
+  it('reads the producer: its start, its parallel regions with their states, and its targetless work', () => {
     const chart = extractChart('producer', producerMachine);
     expect(chart.nodes['producer']!.initial).toBe('producer.created');
     expect(chart.nodes['producer.rejected']!.kind).toBe('final');
-    expect(chart.nodes['producer.crashed']!.kind).toBe('final');
-    expect(chart.edges.map((e) => [e.source, e.targets, e.label])).toEqual([
-      ['producer.created', ['producer.rejected'], 'producer.start [configRejected]'],
-      ['producer.created', ['producer.running'], 'producer.start'],
-      ['producer.running', ['producer.crashed'], 'producer.crash'],
-    ]);
+    expect(chart.nodes['producer.running']!.kind).toBe('parallel');
+    expect(chart.nodes['producer.running']!.children).toEqual(['producer.running.idempotence', 'producer.running.connection']);
+    expect(chart.nodes['producer.running.idempotence.ready']!.initial).toBe('producer.running.idempotence.ready.steady');
+    const edges = chart.edges.map((e) => [e.source, e.targets, e.label]);
+    expect(edges).toContainEqual(['producer.created', ['producer.rejected'], 'producer.start [configRejected]']);
+    expect(edges).toContainEqual(['producer.created', ['producer.running.idempotence.disabled'], 'producer.start [idempotenceOff]']);
+    expect(edges).toContainEqual(['producer.running', ['producer.crashed'], 'producer.crash']);
+    expect(edges).toContainEqual(['producer.running.idempotence.initializing', ['producer.running.idempotence.ready'], 'pid.received']);
+    expect(edges).toContainEqual(['producer.running.connection.connected', ['producer.running.connection.waitingToReconnect'], 'connection.lost']);
     const internal = chart.nodes['producer.running']!.internal.map((t) => t.label);
     expect(internal).toContain('app.send');
-    expect(internal).toContain('pid.assigned [isIdempotent]');
+    expect(internal).toContain('response.received');
     expect(chart.nodes['producer.running']!.description).toMatch(/accepting records/);
   });
 

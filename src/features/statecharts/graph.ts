@@ -138,6 +138,8 @@ export function extractChart(party: PartyId, machine: AnyStateMachine): Chart {
           label: guard ? `${head} [${guard}]` : head,
         };
         if (transition.targets.length === 0) chartNode.internal.push(transition);
+        // A machine-level transition leaves whichever top-level state is active: drawn from each of them.
+        else if (parent === null) for (const c of children) edges.push({ ...transition, id: `${c.id}:${event}:${k}`, source: c.id });
         else edges.push(transition);
       });
     }

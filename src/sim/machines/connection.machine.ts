@@ -42,17 +42,24 @@ export const connectionMachine = setup({
   id: 'connection',
   context: { connection: 0 },
   initial: 'none',
-  on: { 'connection.opened': { target: '.open', reenter: true, actions: 'follow' } },
   states: {
-    none: { description: 'the producer has not connected yet' },
+    none: {
+      description: 'the producer has not connected yet',
+      on: { 'connection.opened': { target: 'open', actions: 'follow' } },
+    },
     open: {
       description: 'carrying packets; each direction keeps its own order',
       type: 'parallel',
-      on: { 'connection.ended': { guard: 'isCurrent', target: 'closed' } },
+      on: {
+        'connection.ended': { guard: 'isCurrent', target: 'closed' },
+        // A newer connection replaces this one: followed afresh, both directions flowing.
+        'connection.opened': { target: 'open', reenter: true, actions: 'follow' },
+      },
       states: { requests: direction('request', 'broker'), responses: direction('response', 'client') },
     },
     closed: {
       description: 'closed by the client, broken by a loss, or cut when the broker went down: what had not arrived is gone',
+      on: { 'connection.opened': { target: 'open', actions: 'follow' } },
     },
   },
 });

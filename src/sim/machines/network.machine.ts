@@ -110,16 +110,19 @@ export const networkMachine = setup({
     'packet.lost': { actions: 'lose' },
     'break.noticed': { actions: 'noticeBreak' },
     'connection.close': { actions: 'close' },
-    // Going down again while down (overlapping restarts) still cuts the connections opened in between.
-    'broker.down': { target: '.unreachable', actions: 'brokerDown' },
   },
   states: {
     reachable: {
       description: 'the leader can be reached: packets travel with seeded latency and arrive in TCP order; faults lose, delay or stall them',
+      on: { 'broker.down': { target: 'unreachable', actions: 'brokerDown' } },
     },
     unreachable: {
       description: 'the broker is down: its connections broke, and a new request is lost on the way (connection refused)',
-      on: { 'broker.up': 'reachable' },
+      on: {
+        'broker.up': 'reachable',
+        // Going down again while down (overlapping restarts) still cuts the connections opened in between.
+        'broker.down': { actions: 'brokerDown' },
+      },
     },
   },
 });
