@@ -8,7 +8,7 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   producer: '生产者客户端：累加器、发送线程、幂等性管理器与网络客户端',
   'producer.created': '已创建生产者对象：发送任何内容之前先校验配置',
   'producer.rejected': 'ConfigException：生产者从未构造成功',
-  'producer.running': '接受记录：累加器把记录攒成批次，Sender 把就绪的批次发给分区首领',
+  'producer.running': '接受记录：累加器把记录攒成批次，发送线程把就绪的批次发给分区首领',
   'producer.running.idempotence': '幂等性管理器：生产者 ID、epoch 和序列号',
   'producer.running.idempotence.disabled': 'enable.idempotence=false：没有生产者 ID，也没有序列号；Broker 收到什么批次就追加什么',
   'producer.running.idempotence.uninitialized': 'UNINITIALIZED：还没有生产者 ID；批次在累加器里等待',
