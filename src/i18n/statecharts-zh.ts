@@ -16,7 +16,7 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   'producer.running.idempotence.ready': 'READY：批次带着生产者 ID、epoch 和序列号',
   'producer.running.idempotence.ready.steady': '序列号从上一个批次结束处继续',
   'producer.running.idempotence.ready.bumpRequired':
-    '出现了 Broker 永远补不上的序列号缺口：下一次 drain 时提升 epoch，并从序列号 0 重新开始（KIP-360）',
+    '出现了 Broker 永远补不上的序列号缺口：下一次取出批次发送时提升 epoch，并从序列号 0 重新开始（KIP-360）',
   'producer.running.connection': '到分区首领的连接',
   'producer.running.connection.disconnected': '没有连接：Sender 有东西要发时才建立连接',
   'producer.running.connection.connected': '请求经这条连接发出，同时最多 max.in.flight.requests.per.connection 个',
