@@ -16,13 +16,21 @@ function sameValue(a: StateValue, b: StateValue): boolean {
   return true;
 }
 
+/** The same active state nodes (XState keeps them in document order), compared without allocating. */
+function sameNodes(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface Watched {
   actor: AnyActorRef;
   machine: AnyStateMachine;
   /** The snapshot before the current macrostep: observers hear of a new one only after its emitted events. */
   before: AnyMachineSnapshot;
-  /** The snapshot `value` was read from, and the value as recorded (shared while unchanged). */
-  seen: unknown;
+  /** The active state nodes `value` was read from, and the value as recorded (shared while unchanged). */
+  nodes: readonly unknown[];
   value: StateValue;
   /** Transitions that leave the state unchanged, by recorded state value and event type: they depend on nothing else. */
   staying: WeakMap<object, Map<string, TransitionTaken | undefined>>;
@@ -48,7 +56,7 @@ export class StateRecorder {
 
   /** Follows an actor as the given party (a newer actor replaces an older one for the same party; the older one's records still count). */
   watch(party: PartyId, actor: AnyActorRef, machine: AnyStateMachine): void {
-    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, seen: null, value: this.states[party], staying: new WeakMap() };
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: this.states[party], staying: new WeakMap() };
     this.parties.set(party, w);
     actor.subscribe({
       next: (snapshot: AnyMachineSnapshot) => {
@@ -64,10 +72,10 @@ export class StateRecorder {
   private currentStates(): Record<PartyId, StateValue> {
     let next: Record<PartyId, StateValue> | null = null;
     for (const [party, w] of this.parties) {
-      const snapshot = w.actor.getSnapshot() as AnyMachineSnapshot;
-      if (snapshot === w.seen) continue;
-      w.seen = snapshot;
-      const value = snapshot.value as XStateValue as StateValue;
+      const nodes = (w.actor.getSnapshot() as AnyMachineSnapshot)._nodes;
+      if (sameNodes(nodes, w.nodes)) continue;
+      w.nodes = nodes;
+      const value = (w.actor.getSnapshot() as AnyMachineSnapshot).value as XStateValue as StateValue;
       if (sameValue(value, w.value)) continue;
       w.value = value;
       next ??= { ...this.states };
@@ -78,8 +86,7 @@ export class StateRecorder {
   }
 
   private transitionOf(party: PartyId, w: Watched, cause: { type: string }): TransitionTaken | undefined {
-    const beforeValue = w.before.value as XStateValue as StateValue;
-    const staying = sameValue(beforeValue, w.value) && typeof w.value === 'object' ? w.staying : null;
+    const staying = sameNodes(w.before._nodes, w.nodes) && typeof w.value === 'object' ? w.staying : null;
     const cached = staying?.get(w.value as object)?.get(cause.type);
     if (cached !== undefined || staying?.get(w.value as object)?.has(cause.type)) return cached;
     const taken = w.machine.getTransitionData(w.before, cause as never);
