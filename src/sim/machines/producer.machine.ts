@@ -30,7 +30,7 @@ export const producerMachine = setup({
   },
   actions: {
     reportConfigError: ({ context }) => {
-      const message = validateProducerConfig(context.m.config) ?? '';
+      const message = validateProducerConfig(context.m.config)!;
       context.m.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message } });
     },
     announceStart: ({ context }) => record(context.m, { kind: 'producer.started', lane: 'producer', instance: context.m.instance }),
