@@ -145,12 +145,13 @@ group('Chinese presets and lessons', () => {
     expect(Object.keys(LESSONS_ZH).sort()).toEqual(LESSONS.map((l) => l.id).sort());
     for (const lesson of LESSONS) {
       const zhLesson = LESSONS_ZH[lesson.id]!;
-      expect(zhLesson.steps.length, lesson.id).toBe(lesson.steps.length);
+      // Translations are keyed by step id: every step has one, and every one names a step that exists.
+      expect(Object.keys(zhLesson.steps).sort(), lesson.id).toEqual(lesson.steps.map((s) => s.id).sort());
       const local = localizeLesson(lesson, 'zh');
       expectChinese(local.title, `${lesson.id} title`);
       lesson.steps.forEach((step, k) => {
-        const z = zhLesson.steps[k]!;
-        const where = `${lesson.id} step ${k}`;
+        const z = zhLesson.steps[step.id]!;
+        const where = `${lesson.id} step ${step.id}`;
         const s = local.steps[k]!;
         expect(s.at, where).toBe(step.at);
         expectChinese(s.title, `${where} title`);

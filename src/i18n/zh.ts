@@ -1,7 +1,7 @@
-import type { MessageKey } from './en';
+import type { Catalogue } from './t';
 
 /** Simplified Chinese. Typed against the English keys: a missing or extra key fails the type check. */
-export const zh: Record<MessageKey, string> = {
+export const zh: Catalogue = {
   'app.title': '精确一次实验室',
   'language.label': 'Language / 语言',
   'language.en': 'English',
