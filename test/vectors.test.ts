@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { runSimulation } from '../src/sim/run-simulation';
 import { checkTrace } from '../src/sim/trace/checker';
 import { explainAnomaly } from '../src/i18n/explain';
-import { ruleText } from '../src/i18n/facts';
+import { configProblemText, ruleText } from '../src/i18n/facts';
 import { callbacks, eventsOf, logRows, scenario } from './helpers';
 
 /**
@@ -279,7 +279,8 @@ describe('vector 15: producer state expires during a retry', () => {
 describe('configuration errors, as Kafka reports them', () => {
   test('idempotence on with max.in.flight.requests.per.connection = 6 is a ConfigException; nothing is sent', () => {
     const trace = runSimulation(scenario({ producer: { 'max.in.flight.requests.per.connection': 6 } }));
-    expect(trace.configError).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+    expect(trace.configError).toBe('idempotence-max-in-flight');
+    expect(configProblemText('en', trace.configError!)).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
     expect(eventsOf(trace, 'request.sent')).toHaveLength(0);
   });
   test('the same setting without idempotence is allowed', () => {
