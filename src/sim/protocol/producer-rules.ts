@@ -4,9 +4,10 @@ import { isNextSequence } from './sequence';
 import { RETRIABLE_ERRORS, type ErrorName } from './types';
 
 /**
- * Kafka's ConfigException for settings the idempotent producer refuses (ProducerConfig
- * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer). Idempotence is
- * always set explicitly in a scenario, so these are errors, never a silent switch-off.
+ * The ConfigException Kafka raises for settings the idempotent producer refuses (ProducerConfig
+ * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer), as a problem code;
+ * the catalogues word it (English: Kafka's own text). Idempotence is always set explicitly in a scenario, so these
+ * are errors, never a silent switch-off.
  */
 export function validateProducerConfig(c: ProducerConfig): ConfigProblemCode | null {
   const idempotent = c['enable.idempotence'];
