@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { runSimulation } from '../src/sim/run-simulation';
 import { checkTrace } from '../src/sim/trace/checker';
+import { explainAnomaly } from '../src/i18n/explain';
+import { configProblemText, ruleText } from '../src/i18n/facts';
 import { callbacks, eventsOf, logRows, scenario } from './helpers';
 
 /**
@@ -34,7 +36,7 @@ describe('vector 1: idempotence off, ack lost', () => {
     expect(o.duplicates).toBe(1);
     const lostAck = eventsOf(trace, 'response.lost')[0]!;
     expect(o.anomalies[0]!.events).toContain(lostAck.i);
-    expect(o.anomalies[0]!.explanation).toMatch(/ack was lost/);
+    expect(explainAnomaly('en', o.anomalies[0]!)).toMatch(/ack was lost/);
   });
 });
 
@@ -246,7 +248,8 @@ describe('vector 14 (broker ≥ 2.5): a sequence from a producer the broker no l
     expect(eventsOf(trace, 'producer.expired').length).toBeGreaterThan(0);
     const last = eventsOf(trace, 'broker.handled').at(-1)!;
     expect([last.baseSeq, last.verdict]).toEqual([40, 'appended']);
-    expect(last.rule).toMatch(/unknown/);
+    expect(last.rule.id).toBe('unknown-producer');
+    expect(ruleText('en', last.rule)).toMatch(/unknown/);
     expect(eventsOf(trace, 'response.received').every((r) => r.error === 'NONE')).toBe(true);
     expect(eventsOf(trace, 'epoch.bumped')).toHaveLength(0);
     expect(trace.log.map((r) => r.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i));
@@ -269,14 +272,15 @@ describe('vector 15: producer state expires during a retry', () => {
     ]);
     const o = checkTrace(trace);
     expect(o.duplicates).toBe(1);
-    expect(o.anomalies[0]!.explanation).toMatch(/expired producer 1000/);
+    expect(explainAnomaly('en', o.anomalies[0]!)).toMatch(/expired producer 1000/);
   });
 });
 
 describe('configuration errors, as Kafka reports them', () => {
   test('idempotence on with max.in.flight.requests.per.connection = 6 is a ConfigException; nothing is sent', () => {
     const trace = runSimulation(scenario({ producer: { 'max.in.flight.requests.per.connection': 6 } }));
-    expect(trace.configError).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+    expect(trace.configError).toBe('idempotence-max-in-flight');
+    expect(configProblemText('en', trace.configError!)).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
     expect(eventsOf(trace, 'request.sent')).toHaveLength(0);
   });
   test('the same setting without idempotence is allowed', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLab } from '../store/lab-store-context';
-import { kafkaErrorZh } from '../i18n/kafka-errors-zh';
+import { configProblemText } from '../i18n/facts';
 import { noticeText } from '../i18n/notices';
 import { formatNumber } from '../i18n/t';
 import { useLang, useT } from '../i18n/use-t';
@@ -26,7 +26,7 @@ export function Alerts() {
       )}
       {configError && (
         <div className="alert" role="alert">
-          <strong>{t('alert.configRefused')}</strong> {lang === 'zh' ? kafkaErrorZh(configError) : configError}
+          <strong>{t('alert.configRefused')}</strong> {configProblemText(lang, configError)}
         </div>
       )}
       {runError && (

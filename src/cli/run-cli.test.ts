@@ -58,6 +58,26 @@ describe('npm run sim', () => {
     expect(on.events).toEqual(JSON.parse(JSON.stringify(trace.events)));
   });
 
+  test('--json: the trace and the outcome carry facts, with the English words beside them', () => {
+    const off = JSON.parse(run(['lost-ack', '--idempotence', 'off', '--json']).out) as {
+      configError: string | null;
+      configProblem: string | null;
+      outcome: { summary: { recognisedRetries: number }; anomalies: { cause: string; params: unknown; explanation: string }[] };
+      events: { kind: string; rule?: unknown }[];
+    };
+    expect(off.configError).toBeNull();
+    expect(off.configProblem).toBeNull();
+    expect(off.events.find((e) => e.kind === 'broker.handled')?.rule).toEqual({ id: 'no-producer-id' });
+    expect(off.outcome.anomalies[0]).toMatchObject({ cause: 'duplicate-retry', params: { copies: 2, retry: { kind: 'ack-lost' } } });
+    expect(off.outcome.anomalies[0]!.explanation).toMatch(/^Message 1 is in the log 2 times, at offsets 0 and 1: .*its ack was lost/);
+    const on = JSON.parse(run(['lost-ack', '--idempotence', 'on', '--json']).out) as typeof off;
+    expect(on.outcome.summary.recognisedRetries).toBe(1);
+    const s = { ...getPreset('lost-ack')!.scenario, producer: { ...getPreset('lost-ack')!.scenario.producer, 'max.in.flight.requests.per.connection': 6 } };
+    const refused = JSON.parse(run(['six.json', '--json'], { 'six.json': JSON.stringify(s) }).out) as typeof off;
+    expect(refused.configProblem).toBe('idempotence-max-in-flight');
+    expect(refused.configError).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+  });
+
   test('--seed overrides the scenario’s seed', () => {
     expect(json(['lost-ack', '--seed', '77']).scenario.seed).toBe(77);
   });

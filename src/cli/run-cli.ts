@@ -3,8 +3,10 @@ import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import { checkTrace } from '../sim/trace/checker';
-import { describeEvent } from '../sim/trace/describe';
 import type { Trace } from '../sim/trace/types';
+import { describe } from '../i18n/describe';
+import { explainAnomaly, summarise } from '../i18n/explain';
+import { configProblemText } from '../i18n/facts';
 
 export interface CliIo {
   readFile(path: string): string | null;
@@ -76,13 +78,22 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
   return checked.ok ? checked.scenario : checked.errors.join('\n');
 }
 
-/** The JSON document of `--json`: stable field names for scripts and course material. */
+/**
+ * The JSON document of `--json`: stable field names for scripts and course material. The trace and the outcome carry
+ * facts (rule ids, error codes, anomaly causes with their numbers); the English renderings sit beside them
+ * (`configError`, `outcome.explanation`, each anomaly's `explanation`).
+ */
 export function toJsonReport(trace: Trace) {
   const outcome = checkTrace(trace);
   return {
     scenario: trace.scenario,
-    configError: trace.configError,
-    outcome,
+    configError: trace.configError === null ? null : configProblemText('en', trace.configError),
+    configProblem: trace.configError,
+    outcome: {
+      ...outcome,
+      explanation: summarise('en', outcome),
+      anomalies: outcome.anomalies.map((a) => ({ ...a, explanation: explainAnomaly('en', a) })),
+    },
     log: trace.log.map((r) => ({ offset: r.offset, producerId: r.pid, epoch: r.epoch, sequence: r.seq, messageId: r.message, t: r.t })),
     events: trace.events,
   };
@@ -94,7 +105,7 @@ function textReport(trace: Trace): string {
   lines.push(`${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`);
   lines.push('');
   for (const ev of trace.events) {
-    lines.push(`t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describeEvent(ev)}`);
+    lines.push(`t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`);
   }
   const o = checkTrace(trace);
   lines.push('', 'Log:');
@@ -104,8 +115,8 @@ function textReport(trace: Trace): string {
     lines.push(`  offset ${String(r.offset).padStart(3)}  message ${r.message}  (${id})`);
   }
   lines.push('', `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`);
-  lines.push(o.explanation);
-  for (const a of o.anomalies) lines.push(`  - ${a.explanation}`);
+  lines.push(summarise('en', o));
+  for (const a of o.anomalies) lines.push(`  - ${explainAnomaly('en', a)}`);
   return lines.join('\n');
 }
 
@@ -128,7 +139,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const trace = runSimulation(scenario);
   io.out(args.json ? JSON.stringify(toJsonReport(trace)) : textReport(trace));
   if (trace.configError) {
-    io.err(`error: ${trace.configError}`);
+    io.err(`error: ${configProblemText('en', trace.configError)}`);
     return 2;
   }
   return 0;

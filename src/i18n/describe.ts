@@ -1,9 +1,93 @@
-import { describeEvent } from '../sim/trace/describe';
-import type { TraceEvent } from '../sim/trace/types';
-import { describeEventZh } from './describe-zh';
+import type { EventOf, TraceEvent } from '../sim/trace/types';
+import { attemptText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
+import { plural, t } from './t';
 
-/** The narration of one event in the chosen language (English comes from the simulation core). */
+/**
+ * The narration of one event in a language: what happened and why, in one sentence, from the event's facts and the
+ * language's catalogue. The switch is exhaustive: a new event kind fails the type check until it is described here.
+ * @example describe(ev, 'en') // "Broker: message 1 (P1000 e0 seq 0, attempt 2 (retry)) is a duplicate (…)."
+ */
 export function describe(ev: TraceEvent, lang: Lang): string {
-  return lang === 'zh' ? describeEventZh(ev) : describeEvent(ev);
+  const messages = 'messages' in ev ? messagesText(lang, ev.messages) : '';
+  switch (ev.kind) {
+    case 'config.error':
+      return t(lang, 'narr.configError', { error: configProblemText(lang, ev.message) });
+    case 'producer.started':
+      return ev.instance === 1 ? t(lang, 'narr.producerCreated') : t(lang, 'narr.producerRestarted', { instance: ev.instance });
+    case 'app.send':
+      return t(lang, ev.resend ? 'narr.resend' : 'narr.send', { message: ev.message });
+    case 'batch.created':
+      return t(lang, 'narr.batchCreated', { batch: ev.batch, messages });
+    case 'pid.requested':
+      return t(lang, 'narr.pidRequested');
+    case 'pid.assigned':
+      return t(lang, 'narr.pidAssigned', { pid: ev.pid, epoch: ev.epoch });
+    case 'connection.opened':
+      return t(lang, 'narr.connectionOpened', { connection: ev.connection });
+    case 'connection.closed': {
+      const n = ev.failed.length;
+      const failed = n === 0 ? t(lang, 'narr.closed.none') : plural(lang, 'narr.closed.failed', n);
+      return t(lang, 'narr.connectionClosed', { connection: ev.connection, why: t(lang, `narr.closed.${ev.reason}`), failed });
+    }
+    case 'request.sent':
+      return t(lang, 'narr.requestSent', { messages, header: headerText(lang, ev), attempt: attemptText(lang, ev.attempt), connection: ev.connection });
+    case 'request.lost':
+      return t(lang, `narr.requestLost.${ev.cause}`, { messages, attempt: attemptText(lang, ev.attempt) });
+    case 'request.delayed':
+      return t(lang, 'narr.requestDelayed', { messages, attempt: attemptText(lang, ev.attempt), delayMs: ev.delayMs });
+    case 'link.stalled':
+      return t(lang, ev.direction === 'request' ? 'narr.stalled.request' : 'narr.stalled.response', { connection: ev.connection, untilT: ev.untilT });
+    case 'broker.handled':
+      return describeVerdict(ev, lang);
+    case 'response.lost':
+      return t(lang, ev.cause === 'fault' ? 'narr.responseLost.fault' : 'narr.responseLost.closed', { messages });
+    case 'response.received':
+      return ev.error === 'NONE'
+        ? t(lang, 'narr.ack', { messages, offset: ev.offset })
+        : t(lang, 'narr.errorReceived', { messages, error: ev.error, header: headerText(lang, ev) });
+    case 'request.timeout':
+      return t(lang, 'narr.requestTimeout', { messages, timeoutMs: ev.timeoutMs });
+    case 'request.failed':
+      return t(lang, 'narr.requestFailed', { messages, attempt: attemptText(lang, ev.attempt), error: ev.error });
+    case 'retry.scheduled':
+      return t(lang, 'narr.retry', { messages, attempt: ev.attempt, backoffMs: ev.backoffMs, reason: ev.reason, bump: ev.bump ? t(lang, 'narr.retry.bump') : '' });
+    case 'delivery.ack':
+      return t(lang, ev.offset < 0 ? 'narr.deliveryAcks0' : 'narr.deliveryAck', { messages, offset: ev.offset });
+    case 'delivery.failed':
+      return t(lang, 'narr.deliveryFailed', {
+        messages,
+        error: deliveryErrorText(lang, ev, ev.messages.length),
+        unresolved: ev.unresolved ? t(lang, 'narr.deliveryFailed.unresolved') : '',
+      });
+    case 'epoch.bumped': {
+      const list = ev.renumbered.map((r) => t(lang, 'narr.epochBumped.move', { batch: r.batch, from: r.fromSeq, to: r.toSeq })).join(t(lang, 'fmt.listSep'));
+      return t(lang, 'narr.epochBumped', { epoch: ev.epoch, moves: list ? t(lang, 'narr.epochBumped.moves', { list }) : '' });
+    }
+    case 'producer.crashed':
+      return t(lang, 'narr.producerCrashed', { unacked: ev.unacked.length === 0 ? t(lang, 'narr.none') : messagesText(lang, ev.unacked) });
+    case 'broker.crashed':
+      return t(lang, 'narr.brokerCrashed');
+    case 'broker.restarted':
+      return plural(lang, 'narr.brokerRestarted', ev.keptBatches, { dropped: ev.droppedBatches });
+    case 'producer.expired':
+      return t(lang, 'narr.producerExpired', { pid: ev.pid, idleMs: ev.idleMs });
+  }
+}
+
+function describeVerdict(ev: EventOf<'broker.handled'>, lang: Lang): string {
+  const what = t(lang, 'narr.handled.what', { messages: messagesText(lang, ev.messages), header: headerText(lang, ev), attempt: attemptText(lang, ev.attempt) });
+  const tail = ev.noResponse ? t(lang, 'narr.handled.noResponse') : ev.deadSocket ? t(lang, 'narr.handled.deadSocket') : '';
+  const params = { what, rule: ruleText(lang, ev.rule), tail, offset: ev.offset, verdict: ev.verdict };
+  switch (ev.verdict) {
+    case 'appended':
+      return t(lang, 'narr.handled.appended', params);
+    case 'duplicate':
+      return t(lang, 'narr.handled.duplicate', params);
+    case 'OUT_OF_ORDER_SEQUENCE_NUMBER':
+    case 'INVALID_PRODUCER_EPOCH':
+      return t(lang, 'narr.handled.rejected', params);
+    default:
+      return t(lang, 'narr.handled.answered', params);
+  }
 }

@@ -4,11 +4,12 @@ import { PRESETS } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
 import { checkTrace } from '../sim/trace/checker';
 import type { Trace } from '../sim/trace/types';
-import { describeEventZh } from './describe-zh';
+import { describe } from './describe';
 import { en } from './en';
-import { kafkaErrorZh } from './kafka-errors-zh';
+import { configProblemText, deliveryErrorText, ruleText } from './facts';
+import { CONFIG_PROBLEM_CODES, type RuleFact } from '../sim/trace/facts';
 import { hasChinese, leftoverEnglish } from './english-check';
-import { explainAnomalyZh, summariseZh } from './explain-zh';
+import { explainAnomaly, summarise } from './explain';
 import { LESSONS_ZH, localizeLesson } from './lessons-zh';
 import { PRESETS_ZH } from './presets-zh';
 import { plural, t } from './t';
@@ -58,15 +59,38 @@ group('the catalogues', () => {
     expect(t('zh', 'badge.duplicate', { offset: 0 })).toBe('重复 → @0');
   });
 
-  it('translates the Kafka exception texts', () => {
-    for (const text of [
-      'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.',
-      'ConfigException: Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.',
-      'ConfigException: Must set retries to non-zero when using the idempotent producer.',
-      'ConfigException: delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms',
-      'TimeoutException: Expiring 1 record(s) for lab-0:1500 ms has passed since batch creation',
-    ]) {
-      expectChinese(kafkaErrorZh(text), text);
+  it('words the Kafka exceptions in Chinese, and in English as Kafka writes them', () => {
+    for (const code of CONFIG_PROBLEM_CODES) {
+      expect(configProblemText('en', code)).toMatch(/^ConfigException: /);
+      expectChinese(configProblemText('zh', code), code);
+    }
+    const timeout = { error: 'TimeoutException', elapsedMs: 1500 } as const;
+    expect(deliveryErrorText('en', timeout, 1)).toBe('TimeoutException: Expiring 1 record(s) for lab-0:1500 ms has passed since batch creation');
+    expectChinese(deliveryErrorText('zh', timeout, 1), 'TimeoutException');
+    expect(deliveryErrorText('zh', { error: 'NETWORK_EXCEPTION' }, 1)).toBe('NETWORK_EXCEPTION');
+  });
+
+  it('words every broker rule in both languages', () => {
+    const rules: RuleFact[] = [
+      { id: 'duplicate-in-cache', baseSeq: 0, lastSeq: 1, epoch: 0, retained: 5, originalOffset: 3 },
+      { id: 'stale-epoch', epoch: 0, brokerEpoch: 1, pid: 1000 },
+      { id: 'unknown-producer', pid: 1000 },
+      { id: 'new-epoch-at-zero', epoch: 1 },
+      { id: 'new-epoch-not-zero', epoch: 1, baseSeq: 4 },
+      { id: 'known-epoch-empty-cache-accept', epoch: 0 },
+      { id: 'known-epoch-empty-cache-refuse', epoch: 0, baseSeq: 2 },
+      { id: 'in-sequence', baseSeq: 2, lastWritten: 1 },
+      { id: 'out-of-order', expected: 2, lastWritten: 1, baseSeq: 5, lastSeq: 5, retained: 5 },
+      { id: 'no-producer-id' },
+      { id: 'not-enough-replicas' },
+      { id: 'not-leader' },
+      { id: 'written-then-isr-shrank', offset: 4 },
+      { id: 'written-then-timed-out', offset: 4 },
+    ];
+    for (const rule of rules) {
+      expect(ruleText('en', rule), rule.id).not.toMatch(/\{\w+\}/);
+      expectChinese(ruleText('zh', rule), rule.id);
+      expect(ruleText('zh', rule), rule.id).not.toMatch(/\{\w+\}/);
     }
   });
 
@@ -82,7 +106,7 @@ group('Chinese narration', () => {
     for (const { name, trace } of allTraces()) {
       for (const ev of trace.events) {
         kinds.add(ev.kind);
-        expectChinese(describeEventZh(ev), `${name} #${ev.i} ${ev.kind}`);
+        expectChinese(describe(ev, 'zh'), `${name} #${ev.i} ${ev.kind}`);
       }
     }
     // The presets exercise most kinds; the switch itself is exhaustive (a new kind fails the type check).
@@ -95,10 +119,10 @@ group('Chinese outcome', () => {
     let anomalies = 0;
     for (const { name, trace } of allTraces()) {
       const outcome = checkTrace(trace);
-      expectChinese(summariseZh(trace, outcome), `${name} summary`);
+      expectChinese(summarise('zh', outcome), `${name} summary`);
       for (const a of outcome.anomalies) {
         anomalies++;
-        const text = explainAnomalyZh(a, trace);
+        const text = explainAnomaly('zh', a);
         expectChinese(text, `${name} ${a.kind} m${a.message}`);
         expect(text).toContain(`消息 ${a.message}`);
       }
@@ -121,12 +145,13 @@ group('Chinese presets and lessons', () => {
     expect(Object.keys(LESSONS_ZH).sort()).toEqual(LESSONS.map((l) => l.id).sort());
     for (const lesson of LESSONS) {
       const zhLesson = LESSONS_ZH[lesson.id]!;
-      expect(zhLesson.steps.length, lesson.id).toBe(lesson.steps.length);
+      // Translations are keyed by step id: every step has one, and every one names a step that exists.
+      expect(Object.keys(zhLesson.steps).sort(), lesson.id).toEqual(lesson.steps.map((s) => s.id).sort());
       const local = localizeLesson(lesson, 'zh');
       expectChinese(local.title, `${lesson.id} title`);
       lesson.steps.forEach((step, k) => {
-        const z = zhLesson.steps[k]!;
-        const where = `${lesson.id} step ${k}`;
+        const z = zhLesson.steps[step.id]!;
+        const where = `${lesson.id} step ${step.id}`;
         const s = local.steps[k]!;
         expect(s.at, where).toBe(step.at);
         expectChinese(s.title, `${where} title`);

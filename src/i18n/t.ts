@@ -6,7 +6,13 @@ export type { MessageKey } from './en';
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, zh };
+/**
+ * One language's words: every key of the English catalogue, each a text with the same `{placeholders}`. A missing
+ * key is a type error, so a new language is one new file typed as a Catalogue (and an entry below and in lang.ts).
+ */
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written so a mistake is visible. */
 export function interpolate(text: string, params?: Params): string {

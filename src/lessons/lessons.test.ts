@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configProblemText } from '../i18n/facts';
 import { getPreset } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
 import { resolveAnchor } from './anchors';
@@ -12,6 +13,13 @@ describe('lessons', () => {
     for (const l of LESSONS) {
       expect(getPreset(l.presetId), l.id).toBeDefined();
       expect(l.steps.length, l.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('every step has an id, unique within its lesson (translations are keyed by it)', () => {
+    for (const l of LESSONS) {
+      for (const s of l.steps) expect(s.id, `${l.id}: ${s.title}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(new Set(l.steps.map((s) => s.id)).size, l.id).toBe(l.steps.length);
     }
   });
 
@@ -50,6 +58,7 @@ describe('lessons', () => {
     const lesson = LESSONS.find((l) => l.id === 'beyond-dedup-window')!;
     const k = lesson.steps.findIndex((s) => s.settings?.['max.in.flight.requests.per.connection'] === 6);
     const trace = runSimulation(stepScenario(lesson, k)!.scenario);
-    expect(trace.configError).toMatch(/max\.in\.flight/);
+    expect(trace.configError).toBe('idempotence-max-in-flight');
+    expect(configProblemText('en', trace.configError!)).toMatch(/max\.in\.flight/);
   });
 });

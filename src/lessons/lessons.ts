@@ -13,18 +13,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'producer-sends-message-1',
         at: first('request.sent', about(1, 1)),
         title: 'The producer sends message 1',
         narration: 'Idempotence is off, so the request carries no producer id and no sequence number. The broker has nothing to recognise it by later.',
         rule: 'enable.idempotence=false',
       },
       {
+        id: 'broker-writes',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 1)(e)),
         title: 'The broker writes it',
         narration: 'The broker appends message 1 at offset 0 and sends an ack back. So far everything worked.',
         rule: 'acks=all: the broker answers once the write is done',
       },
       {
+        id: 'ack-lost',
         at: first('response.lost', about(1, 1)),
         title: 'The ack is lost',
         narration: 'The network drops the response and the connection breaks. The write happened, but only the broker knows it.',
@@ -37,6 +40,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'retry-written',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 2)(e)),
         title: 'The retry is written again',
         narration: 'Without a producer id and sequence number the broker cannot tell a retry from a new record, so it appends message 1 a second time at offset 1.',
@@ -50,6 +54,7 @@ export const LESSONS: readonly Lesson[] = [
         sayNext: 'Now the same story with idempotence on.',
       },
       {
+        id: 'idempotence-producer-id-first',
         at: first('pid.assigned'),
         settings: ON,
         title: 'Idempotence on: a producer id first',
@@ -57,6 +62,7 @@ export const LESSONS: readonly Lesson[] = [
         rule: 'InitProducerId; KIP-98 idempotent producer',
       },
       {
+        id: 'same-ack-lost',
         at: first('response.lost', about(1, 1)),
         settings: ON,
         title: 'The same ack is lost',
@@ -64,6 +70,7 @@ export const LESSONS: readonly Lesson[] = [
         rule: 'A retry keeps the same PID, epoch and seq',
       },
       {
+        id: 'broker-recognises-retry',
         at: first('broker.handled', (e) => e.verdict === 'duplicate' && about(1, 2)(e)),
         settings: ON,
         title: 'The broker recognises the retry',
@@ -77,6 +84,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'exactly-once',
         at: end,
         settings: ON,
         title: 'Exactly once',
@@ -92,18 +100,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'request-lost',
         at: first('request.lost', (e) => e.cause === 'fault' && about(1, 1)(e)),
         title: 'The request is lost',
         narration: 'This time the request itself is dropped before it reaches the broker, and the connection breaks.',
         rule: 'NETWORK_EXCEPTION is retriable',
       },
       {
+        id: 'producer-sees-same-symptom',
         at: first('request.failed', about(1, 1)),
         title: 'The producer sees the same symptom',
         narration: 'From the producer’s side this looks exactly like a lost ack: a broken connection and a failed request. It cannot know the broker never saw it.',
         rule: 'NETWORK_EXCEPTION: "the append may or may not have happened"',
       },
       {
+        id: 'retry-first-write',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 2)(e)),
         title: 'The retry is the first write',
         narration: 'The broker sees message 1 for the first time and writes it at offset 0. Retrying was essential: without it, message 1 would be lost.',
@@ -116,6 +127,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'why-retries-need-idempotence',
         at: end,
         title: 'Why retries need idempotence',
         narration: 'The producer must retry to avoid losing data, but the same retry after a lost ack duplicates. Idempotence makes the retry safe in both cases.',
@@ -130,24 +142,28 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'request-held-up',
         at: first('request.delayed', about(1, 1)),
         title: 'The request is held up',
         narration: 'Message 1’s request sits in the broker’s queue for 1.5 s. It is not lost, only slow.',
         rule: 'request.timeout.ms bounds one attempt',
       },
       {
+        id: 'producer-gives-up-waiting',
         at: first('request.timeout', about(1, 1)),
         title: 'The producer gives up waiting',
         narration: 'After request.timeout.ms (1 s) the producer closes the connection and schedules a retry. It cannot know whether the broker will still process the original.',
         rule: 'A client-side request timeout closes the connection (REQUEST_TIMED_OUT)',
       },
       {
+        id: 'retry-overtakes-original',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 2)(e)),
         title: 'The retry overtakes the original',
         narration: 'The retry travels on a new connection and is written at offset 0 before the original is processed.',
         rule: 'REQUEST_TIMED_OUT is retriable',
       },
       {
+        id: 'original-finally-arrives',
         at: first('broker.handled', about(1, 1)),
         title: 'The original finally arrives',
         narration: 'With idempotence off the broker appends the stale original again: message 1 is in the log twice, and its answer goes to a closed connection.',
@@ -161,6 +177,7 @@ export const LESSONS: readonly Lesson[] = [
         sayNext: 'Switch idempotence on and watch the same original.',
       },
       {
+        id: 'idempotence-recognised-duplicate',
         at: first('broker.handled', (e) => e.verdict === 'duplicate' && about(1, 1)(e)),
         settings: ON,
         title: 'Idempotence on: recognised as a duplicate',
@@ -176,18 +193,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'four-requests-flight',
         at: nth(4, 'request.sent'),
         title: 'Four requests in flight',
         narration: 'max.in.flight.requests.per.connection is 5, so the producer sends messages 1 to 4 without waiting for acks.',
         rule: 'max.in.flight.requests.per.connection=5',
       },
       {
+        id: 'message-3-refused',
         at: first('broker.handled', (e) => e.verdict === 'NOT_ENOUGH_REPLICAS' && about(3, 1)(e)),
         title: 'Message 3 is refused',
         narration: 'Too few in-sync replicas: the broker refuses message 3 without writing it. Message 4 is already on its way behind it.',
         rule: 'NOT_ENOUGH_REPLICAS (19): retriable, nothing written',
       },
       {
+        id: 'message-4-overtakes-message-3',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(4, 1)(e)),
         title: 'Message 4 is written before message 3',
         narration: 'With idempotence off the broker has no sequence numbers to check, so it appends message 4 now. Message 3 will come later as a retry.',
@@ -200,6 +220,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'idempotence-gap-detected',
         at: first('broker.handled', (e) => e.verdict === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && about(4, 1)(e)),
         settings: ON,
         title: 'Idempotence on: the gap is detected',
@@ -207,6 +228,7 @@ export const LESSONS: readonly Lesson[] = [
         rule: 'Broker append rule 5: firstSeq must be lastSeq + 1',
       },
       {
+        id: 'retry-without-epoch-bump',
         at: first('retry.scheduled', (e) => e.messages.includes(4) && e.reason === 'OUT_OF_ORDER_SEQUENCE_NUMBER'),
         settings: ON,
         title: 'Retry without an epoch bump',
@@ -214,6 +236,7 @@ export const LESSONS: readonly Lesson[] = [
         rule: 'OUT_OF_ORDER_SEQUENCE_NUMBER, not next after last ack: retry, no bump',
       },
       {
+        id: 'order-kept',
         at: end,
         settings: ON,
         title: 'Order kept',
@@ -229,12 +252,14 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'link-stalls',
         at: first('link.stalled'),
         title: 'The link stalls',
         narration: 'Messages 2 and 3 are written, but their responses are stuck on the way back for 2 s.',
         rule: 'request.timeout.ms=1000',
       },
       {
+        id: 'one-timeout-closes-connection',
         at: first('connection.closed', (e) => e.reason === 'request-timeout'),
         title: 'One timeout closes the connection',
         narration: 'Message 2 times out first. The client closes the whole connection, so message 3 fails at the same moment, even though its own timeout has not run out.',
@@ -247,12 +272,14 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'both-are-retried',
         at: last('broker.handled', (e) => about(3, 2)(e)),
         title: 'Both are retried',
         narration: 'Both retries go out in order on a new connection. With idempotence off both are written a second time: two duplicates.',
         rule: 'Retries are re-queued in sequence order',
       },
       {
+        id: 'idempotence-both-recognised',
         at: last('broker.handled', (e) => e.verdict === 'duplicate' && about(3, 2)(e)),
         settings: ON,
         title: 'Idempotence on: both recognised',
@@ -268,18 +295,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'message-2-keeps-getting-lost',
         at: first('request.lost', (e) => e.cause === 'fault' && about(2, 1)(e)),
         title: 'Message 2 keeps getting lost',
         narration: 'Every request carrying message 2 (sequence 1) is lost. The producer retries with backoff.',
         rule: 'retry.backoff.ms, exponential backoff (KIP-580)',
       },
       {
+        id: 'delivery-timeout-ms-runs-out',
         at: first('delivery.failed', (e) => e.messages.includes(2)),
         title: 'delivery.timeout.ms runs out',
         narration: 'After 1.5 s the application gets a TimeoutException. The records might still be in the log, so sequence 1 becomes “unresolved”.',
         rule: 'delivery.timeout.ms; unresolved sequence (maybeResolveSequences)',
       },
       {
+        id: 'message-3-hits-gap',
         at: first('broker.handled', (e) => e.verdict === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && about(3)(e)),
         title: 'Message 3 hits the gap',
         narration: 'Message 3 carries sequence 2, but the broker last wrote sequence 0 and expects 1: OUT_OF_ORDER_SEQUENCE_NUMBER.',
@@ -292,6 +322,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'producer-bumps-epoch',
         at: first('epoch.bumped'),
         title: 'The producer bumps its epoch',
         narration: 'Message 3 directly follows the unresolved sequence, so the gap is real and will never be filled. The producer bumps its epoch locally and renumbers message 3 as sequence 0.',
@@ -304,6 +335,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'new-epoch-starts-sequence-0',
         at: first('broker.handled', (e) => e.verdict === 'appended' && e.epoch > 0),
         title: 'A new epoch starts at sequence 0',
         narration: 'The broker accepts sequence 0 of the higher epoch as the start of a new epoch. Message 2 stays lost: the application was told and must decide.',
@@ -318,18 +350,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'original-held-3-s',
         at: first('request.delayed', about(1, 1)),
         title: 'The original is held for 3 s',
         narration: 'Message 1’s first request sits in the broker’s queue. The producer times out, retries and moves on.',
         rule: 'request.timeout.ms',
       },
       {
+        id: 'messages-1-8-are-written',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(8)(e)),
         title: 'Messages 1 to 8 are written',
         narration: 'The retry of message 1 and messages 2 to 8 are written. The broker’s cache now holds only the last 5 batches: sequences 3 to 7.',
         rule: 'ProducerStateEntry.NUM_BATCHES_TO_RETAIN = 5',
       },
       {
+        id: 'stale-copy-falls-outside-window',
         at: first('broker.handled', (e) => e.verdict === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && about(1, 1)(e)),
         title: 'The stale copy falls outside the window',
         narration: 'Sequence 0 is no longer in the cache, so the broker cannot call it a duplicate; and 0 does not follow 7. It answers OUT_OF_ORDER_SEQUENCE_NUMBER and writes nothing.',
@@ -342,6 +377,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'idempotence-off-duplicate-beyond-window',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 1)(e)),
         settings: OFF,
         title: 'Idempotence off: a duplicate beyond the window',
@@ -349,6 +385,7 @@ export const LESSONS: readonly Lesson[] = [
         rule: 'No PID: the broker appends every batch it gets',
       },
       {
+        id: 'why-at-most-5-in-flight',
         at: first('config.error'),
         settings: { ...ON, 'max.in.flight.requests.per.connection': 6 },
         title: 'Why in-flight must be ≤ 5',
@@ -364,12 +401,14 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'acks-are-held-up',
         at: first('link.stalled'),
         title: 'Acks are held up',
         narration: 'Messages 4 and 5 are written, but their acks are stuck on a slow return path.',
         rule: 'acks=all',
       },
       {
+        id: 'broker-restarts-from-snapshot',
         at: first('broker.restarted'),
         title: 'The broker restarts from its snapshot',
         narration: 'The snapshot keeps only the last batch per producer: it remembers sequence 4 but has forgotten sequence 3.',
@@ -382,18 +421,21 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'retry-message-4-not-recognised',
         at: first('broker.handled', (e) => e.verdict === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && about(4)(e)),
         title: 'The retry of message 4 is not recognised',
         narration: 'Sequence 3 is neither a cached batch nor the next sequence after 4: OUT_OF_ORDER_SEQUENCE_NUMBER.',
         rule: 'Broker append rules 1 and 5',
       },
       {
+        id: 'producer-bumps-epoch',
         at: first('epoch.bumped'),
         title: 'The producer bumps its epoch',
         narration: 'Message 4 is the next sequence after the last ack, so the producer concludes the gap is real, bumps its epoch and renumbers messages 4 and 5 as sequences 0 and 1.',
         rule: 'KIP-360 epoch bump',
       },
       {
+        id: 'duplicates-even-idempotence',
         at: last('broker.handled', (e) => e.verdict === 'appended' && about(5)(e)),
         title: 'Duplicates, even with idempotence on',
         narration: 'Messages 4 and 5 are written a second time in epoch 1. With max.in.flight.requests.per.connection = 1 only the last batch would ever need deduplication, and it survives the restart.',
@@ -408,18 +450,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'message-1-written-ack-slow',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 1)(e)),
         title: 'Message 1 is written, the ack is slow',
         narration: 'The broker writes message 1 under producer id 1000, but the ack is held up on the way back.',
         rule: 'acks=all',
       },
       {
+        id: 'application-crashes',
         at: first('producer.crashed'),
         title: 'The application crashes',
         narration: 'It never saw the ack, so after the restart it does not know whether message 1 was written, and sends it again.',
         rule: 'At-least-once sending by the application',
       },
       {
+        id: 'new-producer-new-id',
         at: nth(2, 'pid.assigned'),
         title: 'A new producer, a new id',
         narration: 'Without a transactional.id, the restarted producer gets a brand-new producer id. The broker has no history for it.',
@@ -432,6 +477,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'message-1-written-twice',
         at: nth(2, 'broker.handled', (e) => e.verdict === 'appended' && about(1)(e)),
         title: 'Message 1 is written twice',
         narration: 'An unknown producer’s first sequence is always accepted, so message 1 is written again. Idempotence protects retries within one producer session only.',
@@ -446,6 +492,7 @@ export const LESSONS: readonly Lesson[] = [
     settings: OFF,
     steps: [
       {
+        id: 'client-not-know',
         at: first('response.lost', about(1, 1)),
         title: 'The client does not know',
         narration: 'The ack for message 1 is lost. The write happened, but the client only knows that it sent message 1, not whether it was written.',
@@ -458,6 +505,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'same-symptom-request-lost',
         at: first('request.lost', (e) => e.cause === 'fault' && about(1, 1)(e)),
         presetId: 'lost-request',
         title: 'Same symptom, request lost',
@@ -471,6 +519,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'keeping-retry-means-duplicate',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 2)(e)),
         title: 'Keeping the retry means a duplicate',
         narration: 'If the client keeps the retry instead, the lost-ack case writes message 1 twice. Either choice is wrong in one of the two cases. Only the broker knows what it wrote, so only the broker can deduplicate.',
@@ -485,12 +534,14 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'message-1-refused',
         at: first('broker.handled', (e) => e.verdict === 'NOT_ENOUGH_REPLICAS' && about(1, 1)(e)),
         title: 'Message 1 is refused',
         narration: 'A fresh producer sends messages 1 and 2 together. Message 1 is refused with NOT_ENOUGH_REPLICAS: nothing written.',
         rule: 'NOT_ENOUGH_REPLICAS (19)',
       },
       {
+        id: 'message-2-goes-first',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(2, 1)(e)),
         title: 'Message 2 goes first',
         narration: 'The broker has never seen this producer id, and an unknown producer’s first sequence is accepted. Message 2 (sequence 1) is written first.',
@@ -503,6 +554,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
+        id: 'message-1-lost-idempotence',
         at: first('delivery.failed', (e) => e.messages.includes(1)),
         title: 'Message 1 is lost, with idempotence on',
         narration: 'Every retry of sequence 0 is now out of order, and it is not the next sequence after the last ack, so no epoch bump happens. delivery.timeout.ms runs out.',
@@ -517,18 +569,21 @@ export const LESSONS: readonly Lesson[] = [
     settings: ON,
     steps: [
       {
+        id: 'ack-stuck',
         at: first('link.stalled'),
         title: 'The ack is stuck',
         narration: 'Message 1 is written, but the ack is held up on a stalled link.',
         rule: 'request.timeout.ms',
       },
       {
+        id: 'broker-forgets-producer',
         at: first('producer.expired'),
         title: 'The broker forgets the producer',
         narration: 'producer.id.expiration.ms is 1 s here. The producer has been idle longer than that, so the broker drops its sequence history.',
         rule: 'producer.id.expiration.ms (KIP-854)',
       },
       {
+        id: 'retry-accepted-new',
         at: first('broker.handled', (e) => e.verdict === 'appended' && about(1, 2)(e)),
         title: 'The retry is accepted as new',
         narration: 'The retry now comes from an “unknown” producer, so it is accepted: a duplicate even with idempotence on. Keep producer.id.expiration.ms ≥ delivery.timeout.ms.',

@@ -17,6 +17,8 @@ export interface LessonQuestion {
 export type LessonSettings = Partial<ProducerConfig>;
 
 export interface LessonStep {
+  /** Stable within its lesson (translations are keyed by it; share links carry the step's position). */
+  id: string;
   /** The event this step is about (the revealing event when the step asks a question). */
   at: Anchor;
   title: string;

@@ -35,7 +35,7 @@ export const outcomeFor: (trace: Trace) => Outcome = memo((trace) => {
       written: trace.log.length,
       acknowledged: 0,
       anomalies: [],
-      explanation: `The checker failed on this run: ${e instanceof Error ? e.message : String(e)}`,
+      summary: { configError: null, recognisedRetries: 0, truncated: false, checkerFailed: e instanceof Error ? e.message : String(e) },
     };
   }
 });

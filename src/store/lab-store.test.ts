@@ -4,6 +4,7 @@ import { createLabStore } from './create-lab-store';
 import { STORAGE_KEY } from './persistence';
 import { MemoryStorage } from '../testing/memory-storage';
 import { noticeText } from '../i18n/notices';
+import { configProblemText } from '../i18n/facts';
 
 describe('lab store', () => {
   it('starts on the default preset with a simulated trace and the cursor at 0', () => {
@@ -129,7 +130,8 @@ describe('lab store', () => {
   it('shows a refused configuration as the trace config error', () => {
     const store = createLabStore();
     store.getState().setProducerSetting('max.in.flight.requests.per.connection', 6);
-    expect(store.getState().trace.configError).toMatch(/max\.in\.flight/i);
+    expect(store.getState().trace.configError).toBe('idempotence-max-in-flight');
+    expect(configProblemText('en', store.getState().trace.configError!)).toMatch(/max\.in\.flight/i);
     expect(store.getState().cursor).toBeGreaterThanOrEqual(0);
   });
 });

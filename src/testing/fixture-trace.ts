@@ -50,7 +50,7 @@ const raw: NoIndex<TraceEvent>[] = [
     ...ref(1, 1, 1, 1, 0),
     producer: producer({ nextSeq: 1, inFlight: [{ batch: 1, messages: [1], baseSeq: 0, epoch: 0, attempts: 1, state: 'in-flight' }], openRequests: 1 }),
   },
-  { kind: 'broker.handled', t: 20, lane: 'broker', ...ref(1, 1, 1, 1, 0), verdict: 'appended', offset: 0, rule: 'sequence 0 is the next expected', deadSocket: false, noResponse: false, broker: broker([b1], 1) },
+  { kind: 'broker.handled', t: 20, lane: 'broker', ...ref(1, 1, 1, 1, 0), verdict: 'appended', offset: 0, rule: { id: 'unknown-producer', pid: 1000 }, deadSocket: false, noResponse: false, broker: broker([b1], 1) },
   { kind: 'response.lost', t: 20, lane: 'network', cause: 'fault', ...ref(1, 1, 1, 1, 0) },
   { kind: 'app.send', t: 46, lane: 'producer', message: 2, instance: 1, resend: false },
   {
@@ -67,7 +67,7 @@ const raw: NoIndex<TraceEvent>[] = [
       openRequests: 2,
     }),
   },
-  { kind: 'broker.handled', t: 60, lane: 'broker', ...ref(2, 2, 2, 1, 1), verdict: 'appended', offset: 1, rule: 'sequence 1 is the next expected', deadSocket: false, noResponse: false, broker: broker([b1, b2], 2) },
+  { kind: 'broker.handled', t: 60, lane: 'broker', ...ref(2, 2, 2, 1, 1), verdict: 'appended', offset: 1, rule: { id: 'in-sequence', baseSeq: 1, lastWritten: 0 }, deadSocket: false, noResponse: false, broker: broker([b1, b2], 2) },
   { kind: 'response.received', t: 70, lane: 'producer', ...ref(2, 2, 2, 1, 1), error: 'NONE', offset: 1 },
   {
     kind: 'delivery.ack',
@@ -99,7 +99,7 @@ const raw: NoIndex<TraceEvent>[] = [
     ...ref(3, 1, 1, 2, 0),
     producer: producer({ nextSeq: 2, lastAckedSeq: 1, unresolvedSeq: 0, inFlight: [{ batch: 1, messages: [1], baseSeq: 0, epoch: 0, attempts: 2, state: 'in-flight' }], openRequests: 1 }),
   },
-  { kind: 'broker.handled', t: 1120, lane: 'broker', ...ref(3, 1, 1, 2, 0), verdict: 'duplicate', offset: 0, rule: 'batch 0–0 is in the cache', deadSocket: false, noResponse: false },
+  { kind: 'broker.handled', t: 1120, lane: 'broker', ...ref(3, 1, 1, 2, 0), verdict: 'duplicate', offset: 0, rule: { id: 'duplicate-in-cache', baseSeq: 0, lastSeq: 0, epoch: 0, retained: 5, originalOffset: 0 }, deadSocket: false, noResponse: false },
   { kind: 'response.received', t: 1130, lane: 'producer', ...ref(3, 1, 1, 2, 0), error: 'NONE', offset: 0 },
   { kind: 'delivery.ack', t: 1130, lane: 'producer', batch: 1, messages: [1], offset: 0, instance: 1, producer: producer({ nextSeq: 2, lastAckedSeq: 1 }) },
 ];
@@ -126,7 +126,7 @@ export function makeDuplicateFixtureTrace(): Trace {
   const t = makeFixtureTrace();
   const events = t.events.map((ev) => {
     if (ev.kind === 'broker.handled' && ev.i === 16) {
-      return { ...ev, verdict: 'appended' as const, offset: 2, rule: 'no idempotence: every batch is appended' };
+      return { ...ev, verdict: 'appended' as const, offset: 2, rule: { id: 'no-producer-id' as const } };
     }
     return ev;
   });
@@ -152,10 +152,11 @@ export const fixtureOutcome: Outcome = {
       message: 1,
       offsets: [0, 2],
       events: [6, 16],
-      explanation: 'Message 1 was written at offset 0 and again at offset 2 by the retry.',
+      cause: 'duplicate-retry',
+      params: { copies: 2, first: { t: 20, i: 6 }, retry: null, attempt: 2, accepted: { kind: 'no-producer-id' } },
     },
   ],
-  explanation: 'One message was written twice.',
+  summary: { configError: null, recognisedRetries: 0, truncated: false },
 };
 
 /** A trace with `n` simple request/response pairs, for windowing and culling tests. */
@@ -168,7 +169,7 @@ export function makeLongTrace(n: number): Trace {
     const r = ref(m, m, m, 1, m - 1);
     events.push({ kind: 'request.sent', t, lane: 'producer', i: events.length, ...r });
     const handled = events.length;
-    events.push({ kind: 'broker.handled', t: t + 4, lane: 'broker', i: handled, ...r, verdict: 'appended', offset: m - 1, rule: 'next', deadSocket: false, noResponse: false });
+    events.push({ kind: 'broker.handled', t: t + 4, lane: 'broker', i: handled, ...r, verdict: 'appended', offset: m - 1, rule: { id: 'in-sequence', baseSeq: m - 1, lastWritten: m - 2 }, deadSocket: false, noResponse: false });
     log.push({ offset: m - 1, message: m, pid: 1000, epoch: 0, seq: m - 1, event: handled, t: t + 4 });
     events.push({ kind: 'response.received', t: t + 8, lane: 'producer', i: events.length, ...r, error: 'NONE', offset: m - 1 });
   }

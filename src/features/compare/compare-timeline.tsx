@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useLayoutEffect, useRef } from 'react';
 import { describe } from '../../i18n/describe';
-import { kafkaErrorZh } from '../../i18n/kafka-errors-zh';
+import { configProblemText } from '../../i18n/facts';
 import { useLang, useT } from '../../i18n/use-t';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
@@ -51,7 +51,7 @@ export function CompareTimeline({ trace, cursor, endT, theme, label, id }: { tra
       </figcaption>
       {trace.configError ? (
         <p className="compare-config-error" role="note">
-          {t('compare.refuses', { error: lang === 'zh' ? kafkaErrorZh(trace.configError) : trace.configError })}
+          {t('compare.refuses', { error: configProblemText(lang, trace.configError) })}
         </p>
       ) : (
         <div ref={wrapRef} className="compare-canvas-wrap">

@@ -4,7 +4,7 @@ import type { LogRecord, Trace } from '../../sim/trace/types';
 import { COMPARE_DIMENSIONS, type CompareDimension } from '../../store/lab-state';
 import { selectQuestionOpen } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
-import { plural, type MessageKey } from '../../i18n/t';
+import { plural } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
@@ -47,12 +47,6 @@ export function TimelineArea() {
 }
 
 /** Side labels are Kafka settings ("acks=1", "max.in.flight = 5") except the idempotence ones, which have words. */
-function sideLabel(label: string, t: (key: MessageKey) => string): string {
-  if (label === 'Idempotence off') return t('compare.side.idemOff');
-  if (label === 'Idempotence on') return t('compare.side.idemOn');
-  return label;
-}
-
 function DimensionSelect({ value, onChange }: { value: CompareDimension; onChange: (d: CompareDimension) => void }) {
   const id = useId();
   const t = useT();
@@ -110,7 +104,7 @@ function CompareRuns({ by, scenario, trace, traces }: { by: CompareDimension; sc
   const theme = useLab((s) => s.theme);
   const tr = useT();
   const lang = useLang();
-  const sides = compareSides(scenario, by).map((side) => ({ ...side, label: sideLabel(side.label, tr) }));
+  const sides = compareSides(scenario, by).map((side) => ({ ...side, label: tr(side.label) }));
   const t = trace.events[cursor]?.t ?? 0;
   const rank = rankAtTime(trace, cursor);
   const cursors = traces.map((tr) => (tr === trace ? cursor : cursorAtTime(tr, t, rank)));

@@ -2,11 +2,11 @@ import type { CompareDimension } from '../../store/lab-state';
 import { emptyTrace, RunCancelled, type SimClient } from '../../worker/sim-client';
 import type { Scenario } from '../../sim/scenario/schema';
 import type { LogRecord, Trace } from '../../sim/trace/types';
-import { translator, type Translate } from '../../i18n/t';
+import { translator, type MessageKey, type Translate } from '../../i18n/t';
 
 export interface CompareSide {
-  /** Short label for the side, e.g. "Idempotence off". */
-  label: string;
+  /** The catalogue key of the side's short label, e.g. "Idempotence off". */
+  label: MessageKey;
   scenario: Scenario;
 }
 
@@ -22,18 +22,18 @@ export function compareSides(scenario: Scenario, by: CompareDimension): [Compare
   switch (by) {
     case 'idempotence':
       return [
-        { label: 'Idempotence off', scenario: withProducer({ 'enable.idempotence': false }) },
-        { label: 'Idempotence on', scenario: withProducer({ 'enable.idempotence': true }) },
+        { label: 'compare.side.idemOff', scenario: withProducer({ 'enable.idempotence': false }) },
+        { label: 'compare.side.idemOn', scenario: withProducer({ 'enable.idempotence': true }) },
       ];
     case 'in-flight':
       return [
-        { label: 'max.in.flight = 1', scenario: withProducer({ 'max.in.flight.requests.per.connection': 1 }) },
-        { label: 'max.in.flight = 5', scenario: withProducer({ 'max.in.flight.requests.per.connection': 5 }) },
+        { label: 'compare.side.inFlight1', scenario: withProducer({ 'max.in.flight.requests.per.connection': 1 }) },
+        { label: 'compare.side.inFlight5', scenario: withProducer({ 'max.in.flight.requests.per.connection': 5 }) },
       ];
     case 'acks':
       return [
-        { label: 'acks=1', scenario: withProducer({ acks: '1' }) },
-        { label: 'acks=all', scenario: withProducer({ acks: 'all' }) },
+        { label: 'compare.side.acks1', scenario: withProducer({ acks: '1' }) },
+        { label: 'compare.side.acksAll', scenario: withProducer({ acks: 'all' }) },
       ];
   }
 }

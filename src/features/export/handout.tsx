@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { describe } from '../../i18n/describe';
-import { explainAnomalyZh, summariseZh } from '../../i18n/explain-zh';
+import { explainOutcome } from '../../i18n/explain';
 import type { Lang } from '../../i18n/lang';
 import { scenarioDescription, scenarioName } from '../../i18n/presets-zh';
 import { formatNumber, translator } from '../../i18n/t';
@@ -40,7 +40,7 @@ export function Handout({ trace, lang = 'en' }: { trace: Trace; lang?: Lang }) {
   const outcome = outcomeFor(trace);
   const list = chunks(trace, lang);
   const description = scenarioDescription(s.id, s.description, lang);
-  const explanation = lang === 'zh' ? [summariseZh(trace, outcome), ...outcome.anomalies.map((a) => explainAnomalyZh(a, trace))].join(' ') : outcome.explanation;
+  const explanation = explainOutcome(lang, outcome);
   const p = s.producer;
   return createPortal(
     <article className="print-handout" aria-label={t('handout.label')} lang={lang === 'zh' ? 'zh-Hans' : 'en'}>

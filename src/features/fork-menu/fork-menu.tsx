@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useLab } from '../../store/lab-store-context';
 import { requestRefOf, requestLabel } from '../timeline/layout';
 import { faultFor, type ForkAction } from './fault-for';
-import { localLabel } from '../../i18n/labels';
 import { useLang, useT } from '../../i18n/use-t';
 
 interface Item {
@@ -87,7 +86,7 @@ export function ForkMenu() {
 
   const left = Math.max(8, Math.min(target.x, window.innerWidth - 280));
   const top = Math.max(8, Math.min(target.y, window.innerHeight - 60 * items.length - 60));
-  const title = t(target.part === 'response' ? 'fork.titleResponse' : 'fork.titleRequest', { label: localLabel(requestLabel(ref), lang) });
+  const title = t(target.part === 'response' ? 'fork.titleResponse' : 'fork.titleRequest', { label: requestLabel(ref, lang) });
   return (
     <div className="fork-menu" ref={menuRef} style={{ left, top }} onKeyDown={onKeyDown}>
       <p className="fork-menu-title" id="fork-menu-title">

@@ -33,7 +33,8 @@ describe('OutcomeView', () => {
     expect(screen.getByText('Lost: 0')).toBeTruthy();
     expect(screen.getByText('Reordered: 0')).toBeTruthy();
     expect(screen.getByText(/Exactly-once: no/)).toBeTruthy();
-    expect(screen.getByText('One message was written twice.')).toBeTruthy();
+    expect(screen.getByText('Exactly-once did not hold: 1 duplicate.')).toBeTruthy();
+    expect(screen.getByText(/Message 1 is in the log 2 times, at offsets 0 and 2/)).toBeTruthy();
     const button = screen.getByRole('button', { name: /Duplicate: message 1/ });
     fireEvent.click(button);
     expect(onGoTo).toHaveBeenCalledWith(6);

@@ -22,7 +22,6 @@ export function OutcomePanel() {
         <OutcomeView
           outcome={outcomeFor(trace)}
           lang={lang}
-          trace={trace}
           onGoTo={(i) => {
             setPlaying(false);
             setCursor(i);

@@ -1,19 +1,14 @@
-import { explainAnomalyZh, summariseZh } from '../../i18n/explain-zh';
+import { explainAnomaly, summarise } from '../../i18n/explain';
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { Outcome } from '../../sim/trace/outcome-types';
-import type { Trace } from '../../sim/trace/types';
 
-/**
- * The checker's verdict. English shows the core's explanations; Chinese builds them from the structured
- * anomalies and the trace (so `trace` is needed only for Chinese).
- */
-export function OutcomeView({ outcome, onGoTo, lang = 'en', trace }: { outcome: Outcome; onGoTo: (event: number) => void; lang?: Lang; trace?: Trace }) {
+/** The checker's verdict, its summary and every anomaly's explanation, worded from the checker's facts in `lang`. */
+export function OutcomeView({ outcome, onGoTo, lang = 'en' }: { outcome: Outcome; onGoTo: (event: number) => void; lang?: Lang }) {
   const o = outcome;
   const t = translator(lang);
-  const zh = lang === 'zh' && trace !== undefined;
   const yesNo = (b: boolean) => (b ? t('outcome.yes') : t('outcome.no'));
-  const explanation = zh ? summariseZh(trace, o) : o.explanation;
+  const explanation = summarise(lang, o);
   return (
     <>
       <ul className="outcome-counts">
@@ -39,7 +34,7 @@ export function OutcomeView({ outcome, onGoTo, lang = 'en', trace }: { outcome: 
                   {t('outcome.show', { kind: t(`anomaly.${a.kind}`), m: a.message })}
                 </button>
                 <p id={id} className="anomaly-text">
-                  {zh ? explainAnomalyZh(a, trace) : a.explanation}
+                  {explainAnomaly(lang, a)}
                 </p>
               </li>
             );

@@ -1,9 +1,8 @@
 import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { arrowLabel, LANES, localMarkText, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
-import { localLabel } from '../../i18n/labels';
 import { t } from '../../i18n/t';
 
 export interface DrawInput {
@@ -182,7 +181,7 @@ function drawArrowLabel(d: DrawInput, a: Arrow, labelRows: number[]) {
   const colour = a.kind === 'request' ? p.request : p.response;
   const future = a.startEvent > cursor;
   const words = ARROW_WORDS[lang];
-  const label = localLabel(a.label, lang);
+  const label = arrowLabel(a, lang);
   const text = a.kind === 'request' ? `${label}${a.delayed ? words.delayed : ''}` : `↩ ${label}${a.end === 'lost' ? words.lost : a.end === 'dead-socket' ? words.dead : ''}`;
   ctx.font = font(p, 0.92, a.ref.attempt > 1 ? '600' : '');
   const w = ctx.measureText(text).width;
@@ -216,7 +215,7 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 
 function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withText: boolean) {
   const { ctx, x, g, palette: p, cursor } = d;
-  const markText = d.lang === 'zh' ? m.textZh : m.text;
+  const markText = localMarkText(m, d.lang ?? 'en');
   const { x: px, y } = markPoint(m, x, g);
   const future = m.event > cursor;
   ctx.globalAlpha = future ? p.futureAlpha : 1;

@@ -1,6 +1,5 @@
 import { useLab } from '../../store/lab-store-context';
-import { inFlightAt, type TimelineLayout } from './layout';
-import { localLabel } from '../../i18n/labels';
+import { arrowLabel, inFlightAt, type TimelineLayout } from './layout';
 import { useLang, useT } from '../../i18n/use-t';
 
 /** Keyboard route to the arrows: what is in flight at the cursor, each opening the fault menu. */
@@ -32,7 +31,7 @@ export function InFlightList({ layout, cursor }: { layout: TimelineLayout; curso
                     openFork({ event: a.startEvent, part, x: r.left, y: r.bottom + 4 });
                   }}
                 >
-                  {t(part === 'request' ? 'inflight.request' : 'inflight.response', { label: localLabel(a.label, lang) })}
+                  {t(part === 'request' ? 'inflight.request' : 'inflight.response', { label: arrowLabel(a, lang) })}
                   {fate}
                 </button>
               </li>

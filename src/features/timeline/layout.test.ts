@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixtureTrace, makeLongTrace } from '../../testing/fixture-trace';
-import { buildLayout, inFlightAt, requestLabel, visibleRange } from './layout';
+import { arrowLabel, buildLayout, inFlightAt, localMarkText, requestLabel, visibleRange } from './layout';
 import { dashFor } from './draw';
 
 describe('timeline layout', () => {
@@ -12,12 +12,13 @@ describe('timeline layout', () => {
     expect(requests).toHaveLength(3);
     expect(responses).toHaveLength(3);
     expect(responses[0]).toMatchObject({ end: 'lost', startEvent: 6, endEvent: 7 });
-    expect(requests[2]).toMatchObject({ end: 'broker', startEvent: 15, endEvent: 16, label: 'm1 · P1000 e0 seq 0 · #2' });
+    expect(requests[2]).toMatchObject({ end: 'broker', startEvent: 15, endEvent: 16 });
+    expect(arrowLabel(requests[2]!, 'en')).toBe('m1 · P1000 e0 seq 0 · #2');
     expect(layout.stats).toMatchObject({ requests: 3, retries: 1, lostResponses: 1, duplicatesDiscarded: 1, timeouts: 1 });
   });
 
   it('labels verdicts and timeouts in words', () => {
-    const texts = layout.marks.map((m) => m.text);
+    const texts = layout.marks.map((m) => localMarkText(m, 'en'));
     expect(texts).toContain('appended @0');
     expect(texts).toContain('duplicate → @0');
     expect(texts).toContain('timeout #1');

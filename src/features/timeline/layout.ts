@@ -1,6 +1,6 @@
-import { formatHeader } from '../../sim/trace/format';
+import { requestLabel as labelOf } from '../../i18n/facts';
 import type { Lang } from '../../i18n/lang';
-import { translator } from '../../i18n/t';
+import { t, type MessageKey, type Params } from '../../i18n/t';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
 
 /**
@@ -21,7 +21,6 @@ export interface Arrow {
   t1: number;
   end: ArrowEnd;
   delayed: boolean;
-  label: string;
 }
 
 export type MarkShape = 'badge' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band';
@@ -33,9 +32,8 @@ export interface Mark {
   t1: number;
   lane: Lane;
   shape: MarkShape;
-  text: string;
-  /** The same text in Chinese (protocol names and error codes stay as they are). */
-  textZh: string;
+  /** What the mark says: a catalogue key with its parameters, or a Kafka error code (the same in every language). */
+  text: MarkText;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
 }
@@ -72,18 +70,17 @@ export interface TimelineLayout {
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
 export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
 
+export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
+
 /** "m3 · P1000 e0 seq 2 · #2": which message, the batch header the broker checks, and the attempt. */
-export function requestLabel(r: RequestRef): string {
-  const first = r.messages[0];
-  const last = r.messages[r.messages.length - 1];
-  const which = r.messages.length === 1 ? `m${first}` : `m${first}–m${last}`;
-  return `${which} · ${formatHeader(r)} · #${r.attempt}`;
+export function requestLabel(r: RequestRef, lang: Lang = 'en'): string {
+  return labelOf(lang, r);
 }
 
-export function verdictText(verdict: string, offset: number): string {
-  if (verdict === 'appended') return `appended @${offset}`;
-  if (verdict === 'duplicate') return `duplicate → @${offset}`;
-  return verdict;
+function verdictText(verdict: string, offset: number): MarkText {
+  if (verdict === 'appended') return { key: 'badge.appended', params: { offset } };
+  if (verdict === 'duplicate') return { key: 'badge.duplicate', params: { offset } };
+  return { code: verdict };
 }
 
 function refOf(ev: TraceEvent): RequestRef | null {
@@ -94,53 +91,31 @@ export function requestRefOf(ev: TraceEvent | undefined): RequestRef | null {
   return ev ? refOf(ev) : null;
 }
 
-/** A mark's words in Chinese, from the event itself. */
-function markTextZh(ev: TraceEvent, text: string): string {
-  const z = translator('zh');
-  switch (ev.kind) {
-    case 'broker.handled':
-      if (ev.verdict === 'appended') return z('badge.appended', { offset: ev.offset });
-      if (ev.verdict === 'duplicate') return z('badge.duplicate', { offset: ev.offset });
-      return text;
-    case 'request.timeout':
-      return z('badge.timeout', { n: ev.attempt });
-    case 'request.failed':
-      return z('badge.failed', { error: ev.error });
-    case 'retry.scheduled':
-      return z(ev.bump ? 'badge.retryBump' : 'badge.retry', { n: ev.attempt });
-    case 'epoch.bumped':
-      return z('badge.epoch', { epoch: ev.epoch });
-    case 'pid.assigned':
-      return z('badge.pid', { pid: ev.pid, epoch: ev.epoch });
-    case 'producer.crashed':
-      return z('badge.producerCrashed');
-    case 'producer.started':
-      return ev.instance > 1 ? z('badge.producerRestarted', { n: ev.instance }) : z('badge.producerStarted');
-    case 'broker.crashed':
-      return z('badge.brokerCrashed');
-    case 'broker.restarted':
-      return z('badge.brokerRestarted', { kept: ev.keptBatches, dropped: ev.droppedBatches });
-    case 'producer.expired':
-      return z('badge.expired', { pid: ev.pid });
-    case 'connection.closed':
-      return z('badge.closed', { n: ev.connection });
-    case 'link.stalled':
-      return z(ev.direction === 'request' ? 'badge.stalledRequest' : 'badge.stalledResponse');
-    case 'delivery.ack':
-      return z('badge.acked', { list: ev.messages.join(',') });
-    case 'delivery.failed':
-      return z('badge.deliveryFailed', { list: ev.messages.join(',') });
-    case 'config.error':
-      return z('badge.configRefused');
-    default:
-      return text;
-  }
-}
-
 /** A mark's text in the interface language. */
 export function localMarkText(m: Mark, lang: Lang): string {
-  return lang === 'zh' ? m.textZh : m.text;
+  const cache = markTexts[lang];
+  let text = cache.get(m);
+  if (text === undefined) {
+    text = !m.text ? '' : 'code' in m.text ? m.text.code : t(lang, m.text.key, m.text.params);
+    cache.set(m, text);
+  }
+  return text;
 }
+
+/** An arrow's request label in the interface language ("no PID" is the only word in it). */
+export function arrowLabel(a: Arrow, lang: Lang): string {
+  const cache = arrowLabels[lang];
+  let text = cache.get(a);
+  if (text === undefined) {
+    text = requestLabel(a.ref, lang);
+    cache.set(a, text);
+  }
+  return text;
+}
+
+// Drawn every frame: each mark's and arrow's words are worded once per language.
+const markTexts: Record<Lang, WeakMap<Mark, string>> = { en: new WeakMap(), zh: new WeakMap() };
+const arrowLabels: Record<Lang, WeakMap<Arrow, string>> = { en: new WeakMap(), zh: new WeakMap() };
 
 export function buildLayout(trace: Trace): TimelineLayout {
   const n = trace.events.length;
@@ -155,12 +130,12 @@ export function buildLayout(trace: Trace): TimelineLayout {
   const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0 };
   const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
 
-  const mark = (ev: TraceEvent, shape: MarkShape, text: string, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
+  const mark = (ev: TraceEvent, shape: MarkShape, text: MarkText, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
-    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, textZh: markTextZh(ev, text), major });
+    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
   };
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
-    const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: endT, end: 'open', delayed: false, label: requestLabel(r) };
+    const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: endT, end: 'open', delayed: false };
     arrowOfEvent[ev.i] = arrows.length;
     (kind === 'request' ? requestArrow : responseArrow).set(r.req, arrows.length);
     arrows.push(a);
@@ -219,57 +194,57 @@ export function buildLayout(trace: Trace): TimelineLayout {
         break;
       case 'response.received':
         endArrow(ev, responseArrow, ev.req, 'producer');
-        if (ev.error !== 'NONE') mark(ev, 'error', ev.error, true);
+        if (ev.error !== 'NONE') mark(ev, 'error', { code: ev.error }, true);
         break;
       case 'request.timeout':
         stats.timeouts++;
-        mark(ev, 'flag', `timeout #${ev.attempt}`, true);
+        mark(ev, 'flag', { key: 'badge.timeout', params: { n: ev.attempt } }, true);
         break;
       case 'request.failed':
-        mark(ev, 'error', `failed: ${ev.error}`, true);
+        mark(ev, 'error', { key: 'badge.failed', params: { error: ev.error } }, true);
         break;
       case 'retry.scheduled':
-        mark(ev, 'dot', `retry → #${ev.attempt}${ev.bump ? ' (epoch bump)' : ''}`);
+        mark(ev, 'dot', { key: ev.bump ? 'badge.retryBump' : 'badge.retry', params: { n: ev.attempt } });
         break;
       case 'epoch.bumped':
-        mark(ev, 'flag', `epoch → ${ev.epoch}`, true);
+        mark(ev, 'flag', { key: 'badge.epoch', params: { epoch: ev.epoch } }, true);
         break;
       case 'pid.assigned':
-        mark(ev, 'flag', `PID ${ev.pid} e${ev.epoch}`, true);
+        mark(ev, 'flag', { key: 'badge.pid', params: { pid: ev.pid, epoch: ev.epoch } }, true);
         break;
       case 'producer.crashed':
-        mark(ev, 'crash', 'producer crashed', true);
+        mark(ev, 'crash', { key: 'badge.producerCrashed' }, true);
         break;
       case 'producer.started':
-        if (ev.instance > 1) mark(ev, 'restart', `producer restarted (instance ${ev.instance})`, true);
-        else mark(ev, 'dot', 'producer started');
+        if (ev.instance > 1) mark(ev, 'restart', { key: 'badge.producerRestarted', params: { n: ev.instance } }, true);
+        else mark(ev, 'dot', { key: 'badge.producerStarted' });
         break;
       case 'broker.crashed':
-        mark(ev, 'crash', 'broker crashed', true);
+        mark(ev, 'crash', { key: 'badge.brokerCrashed' }, true);
         break;
       case 'broker.restarted':
-        mark(ev, 'restart', `broker restarted (kept ${ev.keptBatches}, dropped ${ev.droppedBatches})`, true);
+        mark(ev, 'restart', { key: 'badge.brokerRestarted', params: { kept: ev.keptBatches, dropped: ev.droppedBatches } }, true);
         break;
       case 'producer.expired':
-        mark(ev, 'error', `PID ${ev.pid} expired`, true);
+        mark(ev, 'error', { key: 'badge.expired', params: { pid: ev.pid } }, true);
         break;
       case 'connection.closed':
-        mark(ev, 'error', `connection ${ev.connection} closed`, true);
+        mark(ev, 'error', { key: 'badge.closed', params: { n: ev.connection } }, true);
         break;
       case 'link.stalled':
-        mark(ev, 'band', `stalled (${ev.direction}s)`, true, 'network', Math.max(ev.t, ev.untilT));
+        mark(ev, 'band', { key: ev.direction === 'request' ? 'badge.stalledRequest' : 'badge.stalledResponse' }, true, 'network', Math.max(ev.t, ev.untilT));
         break;
       case 'delivery.ack':
-        mark(ev, 'dot', `acked m${ev.messages.join(',')}`);
+        mark(ev, 'dot', { key: 'badge.acked', params: { list: ev.messages.join(',') } });
         break;
       case 'delivery.failed':
-        mark(ev, 'error', `delivery failed m${ev.messages.join(',')}`, true);
+        mark(ev, 'error', { key: 'badge.deliveryFailed', params: { list: ev.messages.join(',') } }, true);
         break;
       case 'config.error':
-        mark(ev, 'error', 'configuration refused', true);
+        mark(ev, 'error', { key: 'badge.configRefused' }, true);
         break;
       default:
-        mark(ev, 'dot', '');
+        mark(ev, 'dot', null);
     }
   }
   const lanePrefix: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
@@ -278,7 +253,7 @@ export function buildLayout(trace: Trace): TimelineLayout {
   }
   const keyMarks: number[] = [];
   marks.forEach((m, k) => {
-    if (m.shape === 'crash' || m.shape === 'restart' || m.text.startsWith('epoch')) keyMarks.push(k);
+    if (m.shape === 'crash' || m.shape === 'restart' || trace.events[m.event]?.kind === 'epoch.bumped') keyMarks.push(k);
   });
   let maxSpan = 0;
   for (const a of arrows) maxSpan = Math.max(maxSpan, a.t1 - a.t0);

@@ -1,12 +1,12 @@
 import type { ScaleLinear } from 'd3-scale';
 import { describe } from '../../i18n/describe';
-import { laneName, localLabel } from '../../i18n/labels';
+import { laneName } from '../../i18n/labels';
 import type { Translate } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import type { Trace, TraceEvent } from '../../sim/trace/types';
 import { arrowPoints, markPoint, laneCenter, type LaneGeometry } from './geometry';
 import type { Hit } from './hit-test';
-import { localMarkText, type TimelineLayout } from './layout';
+import { arrowLabel, localMarkText, type TimelineLayout } from './layout';
 
 interface Props {
   trace: Trace;
@@ -54,7 +54,7 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
     const start = trace.events[a.startEvent];
     const end = a.endEvent >= 0 ? trace.events[a.endEvent] : undefined;
     lines = [
-      t(a.kind === 'request' ? 'tooltip.request' : 'tooltip.response', { label: localLabel(a.label, lang), delayed: a.delayed ? t('tooltip.delayed') : '', list: a.ref.messages.join(', ') }),
+      t(a.kind === 'request' ? 'tooltip.request' : 'tooltip.response', { label: arrowLabel(a, lang), delayed: a.delayed ? t('tooltip.delayed') : '', list: a.ref.messages.join(', ') }),
       start ? `t=${start.t} ms: ${describeEvent(start)}` : '',
       end && end !== start ? `t=${end.t} ms: ${describeEvent(end)}` : '',
       arrowFate(a.end, a.kind, t) + lossCause(end, t),

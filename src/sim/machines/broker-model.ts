@@ -1,7 +1,8 @@
-import { checkAppend, isExpired, recordAppend, restoreFromSnapshot } from '../protocol/broker-rules';
+import { checkAppend, forcedErrorRule, isExpired, NO_PRODUCER_ID_RULE, recordAppend, restoreFromSnapshot } from '../protocol/broker-rules';
 import { lastSequenceOf } from '../protocol/sequence';
 import { FIRST_PRODUCER_ID, type ErrorName, type ProducerEntry } from '../protocol/types';
 import type { BrokerConfig, BrokerErrorFault } from '../scenario/schema';
+import type { RuleFact } from '../trace/facts';
 import type { BrokerSnapshot, BrokerVerdict, LogRecord, RequestRef } from '../trace/types';
 import type { Effect, Packet, TraceEventInput } from './effects';
 import { refEvent } from './ref-event';
@@ -76,16 +77,13 @@ export function handleProduce(b: BrokerStep, a: ProduceArrival): void {
   const { ref } = a;
   const count = ref.messages.length;
   let verdict: BrokerVerdict;
-  let rule: string;
+  let rule: RuleFact;
   let offset = -1;
   let error: ErrorName = 'NONE';
   if (a.forcedError && BEFORE_APPEND.has(a.forcedError)) {
     verdict = a.forcedError;
     error = a.forcedError;
-    rule =
-      a.forcedError === 'NOT_ENOUGH_REPLICAS'
-        ? 'fewer in-sync replicas than min.insync.replicas: refused before writing anything'
-        : 'this broker is not the partition leader: nothing written, the client must refresh metadata';
+    rule = forcedErrorRule(a.forcedError, offset);
   } else {
     const decision = a.idempotent ? checkAppend(b.entries.get(ref.pid), header(ref), ref.lastSeq) : null;
     if (decision && decision.verdict === 'duplicate') {
@@ -99,14 +97,11 @@ export function handleProduce(b: BrokerStep, a: ProduceArrival): void {
     } else {
       offset = append(b, a);
       verdict = 'appended';
-      rule = decision ? decision.rule : 'no producer id: the broker cannot recognise a retry and appends every batch it gets';
+      rule = decision ? decision.rule : NO_PRODUCER_ID_RULE;
       if (a.forcedError) {
         verdict = a.forcedError;
         error = a.forcedError;
-        rule =
-          a.forcedError === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
-            ? `written at offset ${offset} on the leader, but the in-sync replicas shrank before it was replicated`
-            : `written at offset ${offset} on the leader, but the followers did not confirm it within the request's timeout`;
+        rule = forcedErrorRule(a.forcedError, offset);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { SEQUENCE_GAP } from '../protocol/producer-rules';
 import { incrementSequence, isNextSequence } from '../protocol/sequence';
 import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, SHORT_MAX } from '../protocol/types';
 import { fact, record, type ProducerStep } from './producer-model';
@@ -27,7 +28,7 @@ export function bumpEpoch(m: ProducerStep): void {
     pid: m.pid,
     epoch: m.epoch,
     renumbered,
-    reason: 'a sequence gap the broker will never fill: start a new epoch at sequence 0',
+    reason: SEQUENCE_GAP,
   });
 }
 

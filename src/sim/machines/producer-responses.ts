@@ -1,4 +1,4 @@
-import { failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/producer-rules';
+import { deliveryFailure, failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/producer-rules';
 import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
@@ -80,14 +80,9 @@ export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   if (p.open === b) p.open = null;
   // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
   const inRetry = b.attempts > 1 || b.state === 'backoff';
-  failBatch(m, b, expiryMessage(m, b), inRetry);
+  failBatch(m, b, 'TimeoutException', inRetry);
   maybeResolveSequences(m);
   drain(m);
-}
-
-/** Kafka's text for a batch that ran out of delivery.timeout.ms. */
-function expiryMessage(m: ProducerStep, b: Batch): string {
-  return `TimeoutException: Expiring ${b.messages.length} record(s) for lab-0:${m.now - b.createdT} ms has passed since batch creation`;
 }
 
 function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
@@ -106,7 +101,7 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
   const b = r.batch;
   const p = partitionOf(m, b);
   if (m.now >= b.deadlineT) {
-    failBatch(m, b, expiryMessage(m, b), true);
+    failBatch(m, b, 'TimeoutException', true);
     return;
   }
   if (b.attempts - 1 >= m.config.retries) {
@@ -150,7 +145,7 @@ function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean):
  * The batch is done with an error. If it was sent, its fate may be unknown: `fateUnknown` marks its sequence
  * unresolved so that later batches are not renumbered under it (§1.7), unless the error itself calls for a bump.
  */
-function failBatch(m: ProducerStep, b: Batch, error: string, fateUnknown: boolean): void {
+function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', fateUnknown: boolean): void {
   const p = partitionOf(m, b);
   const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
@@ -168,7 +163,7 @@ function failBatch(m: ProducerStep, b: Batch, error: string, fateUnknown: boolea
       unresolved = true;
     }
   }
-  record(m, { kind: 'delivery.failed', lane: 'producer', batch: b.id, messages: b.messages, error, instance: m.instance, unresolved });
+  record(m, { kind: 'delivery.failed', lane: 'producer', batch: b.id, messages: b.messages, ...deliveryFailure(error, m.now - b.createdT), instance: m.instance, unresolved });
 }
 
 function removeFrom(list: Batch[], b: Batch): boolean {

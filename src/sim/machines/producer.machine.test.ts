@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { configProblemText, deliveryErrorText } from '../../i18n/facts';
 import type { ProducerConfig } from '../scenario/schema';
 import { partyHarness, type Observed } from '../testing/party-harness';
 import { producerConfig } from '../testing/scenario';
@@ -59,8 +60,11 @@ describe('producer machine: start', () => {
     const fx = d.send({ type: 'producer.start' });
     expect(d.actor.getSnapshot().value).toBe('rejected');
     expect(records(fx)).toEqual([
-      { kind: 'config.error', lane: 'producer', message: 'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.' },
+      { kind: 'config.error', lane: 'producer', message: 'idempotence-max-in-flight' },
     ]);
+    expect(configProblemText('en', 'idempotence-max-in-flight')).toBe(
+      'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.',
+    );
     // a final state: the producer is never constructed
     expect(d.actor.getSnapshot().status).toBe('done');
   });
@@ -246,7 +250,7 @@ describe('producer machine: sending', () => {
     const fx = d.send({ type: 'delivery.timeout', batch: 1 }, 2000);
     const failed = records(fx).find((e) => e.kind === 'delivery.failed');
     expect(failed).toMatchObject({ batch: 1, unresolved: true });
-    expect(failed?.kind === 'delivery.failed' && failed.error.startsWith('TimeoutException: Expiring 1 record(s)')).toBe(true);
+    expect(failed?.kind === 'delivery.failed' && deliveryErrorText('en', failed, failed.messages.length).startsWith('TimeoutException: Expiring 1 record(s)')).toBe(true);
     expect(d.p().unresolvedSeq).toBe(0);
     // a new batch is not drained while batch 2 is in flight
     const fx2 = d.send({ type: 'app.send', message: 3, resend: false }, 2001);

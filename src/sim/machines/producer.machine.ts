@@ -94,7 +94,7 @@ export const producerMachine = setup({
   },
   actions: {
     reportConfigError: step('producer.start', (s) => {
-      s.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message: validateProducerConfig(s.config) ?? '' } });
+      s.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message: validateProducerConfig(s.config)! } });
     }),
     announceStart: step('producer.start', (s) => record(s, { kind: 'producer.started', lane: 'producer', instance: s.instance })),
     acceptRecord: step('app.send', (s, e) => acceptRecord(s, e.message, e.resend)),

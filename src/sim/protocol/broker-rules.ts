@@ -1,11 +1,31 @@
 import { inSequence } from './sequence';
+import type { BrokerErrorFault } from '../scenario/schema';
+import type { RuleFact } from '../trace/facts';
 import { NUM_BATCHES_TO_RETAIN, NO_PRODUCER_EPOCH, type BatchHeader, type CachedBatch, type ProducerEntry } from './types';
 
+/** The verdict and the rule that decided it (a fact: each language words it from its catalogue). */
 export type AppendDecision =
-  | { verdict: 'append'; rule: string }
-  | { verdict: 'duplicate'; original: CachedBatch; rule: string }
-  | { verdict: 'INVALID_PRODUCER_EPOCH'; rule: string }
-  | { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER'; rule: string };
+  | { verdict: 'append'; rule: RuleFact }
+  | { verdict: 'duplicate'; original: CachedBatch; rule: RuleFact }
+  | { verdict: 'INVALID_PRODUCER_EPOCH'; rule: RuleFact }
+  | { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER'; rule: RuleFact };
+
+/** Idempotence off: there is no producer id to check, so every batch is appended. */
+export const NO_PRODUCER_ID_RULE: RuleFact = { id: 'no-producer-id' };
+
+/** The rule behind an error the broker was made to answer (leadership and ISR checks, or a failed replication). */
+export function forcedErrorRule(error: BrokerErrorFault, offset: number): RuleFact {
+  switch (error) {
+    case 'NOT_ENOUGH_REPLICAS':
+      return { id: 'not-enough-replicas' };
+    case 'NOT_LEADER_OR_FOLLOWER':
+      return { id: 'not-leader' };
+    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
+      return { id: 'written-then-isr-shrank', offset };
+    case 'REQUEST_TIMED_OUT':
+      return { id: 'written-then-timed-out', offset };
+  }
+}
 
 /** Rule 1: the same epoch and a cached batch with exactly the same first and last sequence (a partial overlap is no match). */
 export function findDuplicate(entry: ProducerEntry | undefined, h: BatchHeader, lastSeq: number): CachedBatch | undefined {
@@ -24,30 +44,30 @@ export function checkAppend(entry: ProducerEntry | undefined, h: BatchHeader, la
     return {
       verdict: 'duplicate',
       original: dup,
-      rule: `seq ${h.baseSeq}–${lastSeq} of epoch ${h.epoch} is in the cache of the last ${NUM_BATCHES_TO_RETAIN} batches: not appended, answered with the original offset ${dup.firstOffset}`,
+      rule: { id: 'duplicate-in-cache', baseSeq: h.baseSeq, lastSeq, epoch: h.epoch, retained: NUM_BATCHES_TO_RETAIN, originalOffset: dup.firstOffset },
     };
   }
   if (entry && entry.epoch !== NO_PRODUCER_EPOCH && h.epoch < entry.epoch) {
-    return { verdict: 'INVALID_PRODUCER_EPOCH', rule: `epoch ${h.epoch} is older than the broker's epoch ${entry.epoch} for producer ${h.pid}: fenced` };
+    return { verdict: 'INVALID_PRODUCER_EPOCH', rule: { id: 'stale-epoch', epoch: h.epoch, brokerEpoch: entry.epoch, pid: h.pid } };
   }
   if (!entry || entry.epoch === NO_PRODUCER_EPOCH) {
-    return { verdict: 'append', rule: `producer ${h.pid} is unknown to the broker, so any first sequence is accepted (Kafka ≥ 2.5)` };
+    return { verdict: 'append', rule: { id: 'unknown-producer', pid: h.pid } };
   }
   if (h.epoch > entry.epoch) {
-    if (h.baseSeq === 0) return { verdict: 'append', rule: `new epoch ${h.epoch} starting at sequence 0` };
-    return { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER', rule: `a new epoch (${h.epoch}) must start at sequence 0, got ${h.baseSeq}` };
+    if (h.baseSeq === 0) return { verdict: 'append', rule: { id: 'new-epoch-at-zero', epoch: h.epoch } };
+    return { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER', rule: { id: 'new-epoch-not-zero', epoch: h.epoch, baseSeq: h.baseSeq } };
   }
   const last = entry.batches[entry.batches.length - 1];
   if (!last) {
-    if (h.baseSeq === 0) return { verdict: 'append', rule: `epoch ${h.epoch} is known but nothing is cached: sequence 0 accepted` };
-    return { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER', rule: `epoch ${h.epoch} is known but nothing is cached: only sequence 0 is accepted, got ${h.baseSeq}` };
+    if (h.baseSeq === 0) return { verdict: 'append', rule: { id: 'known-epoch-empty-cache-accept', epoch: h.epoch } };
+    return { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER', rule: { id: 'known-epoch-empty-cache-refuse', epoch: h.epoch, baseSeq: h.baseSeq } };
   }
   if (inSequence(last.lastSeq, h.baseSeq)) {
-    return { verdict: 'append', rule: `sequence ${h.baseSeq} follows the last written sequence ${last.lastSeq}` };
+    return { verdict: 'append', rule: { id: 'in-sequence', baseSeq: h.baseSeq, lastWritten: last.lastSeq } };
   }
   return {
     verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-    rule: `expected sequence ${last.lastSeq + 1} after ${last.lastSeq}, got ${h.baseSeq}, and seq ${h.baseSeq}–${lastSeq} is not among the last ${NUM_BATCHES_TO_RETAIN} cached batches`,
+    rule: { id: 'out-of-order', expected: last.lastSeq + 1, lastWritten: last.lastSeq, baseSeq: h.baseSeq, lastSeq, retained: NUM_BATCHES_TO_RETAIN },
   };
 }
 

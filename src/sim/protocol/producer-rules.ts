@@ -1,27 +1,32 @@
 import type { ProducerConfig } from '../scenario/schema';
+import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason } from '../trace/facts';
 import { isNextSequence } from './sequence';
 import { RETRIABLE_ERRORS, type ErrorName } from './types';
 
 /**
- * Kafka's ConfigException for settings the idempotent producer refuses (ProducerConfig
- * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer). Idempotence is
- * always set explicitly in a scenario, so these are errors, never a silent switch-off.
+ * The ConfigException Kafka raises for settings the idempotent producer refuses (ProducerConfig
+ * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer), as a problem code;
+ * the catalogues word it (English: Kafka's own text). Idempotence is always set explicitly in a scenario, so these
+ * are errors, never a silent switch-off.
  */
-export function validateProducerConfig(c: ProducerConfig): string | null {
+export function validateProducerConfig(c: ProducerConfig): ConfigProblemCode | null {
   const idempotent = c['enable.idempotence'];
-  if (idempotent && c['max.in.flight.requests.per.connection'] > 5) {
-    return 'ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.';
-  }
-  if (idempotent && c.acks !== 'all') {
-    return 'ConfigException: Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.';
-  }
-  if (idempotent && c.retries === 0) {
-    return 'ConfigException: Must set retries to non-zero when using the idempotent producer.';
-  }
-  if (c['delivery.timeout.ms'] < c['linger.ms'] + c['request.timeout.ms']) {
-    return 'ConfigException: delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms';
-  }
+  if (idempotent && c['max.in.flight.requests.per.connection'] > 5) return 'idempotence-max-in-flight';
+  if (idempotent && c.acks !== 'all') return 'idempotence-acks';
+  if (idempotent && c.retries === 0) return 'idempotence-retries';
+  if (c['delivery.timeout.ms'] < c['linger.ms'] + c['request.timeout.ms']) return 'delivery-timeout';
   return null;
+}
+
+/** The only reason the idempotent producer bumps its epoch on its own (KIP-360). */
+export const SEQUENCE_GAP: EpochBumpReason = 'sequence-gap';
+
+/**
+ * What a failed delivery reports: the error code, or for a batch that outlived delivery.timeout.ms Kafka's
+ * TimeoutException with the batch's age (its record count is the event's message count).
+ */
+export function deliveryFailure(error: ErrorName | 'TimeoutException', elapsedMs: number): DeliveryFailure {
+  return error === 'TimeoutException' ? { error, elapsedMs } : { error };
 }
 
 /**
@@ -76,6 +81,6 @@ export function reactToError(c: RetryContext): ErrorReaction {
 }
 
 /** Errors after which the idempotent producer bumps its epoch when the batch finally fails (handleFailedBatch). */
-export function failureNeedsBump(error: string): boolean {
+export function failureNeedsBump(error: ErrorName | 'TimeoutException'): boolean {
   return error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'INVALID_PRODUCER_EPOCH' || error === 'UNKNOWN_PRODUCER_ID';
 }

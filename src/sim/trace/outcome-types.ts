@@ -1,15 +1,65 @@
-/** What the checker concludes from a trace. */
+import type { ErrorName } from '../protocol/types';
+import type { DeliveryFailure } from './facts';
+
+/** What the checker concludes from a trace: facts (a cause and its numbers), worded by each language's catalogue. */
 export type AnomalyKind = 'duplicate' | 'lost' | 'reordered';
 
-export interface Anomaly {
+/** Where a witness event is: its virtual time and its index in the trace. */
+export interface At {
+  t: number;
+  i: number;
+}
+
+/** The first sign that the producer had to send a batch again. */
+export type RetryCause =
+  | ({ kind: 'ack-lost' } & At)
+  | ({ kind: 'request-timeout' } & At)
+  | ({ kind: 'connection-failed'; error: ErrorName } & At)
+  | ({ kind: 'error-reply'; error: ErrorName } & At);
+
+/** Why the broker wrote a second copy instead of recognising it. */
+export type AcceptReason =
+  | { kind: 'no-producer-id' }
+  | { kind: 'epoch-bumped'; bump: At | null; baseSeq: number; epoch: number }
+  | ({ kind: 'producer-expired'; pid: number } & At)
+  | { kind: 'evicted' };
+
+/** The cause of an anomaly and the numbers its explanation needs. */
+export type AnomalyFact =
+  /** The application restarted before it saw the ack and sent the message again (pid < 0: idempotence off). */
+  | { cause: 'duplicate-after-restart'; params: { copies: number; first: At; crash: At | null; pid: number; baseSeq: number } }
+  /** The original request was held in the broker's queue, retried, and finally processed too. */
+  | { cause: 'duplicate-delayed-original'; params: { copies: number; first: At; attempt: number; delayMs: number; delayEvent: number; processed: At; accepted: AcceptReason } }
+  /** The producer retried a batch the broker had written. */
+  | { cause: 'duplicate-retry'; params: { copies: number; first: At; retry: RetryCause | null; attempt: number; accepted: AcceptReason } }
+  /** acks=0: the producer reported the message sent; it never reached the log. */
+  | { cause: 'lost-acks0'; params: { ack: At } }
+  /** The batch failed and the application did not send it again. */
+  | { cause: 'lost-failed'; params: { failed: At; records: number } & DeliveryFailure }
+  | { cause: 'lost-unresolved'; params: Record<string, never> }
+  /** A later message's batch overtook an earlier one that had to be retried. */
+  | { cause: 'reordered-no-idempotence' | 'reordered-new-producer'; params: { earlier: number; earlierOffset: number; firstAttempt: RetryCause | null } };
+
+export type AnomalyCause = AnomalyFact['cause'];
+
+export type Anomaly = {
   kind: AnomalyKind;
   message: number;
   /** Offsets involved (both copies of a duplicate, the out-of-order record). */
   offsets: number[];
-  /** Indexes of the trace events that caused it, earliest first (the witness). */
+  /** Indexes of the trace events that caused it, earliest first (the witnesses). */
   events: number[];
-  /** Plain-language explanation naming those events. */
-  explanation: string;
+} & AnomalyFact;
+
+/** What the summary of a run says beyond the counts. */
+export interface OutcomeSummary {
+  /** The ConfigProblemCode when the producer refused its settings. */
+  configError: string | null;
+  /** Retries the broker recognised as duplicates (not written again). */
+  recognisedRetries: number;
+  truncated: boolean;
+  /** Set instead of a verdict when the checker itself failed on the run (the exception's message). */
+  checkerFailed?: string;
 }
 
 export interface Outcome {
@@ -27,6 +77,6 @@ export interface Outcome {
   written: number;
   acknowledged: number;
   anomalies: Anomaly[];
-  /** A paragraph that sums the run up. */
-  explanation: string;
+  /** The facts the summary paragraph is worded from (with the counts above). */
+  summary: OutcomeSummary;
 }

@@ -1,5 +1,6 @@
 import type { ErrorName, ProducerEntry } from '../protocol/types';
 import type { Scenario } from '../scenario/schema';
+import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
 
 /**
  * The trace: everything a student can see, as plain JSON. The UI only ever reads this;
@@ -102,7 +103,8 @@ export type BrokerVerdict =
 
 export type TraceEvent = Base &
   (
-    | { kind: 'config.error'; message: string }
+    /** `message` is the ConfigException's problem code; each language words it (Kafka's own text in English). */
+    | { kind: 'config.error'; message: ConfigProblemCode }
     | { kind: 'app.send'; message: number; instance: number; resend: boolean }
     | { kind: 'batch.created'; batch: number; messages: number[] }
     | { kind: 'pid.requested'; instance: number }
@@ -120,8 +122,8 @@ export type TraceEvent = Base &
         verdict: BrokerVerdict;
         /** First offset written (appended) or the original offset (duplicate); -1 if nothing. */
         offset: number;
-        /** Why, in one line, naming the rule that decided. */
-        rule: string;
+        /** The rule that decided, with the numbers it compared. */
+        rule: RuleFact;
         /** The response goes nowhere: the connection it came on is closed. */
         deadSocket: boolean;
         /** acks=0: the broker sends no response. */
@@ -133,8 +135,8 @@ export type TraceEvent = Base &
     | ({ kind: 'request.failed'; error: ErrorName } & RequestRef)
     | { kind: 'retry.scheduled'; batch: number; messages: number[]; attempt: number; backoffMs: number; reason: ErrorName; bump: boolean }
     | { kind: 'delivery.ack'; batch: number; messages: number[]; offset: number; instance: number }
-    | { kind: 'delivery.failed'; batch: number; messages: number[]; error: string; instance: number; unresolved: boolean }
-    | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: string }
+    | ({ kind: 'delivery.failed'; batch: number; messages: number[]; instance: number; unresolved: boolean } & DeliveryFailure)
+    | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: EpochBumpReason }
     | { kind: 'producer.crashed'; instance: number; unacked: number[] }
     | { kind: 'producer.started'; instance: number }
     | { kind: 'broker.crashed' }
@@ -165,7 +167,7 @@ export interface Trace {
   events: TraceEvent[];
   /** The final partition log, in offset order. */
   log: LogRecord[];
-  /** Kafka's ConfigException text when the producer refuses the settings; no messages are sent. */
+  /** The ConfigException's problem code (a ConfigProblemCode) when the producer refuses the settings; no messages are sent. */
   configError: string | null;
   /** Virtual time of the last event. */
   endT: number;
