@@ -33,10 +33,10 @@ self.addEventListener('install', (event) => {
           ...[...js.matchAll(/import\(\s*[`'"](\.\.?\/[^`'"]+\.js)[`'"]\s*\)/g)].map((m) => new URL(m[1], url).href),
         ].filter((u) => new URL(u).origin === self.location.origin && !seen.has(u));
         for (const u of found) seen.add(u);
-        if (found.length > 0) {
-          await cache.addAll(found);
-          queue.push(...found);
-        }
+        // Found by reading code, so a name may be a false match (a library naming its own optional worker file):
+        // each is cached on its own, and one that is not there does not stop the install.
+        const cached = await Promise.all(found.map((u) => cache.add(u).then(() => u, () => null)));
+        queue.push(...cached.filter((u) => u !== null));
       }
     })().then(() => self.skipWaiting()),
   );
