@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { brokerMachine } from '../src/sim/machines/broker.machine';
+import { connectionMachine } from '../src/sim/machines/connection.machine';
 import { networkMachine } from '../src/sim/machines/network.machine';
 import { producerMachine } from '../src/sim/machines/producer.machine';
 import { cursor, expect, openLab, slider, test } from './fixtures';
@@ -13,39 +14,6 @@ import { cursor, expect, openLab, slider, test } from './fixtures';
 function stateIds(machine: AnyStateMachine): string[] {
   const walk = (node: AnyStateNode): string[] => Object.values(node.states).flatMap((c) => [c.id, ...walk(c as AnyStateNode)]);
   return walk(machine.root).sort();
-}
-
-/**
- * Gives the current trace each party's state value and the transitions behind the events, as the simulation
- * records them: the producer starts (and may crash), the broker goes down at a crash and up at a restart.
- */
-async function recordStates(page: Page) {
-  await page.evaluate(() => {
-    const store = window.__lab!.store;
-    const trace = store.getState().trace;
-    let producer = 'created';
-    let broker = 'up';
-    let prev: Record<string, string> | null = null;
-    const events = trace.events.map((e) => {
-      let transition;
-      if (e.kind === 'producer.started') {
-        transition = { party: 'producer' as const, event: 'producer.start', source: 'producer.created', targets: ['producer.running'] };
-        producer = 'running';
-      } else if (e.kind === 'broker.crashed') {
-        transition = { party: 'broker' as const, event: 'broker.crash', source: 'broker.up', targets: ['broker.down'] };
-        broker = 'down';
-      } else if (e.kind === 'broker.restarted') {
-        transition = { party: 'broker' as const, event: 'broker.restart', source: 'broker.down', targets: ['broker.up'] };
-        broker = 'up';
-      } else if (e.kind === 'app.send') {
-        transition = { party: 'producer' as const, event: 'app.send', source: 'producer.running', targets: [] };
-      }
-      const states: Record<string, string> = prev && prev.producer === producer && prev.broker === broker ? prev : { producer, network: 'carrying', broker };
-      prev = states;
-      return { ...e, states: states as never, ...(transition ? { transition } : {}) };
-    });
-    store.setState({ trace: { ...trace, events } });
-  });
 }
 
 const eventIndex = (page: Page, kind: string) => page.evaluate((kind) => window.__lab!.store.getState().trace.events.findIndex((e) => e.kind === kind), kind);
@@ -71,14 +39,17 @@ test('the statecharts show exactly the machines’ states, loaded only when open
   for (const [party, machine] of [
     ['producer', producerMachine],
     ['network', networkMachine],
+    ['connection', connectionMachine],
     ['broker', brokerMachine],
   ] as const) {
     const drawn = await region(page).locator(`svg[data-party="${party}"] [data-state-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-state-id')!));
     expect(drawn.sort(), party).toEqual(stateIds(machine));
   }
-  // Today's traces do not record states yet: nothing is highlighted, and the view says why.
-  await expect(region(page).getByText(/does not record the parties’ states/)).toBeVisible();
-  await expect(region(page).locator('[aria-current="true"]')).toHaveCount(0);
+  // The trace records every party's state: at the first step the producer has just started.
+  await expect(state(page, 'producer.running.idempotence.uninitialized')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'producer.running.connection.disconnected')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'broker.up')).toHaveAttribute('aria-current', 'true');
+  await expect(region(page).getByText(/does not record the parties’ states/)).toHaveCount(0);
   // The open view is remembered.
   await page.reload();
   await expect(region(page).locator('svg[data-party="broker"]')).toBeVisible();
@@ -86,7 +57,6 @@ test('the statecharts show exactly the machines’ states, loaded only when open
 
 test('the highlight follows the cursor, and clicking a state moves the cursor', async ({ page }) => {
   await openLab(page, 'broker-restart');
-  await recordStates(page);
   await openView(page);
   const crashed = await eventIndex(page, 'broker.crashed');
   const restarted = await eventIndex(page, 'broker.restarted');
@@ -97,7 +67,7 @@ test('the highlight follows the cursor, and clicking a state moves the cursor', 
   await expect(state(page, 'broker.up')).toHaveAttribute('aria-current', 'true');
   await expect(state(page, 'broker.down')).not.toHaveAttribute('aria-current', 'true');
   await expect(state(page, 'producer.running')).toHaveAttribute('aria-current', 'true');
-  await expect(state(page, 'network.carrying')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'network.reachable')).toHaveAttribute('aria-current', 'true');
 
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(state(page, 'broker.down')).toHaveAttribute('aria-current', 'true');
@@ -107,9 +77,10 @@ test('the highlight follows the cursor, and clicking a state moves the cursor', 
   await expect(region(page).getByText('broker: down')).toBeVisible();
   await expect(region(page).getByText(/Transition at this step: broker up → down on broker\.crash/)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(region(page).locator('.sc-taken')).toHaveCount(0);
-  await expect(state(page, 'broker.down')).toHaveAttribute('aria-current', 'true');
+  // At the restart the broker passes through recovering (loading its snapshot) and is up again.
+  await slider(page).fill(String(restarted));
+  await expect(state(page, 'broker.up')).toHaveAttribute('aria-current', 'true');
+  await expect(region(page).locator('polyline.sc-taken')).toHaveAttribute('data-transition', 'broker.down:broker.restart:0');
 
   // Clicking a state jumps to the next step where the party enters it; Enter does the same.
   await page.getByRole('button', { name: 'Jump to start' }).click();
@@ -134,7 +105,6 @@ test('a waiting lesson question is not skipped past', async ({ page }) => {
   const guide = page.getByRole('region', { name: 'Lesson guide' });
   await guide.getByRole('button', { name: 'Next step', exact: true }).click();
   await expect(guide.getByRole('button', { name: 'Reveal' })).toBeVisible();
-  await recordStates(page);
   await openView(page);
   const restarted = await eventIndex(page, 'broker.restarted');
   const before = await cursor(page);
