@@ -41,7 +41,9 @@ function phaseOf(value: StateValue, idempotent: boolean): { idem: IdempotencePha
 
 /** Turns a step's effects into XState actions, in order: records are emitted, timers raised with a delay, packets sent to the network. */
 function enact(out: readonly ProducerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
-  const records = new RecordBatch(enqueue, cause);
+  let facts: string[] | undefined;
+  for (const fx of out) if (fx.type === 'fact') (facts ??= []).push(fx.fact.type);
+  const records = new RecordBatch(enqueue, cause, facts);
   for (const fx of out) {
     if (fx.type === 'record') {
       records.add(fx.ev);

@@ -10,6 +10,8 @@ export interface TraceEmitted {
   type: 'trace';
   /** The event whose transition made these records. */
   cause: { type: string };
+  /** Events the same step raised for the party's own regions, in order (they move its state). */
+  facts?: string[];
   records: TraceEventInput[];
   /** Records the last of `records` wrote to the partition log. */
   log?: Omit<LogRecord, 'event'>[];
@@ -32,6 +34,7 @@ export class RecordBatch {
   constructor(
     private readonly enqueue: Enqueue,
     private readonly cause: { type: string },
+    private readonly facts?: string[],
   ) {}
   add(ev: TraceEventInput): void {
     if (this.log) this.flush();
@@ -43,8 +46,11 @@ export class RecordBatch {
   }
   flush(): void {
     if (this.records.length === 0) return;
-    const { records, cause } = this;
-    this.enqueue.emit(this.log ? { type: 'trace', cause, records, log: this.log } : { type: 'trace', cause, records });
+    const { records, cause, facts, log } = this;
+    const e: TraceEmitted = { type: 'trace', cause, records };
+    if (facts) e.facts = facts;
+    if (log) e.log = log;
+    this.enqueue.emit(e);
     this.records = [];
     this.log = undefined;
   }

@@ -107,9 +107,28 @@ export class StateRecorder {
     this.onRecord(this.kernel.record(ev));
   }
 
+  /**
+   * The last of a step's raised facts that moved a region: the transition, on that fact, from a state active before
+   * the step to a state active after it. Read from the state nodes' own transitions; only for steps that raised facts.
+   */
+  private factTransition(party: PartyId, w: Watched, facts: readonly string[]): TransitionTaken | undefined {
+    const after = new Set<unknown>(w.nodes);
+    for (let k = facts.length - 1; k >= 0; k--) {
+      const fact = facts[k]!;
+      for (const node of w.before._nodes) {
+        for (const t of node.transitions.get(fact) ?? []) {
+          const targets = t.target ?? [];
+          if (targets.length > 0 && targets.every((n) => after.has(n))) return { party, event: fact, source: node.id, targets: targets.map((n) => n.id) };
+        }
+      }
+    }
+    return undefined;
+  }
+
   private record(party: PartyId, w: Watched, e: TraceEmitted): void {
     const states = this.currentStates();
-    const transition = this.transitionOf(party, w, e.cause);
+    const moved = e.facts && !sameNodes(w.before._nodes, w.nodes) ? this.factTransition(party, w, e.facts) : undefined;
+    const transition = moved ?? this.transitionOf(party, w, e.cause);
     for (const input of e.records) {
       const ev = input as TraceEvent;
       ev.states = states;
