@@ -1,5 +1,5 @@
 import { createActor, setup, type AnyActorRef, type AnyStateMachine, type EventFromLogic, type InputFrom } from 'xstate';
-import type { SimClock } from '../kernel/kernel';
+import { Kernel, type SimClock } from '../kernel/kernel';
 import type { TraceEventInput } from '../machines/effects';
 import type { TraceEmitted } from '../machines/trace-emit';
 import type { LogRecord } from '../trace/types';
@@ -23,19 +23,11 @@ interface ScheduledEvent {
   id: string;
 }
 
-/** A clock the test moves by hand: timers are reported, never fired on their own. */
-class ManualClock implements SimClock {
-  now = 0;
-  setTimeout(): unknown {
-    return {};
-  }
-  clearTimeout(): void {}
-}
-
 /**
- * Runs one party's machine with XState's interpreter in a small system of its own, the other parties replaced by
- * stubs that remember what they get. `send(event, now)` delivers an event at a virtual time and returns what the
- * party did: its trace records, the delayed events it scheduled or withdrew, and what it sent to whom.
+ * Runs one party's machine with XState's interpreter in a small system of its own, with the simulation's kernel as
+ * its clock and the other parties replaced by stubs that remember what they get. `send(event, now)` delivers an event
+ * at a virtual time and returns what the party did: its trace records, the delayed events it scheduled or withdrew,
+ * and what it sent to whom. The test moves time itself: the kernel's queue is read, never run.
  */
 export function partyHarness<TMachine extends AnyStateMachine>(
   machine: TMachine,
@@ -43,7 +35,7 @@ export function partyHarness<TMachine extends AnyStateMachine>(
   input: (clock: SimClock) => InputFrom<TMachine>,
   stubs: readonly string[],
 ) {
-  const clock = new ManualClock();
+  const clock = new Kernel();
   const received: { to: string; event: { type: string } & Record<string, unknown> }[] = [];
   const stub = (name: string) =>
     setup({}).createMachine({
