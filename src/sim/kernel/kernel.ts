@@ -7,7 +7,7 @@ import { Scheduler } from './scheduler';
  */
 export interface SimClock {
   readonly now: number;
-  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown;
+  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown; // ok: virtual time (XState's Clock)
   clearTimeout(handle: unknown): void;
 }
 
@@ -38,7 +38,7 @@ export class Kernel implements SimClock {
   }
 
   /** XState's clock: a delayed event fires `delayMs` of virtual time from now. */
-  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown {
+  setTimeout(fn: (...args: unknown[]) => void, delayMs: number): unknown { // ok: virtual time, no real timer
     return this.schedule(this.now + delayMs, fn as () => void);
   }
 
