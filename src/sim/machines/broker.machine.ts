@@ -15,7 +15,7 @@ import {
   type BrokerModel,
   type BrokerStep,
 } from './broker-model';
-import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
+import { enact, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface BrokerContext {
   /** The partition leader's data; whether it is up is this machine's state. */
@@ -28,17 +28,11 @@ export interface BrokerInput {
   clock: SimClock;
 }
 
-function enact(out: readonly BrokerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
-  const records = new RecordBatch(enqueue, cause);
-  for (const fx of out) {
-    if (fx.type === 'record') records.add(fx.ev);
-    else if (fx.type === 'append') records.append(fx.records);
-    else if (fx.type === 'reply') {
-      records.flush();
-      if (network) enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: fx.delayMs });
-    }
-  }
-  records.flush();
+/** A step's effects as XState actions: replies are sent to the network after the broker's processing time. */
+function enactBroker(out: readonly BrokerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+  enact(out, cause, enqueue, (fx) => {
+    if (network && fx.type === 'reply') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: fx.delayMs });
+  });
 }
 
 const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: BrokerStep, e: Extract<BrokerEvent, { type: T }>) => void) =>
@@ -47,7 +41,7 @@ const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: Broker
     const s = beginBrokerStep(context.b, context.clock.now, up);
     f(s, event as Extract<BrokerEvent, { type: T }>);
     enqueue.assign({ b: endBrokerStep(s) });
-    enact(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+    enactBroker(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
   });
 
 /**

@@ -14,7 +14,7 @@ import {
   type NetworkModel,
   type NetworkStep,
 } from './network-model';
-import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
+import { enact, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface NetworkContext {
   /** The links' data. Whether the leader is reachable is this machine's state; each connection's is its actor's. */
@@ -30,30 +30,22 @@ export interface NetworkInput {
 /** A producer instance's actor in the system. */
 export const producerSystemId = (instance: number) => `producer-${instance}`;
 
-function enact(
+/** A step's effects as XState actions: facts told to the connection's actor, arrived packets forwarded at once. */
+function enactNetwork(
   out: readonly NetworkEffect[],
   cause: { type: string },
   enqueue: Enqueue,
   system: { get(id: string): AnyActorRef | undefined },
   connections: ConnectionActors,
 ): void {
-  const records = new RecordBatch(enqueue, cause);
-  for (const fx of out) {
-    if (fx.type === 'record') {
-      records.add(fx.ev);
-      continue;
-    }
-    records.flush();
+  enact(out, cause, enqueue, (fx) => {
     if (fx.type === 'fact') connections.tell(fx.fact);
-    else if (fx.type === 'timer') enqueue.raise(fx.event, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
-    else if (fx.type === 'cancel') enqueue.cancel(fx.id);
     else {
       const d = fx.delivery;
       const to = d.to === 'broker' ? system.get('broker') : system.get(producerSystemId(d.instance));
       if (to) enqueue.sendTo(to, d.event as unknown as { type: string });
     }
-  }
-  records.flush();
+  });
 }
 
 const leaderUp = (value: StateValue) => value !== 'unreachable';
@@ -78,7 +70,7 @@ const step = <T extends NetworkEvent['type']>(type: T, f: (s: NetworkStep, e: Ex
         else enqueue.sendTo(connection, fact);
       },
     };
-    enact(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined }, connections);
+    enactNetwork(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined }, connections);
   });
 
 /**

@@ -17,7 +17,7 @@ import {
   type ProducerStep,
 } from './producer-model';
 import { backoffElapsed, connectionBroken, deliveryTimedOut, pidAssigned, requestTimedOut, responseReceived } from './producer-responses';
-import { RecordBatch, type Enqueue, type TraceEmitted } from './trace-emit';
+import { enact, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface ProducerContext {
   /** The client's data. Its protocol states are this machine's states. */
@@ -39,24 +39,21 @@ function phaseOf(value: StateValue, idempotent: boolean): { idem: IdempotencePha
   return { idem, conn: r['connection'] as ConnectionPhase };
 }
 
-/** Turns a step's effects into XState actions, in order: records are emitted, timers raised with a delay, packets sent to the network. */
-function enact(out: readonly ProducerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+/** A step's effects as XState actions: facts raised for the regions, packets and closes sent to the network. */
+function enactProducer(out: readonly ProducerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
   let facts: string[] | undefined;
   for (const fx of out) if (fx.type === 'fact') (facts ??= []).push(fx.fact.type);
-  const records = new RecordBatch(enqueue, cause, facts);
-  for (const fx of out) {
-    if (fx.type === 'record') {
-      records.add(fx.ev);
-      continue;
-    }
-    records.flush();
-    if (fx.type === 'fact') enqueue.raise(fx.fact);
-    else if (fx.type === 'timer') enqueue.raise(fx.event, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
-    else if (fx.type === 'cancel') enqueue.cancel(fx.id);
-    else if (network && fx.type === 'send') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: 0 });
-    else if (network && fx.type === 'close') enqueue.sendTo(network, { type: 'connection.close', connection: fx.connection }, { delay: 0 });
-  }
-  records.flush();
+  enact(
+    out,
+    cause,
+    enqueue,
+    (fx) => {
+      if (fx.type === 'fact') enqueue.raise(fx.fact);
+      else if (network && fx.type === 'send') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: 0 });
+      else if (network && fx.type === 'close') enqueue.sendTo(network, { type: 'connection.close', connection: fx.connection }, { delay: 0 });
+    },
+    facts,
+  );
 }
 
 type Event = ProducerEvent | ProducerFact;
@@ -73,7 +70,7 @@ const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: 
     const s = beginStep(context.m, context.clock.now, idem, conn);
     f(s, event as Extract<ProducerEvent, { type: T }>);
     enqueue.assign({ m: endStep(s) });
-    enact(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+    enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
   });
 
 /**

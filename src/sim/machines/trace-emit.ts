@@ -55,3 +55,37 @@ export class RecordBatch {
     this.log = undefined;
   }
 }
+
+/** Effects every party has: trace records and log appends, its own delayed events, and withdrawing them. */
+type CommonEffect =
+  | { type: 'record'; ev: TraceEventInput }
+  | { type: 'append'; records: Omit<LogRecord, 'event'>[] }
+  | { type: 'timer'; delayMs: number; event: { type: string }; id?: string }
+  | { type: 'cancel'; id: string };
+
+/**
+ * Turns a step's effects into XState actions, in the order the step made them: records are emitted (consecutive ones
+ * in one event), timers become delayed `raise`s with their ids, withdrawals `cancel`s; the party's own kinds of
+ * effect (packets, facts) go to `other`, which turns them into `sendTo`s or `raise`s.
+ */
+export function enact<F extends { type: string }>(
+  out: readonly F[],
+  cause: { type: string },
+  enqueue: Enqueue,
+  other: (fx: Exclude<F, CommonEffect>) => void,
+  facts?: string[],
+): void {
+  const records = new RecordBatch(enqueue, cause, facts);
+  for (const effect of out) {
+    const fx = effect as unknown as CommonEffect;
+    if (fx.type === 'record') records.add(fx.ev);
+    else if (fx.type === 'append') records.append(fx.records);
+    else {
+      records.flush();
+      if (fx.type === 'timer') enqueue.raise(fx.event as AnyEvent, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
+      else if (fx.type === 'cancel') enqueue.cancel(fx.id);
+      else other(effect as Exclude<F, CommonEffect>);
+    }
+  }
+  records.flush();
+}
