@@ -1,6 +1,6 @@
 import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { LANES, localMarkText, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
 import { localLabel } from '../../i18n/labels';
@@ -216,7 +216,7 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 
 function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withText: boolean) {
   const { ctx, x, g, palette: p, cursor } = d;
-  const markText = d.lang === 'zh' ? m.textZh : m.text;
+  const markText = localMarkText(m, d.lang ?? 'en');
   const { x: px, y } = markPoint(m, x, g);
   const future = m.event > cursor;
   ctx.globalAlpha = future ? p.futureAlpha : 1;

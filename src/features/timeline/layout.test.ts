@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixtureTrace, makeLongTrace } from '../../testing/fixture-trace';
-import { buildLayout, createLayoutBuilder, inFlightAt, requestLabel, visibleRange } from './layout';
+import { buildLayout, createLayoutBuilder, inFlightAt, localMarkText, requestLabel, visibleRange } from './layout';
 import { getPreset } from '../../scenarios/presets';
 import { runSimulation } from '../../sim/run-simulation';
 import { dashFor } from './draw';
@@ -85,5 +85,16 @@ describe('timeline layout', () => {
       b.add(trace.events.slice(0, 3));
       expect(() => b.finish(trace)).toThrow(/3 events added/);
     });
+  });
+});
+
+describe('mark texts', () => {
+  it('are in Chinese when asked, made from the marked event and remembered', () => {
+    const layout = buildLayout(makeFixtureTrace());
+    const appended = layout.marks.find((m) => m.text === 'appended @0')!;
+    expect(localMarkText(appended, 'en')).toBe('appended @0');
+    const zh = localMarkText(appended, 'zh');
+    expect(zh).toBe('已追加 @0');
+    expect(localMarkText(appended, 'zh')).toBe(zh);
   });
 });

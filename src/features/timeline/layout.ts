@@ -34,8 +34,8 @@ export interface Mark {
   lane: Lane;
   shape: MarkShape;
   text: string;
-  /** The same text in Chinese (protocol names and error codes stay as they are). */
-  textZh: string;
+  /** The event it marks (its Chinese text is made from it when first needed: see localMarkText). */
+  source: TraceEvent;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
 }
@@ -137,9 +137,20 @@ function markTextZh(ev: TraceEvent, text: string): string {
   }
 }
 
-/** A mark's text in the interface language. */
+const zhTexts = new WeakMap<Mark, string>();
+
+/**
+ * A mark's text in the interface language. The Chinese text (protocol names and error codes stay as they are) is
+ * made the first time it is drawn, so a long run that is never shown in Chinese never pays for it.
+ */
 export function localMarkText(m: Mark, lang: Lang): string {
-  return lang === 'zh' ? m.textZh : m.text;
+  if (lang !== 'zh') return m.text;
+  let zh = zhTexts.get(m);
+  if (zh === undefined) {
+    zh = markTextZh(m.source, m.text);
+    zhTexts.set(m, zh);
+  }
+  return zh;
 }
 
 /** Builds a layout from a trace's events as they arrive, in order: `add` each piece, then `finish` with the trace. */
@@ -186,7 +197,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   };
   const mark = (ev: TraceEvent, shape: MarkShape, text: string, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
-    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, textZh: markTextZh(ev, text), major });
+    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, source: ev, major });
   };
   // An arrow that has not ended yet runs to the end of the run: its t1 is set by `finish`.
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
