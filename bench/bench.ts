@@ -1,7 +1,9 @@
-// npm run bench [-- --messages N] [--loss-rate R] [--runs K] [--no-browser]
+// npm run bench [-- --messages N] [--loss-rate R] [--runs K] [--no-browser] [--no-sim]
 // Measures the simulation in Node and the visualiser in headless Chromium, prints the figures and writes them to
-// bench/results.json.
-import { writeFileSync } from 'node:fs';
+// bench/results.json (only the parts measured; the other figures already there are kept). The machine's load
+// average when measuring is written with them: figures taken on a busy machine are inflated.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { runSimBench } from './sim-bench';
 import { xstateFloorEventsPerSec } from './xstate-floor';
 
@@ -10,10 +12,11 @@ interface Options {
   lossRate: number;
   runs: number;
   browser: boolean;
+  sim: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { messages: 10000, lossRate: 0.1, runs: 9, browser: true };
+  const o: Options = { messages: 10000, lossRate: 0.1, runs: 9, browser: true, sim: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name: string, min: number, max: number) => {
@@ -25,6 +28,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--loss-rate') o.lossRate = num('--loss-rate', 0, 0.9);
     else if (a === '--runs') o.runs = Math.floor(num('--runs', 1, 100));
     else if (a === '--no-browser') o.browser = false;
+    else if (a === '--no-sim') o.sim = false;
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -32,26 +36,33 @@ function parseOptions(argv: string[]): Options {
 
 async function main() {
   const o = parseOptions(process.argv.slice(2));
-  console.log(`Simulation: ${o.messages} messages, loss rate ${o.lossRate} per request and per response, idempotence on, 5 in flight, median of ${o.runs} runs`);
-  const sim = runSimBench(o);
-  console.log(`  ${sim.events} trace events in ${sim.medianMs} ms`);
-  const floor = xstateFloorEventsPerSec();
-  const ratio = Math.round((sim.simEventsPerSec / floor) * 100) / 100;
-  console.log(`  simEventsPerSec   ${sim.simEventsPerSec}   (target ≥ 150000, and ≥ 0.4 × the floor)`);
-  console.log(`  simMessagesPerSec ${sim.simMessagesPerSec}`);
-  console.log(`  xstateFloorEventsPerSec ${floor}   (createActor: two states, one guarded transition, one assign per event)`);
-  console.log(`  simToFloorRatio   ${ratio}`);
-  const results: Record<string, number | string> = {
-    simEventsPerSec: sim.simEventsPerSec,
-    simMessagesPerSec: sim.simMessagesPerSec,
-    simEvents: sim.events,
-    simMedianMs: sim.medianMs,
-    xstateFloorEventsPerSec: floor,
-    simToFloorRatio: ratio,
-  };
+  const file = new URL('./results.json', import.meta.url);
+  const results: Record<string, number | string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number | string>) : {};
+  const load = () => Math.round(loadavg()[0]! * 100) / 100;
+  if (o.sim) {
+    console.log(`Simulation: ${o.messages} messages, loss rate ${o.lossRate} per request and per response, idempotence on, 5 in flight, median of ${o.runs} runs`);
+    results.loadAverageSim = load();
+    const sim = runSimBench(o);
+    console.log(`  ${sim.events} trace events in ${sim.medianMs} ms`);
+    const floor = xstateFloorEventsPerSec();
+    const ratio = Math.round((sim.simEventsPerSec / floor) * 100) / 100;
+    console.log(`  simEventsPerSec   ${sim.simEventsPerSec}   (target ≥ 150000, and ≥ 0.4 × the floor)`);
+    console.log(`  simMessagesPerSec ${sim.simMessagesPerSec}`);
+    console.log(`  xstateFloorEventsPerSec ${floor}   (createActor: two states, one guarded transition, one assign per event)`);
+    console.log(`  simToFloorRatio   ${ratio}`);
+    Object.assign(results, {
+      simEventsPerSec: sim.simEventsPerSec,
+      simMessagesPerSec: sim.simMessagesPerSec,
+      simEvents: sim.events,
+      simMedianMs: sim.medianMs,
+      xstateFloorEventsPerSec: floor,
+      simToFloorRatio: ratio,
+    });
+  }
   if (o.browser) {
     const { runBrowserBench, printNewBrowserFigures } = await import('./browser-bench');
     console.log('Visualiser in headless Chromium (10,000-message run):');
+    results.loadAverageBrowser = load();
     const b = await runBrowserBench();
     console.log(`  timeline10kP95FrameMs ${b.timeline10kP95FrameMs}   (target ≤ 16.7)`);
     console.log(`  scrubP95Ms            ${b.scrubP95Ms}   (target ≤ one frame)`);
@@ -60,7 +71,8 @@ async function main() {
     Object.assign(results, b);
   }
   results.node = process.version;
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+  console.log(`Load average (1 min) when measuring: simulation ${results.loadAverageSim ?? '-'}, browser ${results.loadAverageBrowser ?? '-'} (${availableParallelism()} cores)`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   console.log('Wrote bench/results.json');
 }
 

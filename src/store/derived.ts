@@ -1,15 +1,19 @@
 import { getLesson } from '../lessons/lessons';
 import { isAsking, stepCursor } from '../lessons/steps';
-import { checkTrace } from '../sim/trace/checker';
 import { createInspector, type Inspector } from '../sim/trace/inspect';
 import type { Outcome } from '../sim/trace/outcome-types';
 import type { Trace } from '../sim/trace/types';
+import { checkOutcome } from './check-outcome';
 import type { LabState } from './lab-state';
 
-/** Derived data is never stored: it is computed once per trace and memoised by identity. */
-function memo<T>(compute: (trace: Trace) => T): (trace: Trace) => T {
+/**
+ * Derived data is never stored: it is computed once per trace and memoised by identity. A value may also be
+ * primed: computed elsewhere (the outcome in the worker, indexes as the trace arrived in pieces) and remembered
+ * for that trace, so that showing it costs nothing more.
+ */
+function memo<T>(compute: (trace: Trace) => T): ((trace: Trace) => T) & { prime(trace: Trace, value: T): void } {
   const cache = new WeakMap<Trace, T>();
-  return (trace) => {
+  const get = (trace: Trace) => {
     let v = cache.get(trace);
     if (v === undefined) {
       v = compute(trace);
@@ -17,28 +21,13 @@ function memo<T>(compute: (trace: Trace) => T): (trace: Trace) => T {
     }
     return v;
   };
+  return Object.assign(get, { prime: (trace: Trace, value: T) => void cache.set(trace, value) });
 }
 
-export const inspectorFor: (trace: Trace) => Inspector = memo(createInspector);
+export const inspectorFor = memo<Inspector>(createInspector);
 
-export const outcomeFor: (trace: Trace) => Outcome = memo((trace) => {
-  try {
-    return checkTrace(trace);
-  } catch (e) {
-    return {
-      duplicates: 0,
-      lost: 0,
-      reordered: 0,
-      exactlyOnce: false,
-      inOrder: false,
-      sent: 0,
-      written: trace.log.length,
-      acknowledged: 0,
-      anomalies: [],
-      summary: { configError: null, recognisedRetries: 0, truncated: false, checkerFailed: e instanceof Error ? e.message : String(e) },
-    };
-  }
-});
+/** The checker's verdict (see checkOutcome); the worker computes it with the run. */
+export const outcomeFor = memo<Outcome>(checkOutcome);
 
 export interface LogRowFlags {
   /** The message was already in the log at this earlier offset. */
@@ -48,7 +37,7 @@ export interface LogRowFlags {
 }
 
 /** Per log record: is it a repeat of an earlier message, and is it out of the application's order? */
-export const logFlagsFor: (trace: Trace) => LogRowFlags = memo((trace) => {
+export const logFlagsFor = memo<LogRowFlags>((trace) => {
   const first = new Map<number, number>();
   const duplicateOf: number[] = [];
   const reordered: boolean[] = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
 import { CHUNK_EVENTS, type RunReply, type RunRequest } from '../worker/protocol';
+import { answerRun } from '../worker/answer-run';
 import { createWorkerClient, type WorkerLike } from '../worker/sim-client';
 import { noticeText } from '../i18n/notices';
 import { createLabStore } from './create-lab-store';
@@ -20,14 +21,7 @@ class FakeWorker implements WorkerLike {
   }
   /** Answers a request the way sim.worker.ts does: the events in chunks, then the rest of the trace. */
   answer(request: RunRequest): void {
-    const trace = runSimulation(request.scenario);
-    const send = (reply: RunReply) => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<RunReply>);
-    let from = 0;
-    while (trace.events.length - from > CHUNK_EVENTS) {
-      send({ id: request.id, type: 'chunk', events: trace.events.slice(from, from + CHUNK_EVENTS) });
-      from += CHUNK_EVENTS;
-    }
-    send({ id: request.id, type: 'done', trace: { ...trace, events: trace.events.slice(from) } });
+    answerRun(request, (reply: RunReply) => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<RunReply>));
   }
 }
 

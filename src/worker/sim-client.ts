@@ -1,4 +1,5 @@
 import type { Scenario } from '../sim/scenario/schema';
+import type { Outcome } from '../sim/trace/outcome-types';
 import type { Trace, TraceEvent } from '../sim/trace/types';
 import type { RunReply, RunRequest } from './protocol';
 
@@ -36,9 +37,26 @@ export function emptyTrace(scenario: Scenario): Trace {
   return { version: 1, scenario, events: [], log: [], configError: null, endT: 0, truncated: false };
 }
 
+/**
+ * Reads one run's trace as it arrives from the worker: every piece of events in order, then the whole trace and
+ * the worker's verdict. The page indexes the trace here, a piece per message, so that no single task does it all.
+ */
+export interface TraceReceiver {
+  /** The next `events` of a trace that will have `total` events. */
+  events(events: readonly TraceEvent[], total: number): void;
+  /** The whole trace (its events are exactly those received), before it is handed to the store. */
+  done(trace: Trace, outcome: Outcome): void;
+}
+
+export interface WorkerClientOptions {
+  /** A receiver for each run (the page's indexes); by default the trace is only put together. */
+  receive?: () => TraceReceiver;
+}
+
 interface Pending {
   scenario: Scenario;
   events: TraceEvent[];
+  receiver: TraceReceiver | null;
   resolve(r: RunResult): void;
   reject(e: Error): void;
 }
@@ -48,7 +66,7 @@ interface Pending {
  * pieces and is put together here. `cancel` terminates the worker (a simulation cannot be interrupted from
  * outside) and the next run starts a fresh one.
  */
-export function createWorkerClient(create: () => WorkerLike): SimClient {
+export function createWorkerClient(create: () => WorkerLike, options: WorkerClientOptions = {}): SimClient {
   let worker: WorkerLike | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -65,6 +83,12 @@ export function createWorkerClient(create: () => WorkerLike): SimClient {
     if (!p) return;
     if (reply.type === 'chunk') {
       for (const ev of reply.events) p.events.push(ev);
+      try {
+        p.receiver?.events(reply.events, reply.total);
+      } catch {
+        // Indexes that could not be built as the trace arrived are built when they are first needed.
+        p.receiver = null;
+      }
       return;
     }
     pending.delete(reply.id);
@@ -74,7 +98,16 @@ export function createWorkerClient(create: () => WorkerLike): SimClient {
     }
     const events = p.events.length === 0 ? reply.trace.events : p.events;
     if (events !== reply.trace.events) for (const ev of reply.trace.events) events.push(ev);
-    p.resolve({ trace: { ...reply.trace, events }, runError: null });
+    const trace = { ...reply.trace, events };
+    if (p.receiver) {
+      try {
+        p.receiver.events(reply.trace.events, events.length);
+        p.receiver.done(trace, reply.outcome);
+      } catch {
+        // As above: built when first needed.
+      }
+    }
+    p.resolve({ trace, runError: null });
   };
 
   const stop = () => {
@@ -103,7 +136,7 @@ export function createWorkerClient(create: () => WorkerLike): SimClient {
     run(scenario) {
       return new Promise<RunResult>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { scenario, events: [], resolve, reject });
+        pending.set(id, { scenario, events: [], receiver: options.receive?.() ?? null, resolve, reject });
         try {
           ensure().postMessage({ id, scenario });
         } catch (e) {

@@ -91,7 +91,10 @@ export function requestRefOf(ev: TraceEvent | undefined): RequestRef | null {
   return ev ? refOf(ev) : null;
 }
 
-/** A mark's text in the interface language. */
+/**
+ * A mark's text in the interface language, worded the first time it is drawn (a long run never shown in a language
+ * never pays for it) and kept per mark.
+ */
 export function localMarkText(m: Mark, lang: Lang): string {
   const cache = markTexts[lang];
   let text = cache.get(m);
@@ -117,25 +120,55 @@ export function arrowLabel(a: Arrow, lang: Lang): string {
 const markTexts: Record<Lang, WeakMap<Mark, string>> = { en: new WeakMap(), zh: new WeakMap() };
 const arrowLabels: Record<Lang, WeakMap<Arrow, string>> = { en: new WeakMap(), zh: new WeakMap() };
 
-export function buildLayout(trace: Trace): TimelineLayout {
-  const n = trace.events.length;
+/** Builds a layout from a trace's events as they arrive, in order: `add` each piece, then `finish` with the trace. */
+export interface LayoutBuilder {
+  /** The next events of the trace (their `i` continue where the previous piece ended). */
+  add(events: readonly TraceEvent[]): void;
+  /** The layout of the whole trace, whose events are exactly those added. */
+  finish(trace: Trace): TimelineLayout;
+}
+
+/**
+ * An incremental layout: the work per event is done as the events arrive (so a long trace received in pieces
+ * never costs one long task), and `finish` only closes what is still open. `total` is the number of events the
+ * trace will have (it sizes the per-event arrays; more are accepted, at the cost of a copy).
+ */
+export function createLayoutBuilder(total = 0): LayoutBuilder {
+  let cap = Math.max(16, total);
+  let n = 0;
   const arrows: Arrow[] = [];
   const marks: Mark[] = [];
-  const times = new Float64Array(n);
-  const laneOf = new Uint8Array(n);
-  const arrowOfEvent = new Int32Array(n).fill(-1);
-  const markOfEvent = new Int32Array(n).fill(-1);
+  let times = new Float64Array(cap);
+  let laneOf = new Uint8Array(cap);
+  let arrowOfEvent = new Int32Array(cap).fill(-1);
+  let markOfEvent = new Int32Array(cap).fill(-1);
   const requestArrow = new Map<number, number>();
   const responseArrow = new Map<number, number>();
   const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0 };
-  const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
 
+  const grow = (need: number) => {
+    if (need <= cap) return;
+    cap = Math.max(need, cap * 2);
+    const t = new Float64Array(cap);
+    t.set(times);
+    times = t;
+    const l = new Uint8Array(cap);
+    l.set(laneOf);
+    laneOf = l;
+    const a = new Int32Array(cap).fill(-1);
+    a.set(arrowOfEvent);
+    arrowOfEvent = a;
+    const m = new Int32Array(cap).fill(-1);
+    m.set(markOfEvent);
+    markOfEvent = m;
+  };
   const mark = (ev: TraceEvent, shape: MarkShape, text: MarkText, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
     marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
   };
+  // An arrow that has not ended yet runs to the end of the run: its t1 is set by `finish`.
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
-    const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: endT, end: 'open', delayed: false };
+    const a: Arrow = { kind, req: r.req, ref: r, startEvent: ev.i, endEvent: -1, t0: ev.t, t1: ev.t, end: 'open', delayed: false };
     arrowOfEvent[ev.i] = arrows.length;
     (kind === 'request' ? requestArrow : responseArrow).set(r.req, arrows.length);
     arrows.push(a);
@@ -151,8 +184,8 @@ export function buildLayout(trace: Trace): TimelineLayout {
     if (arrowOfEvent[ev.i] === -1) arrowOfEvent[ev.i] = idx;
   };
 
-  for (let i = 0; i < n; i++) {
-    const ev = trace.events[i]!;
+  const addOne = (ev: TraceEvent) => {
+    const i = ev.i;
     times[i] = ev.t;
     laneOf[i] = LANE_INDEX[ev.lane] ?? 0;
     switch (ev.kind) {
@@ -246,22 +279,64 @@ export function buildLayout(trace: Trace): TimelineLayout {
       default:
         mark(ev, 'dot', null);
     }
-  }
-  const lanePrefix: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  for (let i = 0; i < n; i++) {
-    for (let l = 0; l < 3; l++) lanePrefix[l]![i + 1] = lanePrefix[l]![i]! + (laneOf[i] === l ? 1 : 0);
-  }
-  const keyMarks: number[] = [];
-  marks.forEach((m, k) => {
-    if (m.shape === 'crash' || m.shape === 'restart' || trace.events[m.event]?.kind === 'epoch.bumped') keyMarks.push(k);
-  });
-  let maxSpan = 0;
-  for (const a of arrows) maxSpan = Math.max(maxSpan, a.t1 - a.t0);
-  for (const m of marks) maxSpan = Math.max(maxSpan, m.t1 - m.t);
-  return { arrows, maxSpan, marks, keyMarks, times, laneOf, lanePrefix, arrowOfEvent, markOfEvent, endT, stats };
+  };
+
+  return {
+    add(events) {
+      grow(n + events.length);
+      for (const ev of events) {
+        if (ev.i !== n) throw new Error(`layout: expected event ${n}, got ${ev.i}`);
+        addOne(ev);
+        n++;
+      }
+    },
+    finish(trace) {
+      if (trace.events.length !== n) throw new Error(`layout: ${n} events added, the trace has ${trace.events.length}`);
+      const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
+      const lanePrefix: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+      const [p0, p1, p2] = lanePrefix;
+      for (let i = 0; i < n; i++) {
+        const l = laneOf[i]!;
+        p0[i + 1] = p0[i]! + (l === 0 ? 1 : 0);
+        p1[i + 1] = p1[i]! + (l === 1 ? 1 : 0);
+        p2[i + 1] = p2[i]! + (l === 2 ? 1 : 0);
+      }
+      const keyMarks: number[] = [];
+      marks.forEach((m, k) => {
+        if (m.shape === 'crash' || m.shape === 'restart' || trace.events[m.event]?.kind === 'epoch.bumped') keyMarks.push(k);
+      });
+      let maxSpan = 0;
+      for (const a of arrows) {
+        if (a.end === 'open') a.t1 = endT;
+        maxSpan = Math.max(maxSpan, a.t1 - a.t0);
+      }
+      for (const m of marks) maxSpan = Math.max(maxSpan, m.t1 - m.t);
+      return {
+        arrows,
+        maxSpan,
+        marks,
+        keyMarks,
+        times: times.length === n ? times : times.slice(0, n),
+        laneOf: laneOf.length === n ? laneOf : laneOf.slice(0, n),
+        lanePrefix,
+        arrowOfEvent: arrowOfEvent.length === n ? arrowOfEvent : arrowOfEvent.slice(0, n),
+        markOfEvent: markOfEvent.length === n ? markOfEvent : markOfEvent.slice(0, n),
+        endT,
+        stats,
+      };
+    },
+  };
+}
+
+export function buildLayout(trace: Trace): TimelineLayout {
+  const b = createLayoutBuilder(trace.events.length);
+  b.add(trace.events);
+  return b.finish(trace);
 }
 
 const cache = new WeakMap<Trace, TimelineLayout>();
+
+/** The layout of `trace`, built once and kept while the trace lives. */
 export function layoutFor(trace: Trace): TimelineLayout {
   let l = cache.get(trace);
   if (!l) {
@@ -269,6 +344,11 @@ export function layoutFor(trace: Trace): TimelineLayout {
     cache.set(trace, l);
   }
   return l;
+}
+
+/** Remembers a layout built elsewhere (incrementally, as the trace arrived) as the layout of `trace`. */
+export function primeLayout(trace: Trace, layout: TimelineLayout): void {
+  cache.set(trace, layout);
 }
 
 /** First index in a sorted array whose value is ≥ x. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runSimulation } from '../run-simulation';
 import { scenario } from '../testing/scenario';
-import { createInspector } from './inspect';
+import { createInspector, createInspectorBuilder } from './inspect';
 import type { Trace } from './types';
 
 /** Naive reference: scan back for the last event that carries a snapshot. */
@@ -73,5 +73,28 @@ describe.each(runs)('inspector over a real run (%s)', (_name, trace) => {
     expect(ins.producerAt(last + 100)).toBe(ref.producerAt(last));
     expect(ins.logAt(last + 100)).toEqual(trace.log);
     expect(ins.producerAt(2.7)).toBe(ref.producerAt(2));
+  });
+});
+
+describe.each(runs)('inspector built piece by piece (%s)', (_name, trace) => {
+  test.each([1, 7, 64])('pieces of %i events, with a wrong size hint, answer like the whole-trace inspector', (size) => {
+    // A size hint below the real length makes the arrays grow as pieces arrive.
+    const b = createInspectorBuilder(Math.floor(trace.events.length / 3));
+    for (let from = 0; from < trace.events.length; from += size) b.add(trace.events.slice(from, from + size));
+    const ins = b.finish(trace);
+    const whole = createInspector(trace);
+    for (let i = -1; i <= trace.events.length; i++) {
+      expect(ins.producerAt(i)).toBe(whole.producerAt(i));
+      expect(ins.brokerAt(i)).toBe(whole.brokerAt(i));
+      expect(ins.logLengthAt(i)).toBe(whole.logLengthAt(i));
+    }
+  });
+
+  test('refuses events out of order and a trace that does not match what was added', () => {
+    const b = createInspectorBuilder(trace.events.length);
+    expect(() => b.add(trace.events.slice(1, 3))).toThrow(/expected event 0/);
+    const c = createInspectorBuilder(trace.events.length);
+    c.add(trace.events.slice(0, 5));
+    expect(() => c.finish(trace)).toThrow(/5 events added/);
   });
 });
