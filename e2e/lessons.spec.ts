@@ -8,6 +8,8 @@ async function startLesson(page: Page, id: string) {
   await openLab(page);
   await page.getByLabel('Lesson', { exact: true }).selectOption(id);
   await expect(panel(page).getByText(/^Step 1 of \d+$/)).toBeVisible();
+  // The lesson's run comes from the worker; its first step's cursor is placed when it arrives.
+  await page.evaluate(() => window.__lab!.idle());
 }
 
 async function stepCount(page: Page): Promise<{ k: number; n: number }> {
