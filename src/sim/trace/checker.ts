@@ -9,6 +9,7 @@ import type { EventOf, LogRecord, Trace, TraceEvent } from './types';
  */
 export function checkTrace(trace: Trace): Outcome {
   const { events, log } = trace;
+  const index = indexEvents(events);
   const sentOrder: number[] = [];
   const seen = new Set<number>();
   const acked = new Set<number>();
@@ -30,13 +31,13 @@ export function checkTrace(trace: Trace): Outcome {
   for (const [message, records] of copies) {
     if (records.length < 2) continue;
     duplicates += records.length - 1;
-    anomalies.push(explainDuplicate(trace, message, records));
+    anomalies.push(explainDuplicate(trace, index, message, records));
   }
   let lost = 0;
   for (const message of sentOrder) {
     if (copies.has(message)) continue;
     lost++;
-    anomalies.push(explainLoss(events, message, acked.has(message)));
+    anomalies.push(explainLoss(index, message, acked.has(message)));
   }
   const rank = new Map(sentOrder.map((m, i) => [m, i]));
   let reordered = 0;
@@ -49,7 +50,7 @@ export function checkTrace(trace: Trace): Outcome {
     const k = rank.get(r.message) ?? -1;
     if (k < maxRank && maxRecord) {
       reordered++;
-      anomalies.push(explainReorder(trace, r, maxRecord));
+      anomalies.push(explainReorder(trace, index, r, maxRecord));
     } else if (k > maxRank) {
       maxRank = k;
       maxRecord = r;
@@ -78,15 +79,85 @@ export function checkTrace(trace: Trace): Outcome {
 
 const at = (ev: TraceEvent): At => ({ t: ev.t, i: ev.i });
 
+/** The kinds of event that show why a batch was sent again (see retryCause). */
+const RETRY_SIGNS: ReadonlySet<TraceEvent['kind']> = new Set(['response.lost', 'request.timeout', 'request.failed', 'response.received']);
+
+/**
+ * What the explanations look up, built in one pass so that judging a run stays O(n log n) however many anomalies it
+ * has: first events by message, request and batch, and sorted positions of the events searched between two others.
+ */
+interface EventIndex {
+  events: readonly TraceEvent[];
+  delayedByReq: Map<number, EventOf<'request.delayed'>>;
+  sentByMessage: Map<number, TraceEvent>;
+  ackByMessage: Map<number, EventOf<'delivery.ack'>>;
+  failedByMessage: Map<number, EventOf<'delivery.failed'>>;
+  firstRequestByBatch: Map<number, TraceEvent>;
+  /** Positions of the events that may explain a retry, per batch, ascending. */
+  retrySignsByBatch: Map<number, number[]>;
+  /** Positions of epoch bumps, producer-id expiries and producer crashes, ascending. */
+  byKind: Map<TraceEvent['kind'], number[]>;
+}
+
+function indexEvents(events: readonly TraceEvent[]): EventIndex {
+  const index: EventIndex = {
+    events,
+    delayedByReq: new Map(),
+    sentByMessage: new Map(),
+    ackByMessage: new Map(),
+    failedByMessage: new Map(),
+    firstRequestByBatch: new Map(),
+    retrySignsByBatch: new Map(),
+    byKind: new Map([['epoch.bumped', []], ['producer.expired', []], ['producer.crashed', []]]),
+  };
+  const first = <K, V>(map: Map<K, V>, key: K, value: V) => {
+    if (!map.has(key)) map.set(key, value);
+  };
+  for (const ev of events) {
+    index.byKind.get(ev.kind)?.push(ev.i);
+    if (ev.kind === 'request.delayed') first(index.delayedByReq, ev.req, ev);
+    else if (ev.kind === 'app.send') first(index.sentByMessage, ev.message, ev);
+    else if (ev.kind === 'delivery.ack') for (const m of ev.messages) first(index.ackByMessage, m, ev);
+    else if (ev.kind === 'delivery.failed') for (const m of ev.messages) first(index.failedByMessage, m, ev);
+    else if (ev.kind === 'request.sent') first(index.firstRequestByBatch, ev.batch, ev);
+    if (RETRY_SIGNS.has(ev.kind) && 'batch' in ev) {
+      const list = index.retrySignsByBatch.get(ev.batch);
+      if (list) list.push(ev.i);
+      else index.retrySignsByBatch.set(ev.batch, [ev.i]);
+    }
+  }
+  return index;
+}
+
+/** The first position in an ascending list that lies strictly between `from` and `to`, or -1. */
+function firstBetween(positions: readonly number[] | undefined, from: number, to: number): number {
+  if (!positions) return -1;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo]! < to ? lo : -1;
+}
+
+/** The first event of a kind strictly between two positions. */
+function findBetween(index: EventIndex, kind: TraceEvent['kind'], from: number, to: number): TraceEvent | undefined {
+  const positions = index.byKind.get(kind);
+  const k = firstBetween(positions, from, to);
+  return k < 0 ? undefined : index.events[positions![k]!];
+}
+
 function handledAt(trace: Trace, r: LogRecord): EventOf<'broker.handled'> {
   return trace.events[r.event] as EventOf<'broker.handled'>;
 }
 
 /** Why did the producer send this batch again after the broker had written it? The first sign it had to. */
-function retryCause(events: readonly TraceEvent[], batch: number, from: number, to: number): RetryCause | null {
-  for (let i = from + 1; i < to; i++) {
-    const ev = events[i]!;
-    if (!('batch' in ev) || ev.batch !== batch) continue;
+function retryCause(index: EventIndex, batch: number, from: number, to: number): RetryCause | null {
+  const signs = index.retrySignsByBatch.get(batch);
+  for (let k = firstBetween(signs, from, to); k >= 0 && k < signs!.length && signs![k]! < to; k++) {
+    const ev = index.events[signs![k]!]!;
     if (ev.kind === 'response.lost') return { kind: 'ack-lost', ...at(ev) };
     if (ev.kind === 'request.timeout') return { kind: 'request-timeout', ...at(ev) };
     if (ev.kind === 'request.failed') return { kind: 'connection-failed', error: ev.error, ...at(ev) };
@@ -96,14 +167,14 @@ function retryCause(events: readonly TraceEvent[], batch: number, from: number, 
 }
 
 /** Why the broker wrote a second copy instead of recognising it. */
-function acceptedBecause(events: readonly TraceEvent[], first: EventOf<'broker.handled'>, second: EventOf<'broker.handled'>, witness: number[]): AcceptReason {
+function acceptedBecause(index: EventIndex, first: EventOf<'broker.handled'>, second: EventOf<'broker.handled'>, witness: number[]): AcceptReason {
   if (second.pid < 0) return { kind: 'no-producer-id' };
   if (second.epoch !== first.epoch) {
-    const bump = findBetween(events, first.i, second.i, (e) => e.kind === 'epoch.bumped');
+    const bump = findBetween(index, 'epoch.bumped', first.i, second.i);
     if (bump) witness.push(bump.i);
     return { kind: 'epoch-bumped', bump: bump ? at(bump) : null, baseSeq: second.baseSeq, epoch: second.epoch };
   }
-  const expired = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.expired');
+  const expired = findBetween(index, 'producer.expired', first.i, second.i);
   if (expired) {
     witness.push(expired.i);
     return { kind: 'producer-expired', pid: second.pid, ...at(expired) };
@@ -111,18 +182,17 @@ function acceptedBecause(events: readonly TraceEvent[], first: EventOf<'broker.h
   return { kind: 'evicted' };
 }
 
-function explainDuplicate(trace: Trace, message: number, records: LogRecord[]): Anomaly {
-  const { events } = trace;
+function explainDuplicate(trace: Trace, index: EventIndex, message: number, records: LogRecord[]): Anomaly {
   const first = handledAt(trace, records[0]!);
   const second = handledAt(trace, records[1]!);
   const offsets = records.map((r) => r.offset);
   const witness = [first.i, second.i];
   const base = { kind: 'duplicate' as const, message, offsets, events: witness };
   const copies = records.length;
-  const delayed = events.find((e): e is EventOf<'request.delayed'> => e.kind === 'request.delayed' && e.req === second.req);
+  const delayed = index.delayedByReq.get(second.req);
   let anomaly: Anomaly;
   if (second.instance !== first.instance) {
-    const crash = findBetween(events, first.i, second.i, (e) => e.kind === 'producer.crashed');
+    const crash = findBetween(index, 'producer.crashed', first.i, second.i);
     if (crash) witness.push(crash.i);
     anomaly = {
       ...base,
@@ -131,25 +201,25 @@ function explainDuplicate(trace: Trace, message: number, records: LogRecord[]): 
     };
   } else if (delayed) {
     witness.push(delayed.i);
-    const accepted = acceptedBecause(events, first, second, witness);
+    const accepted = acceptedBecause(index, first, second, witness);
     anomaly = {
       ...base,
       cause: 'duplicate-delayed-original',
       params: { copies, first: at(first), attempt: second.attempt, delayMs: delayed.delayMs, delayEvent: delayed.i, processed: at(second), accepted },
     };
   } else {
-    const retry = retryCause(events, first.batch, first.i, second.i);
+    const retry = retryCause(index, first.batch, first.i, second.i);
     if (retry) witness.push(retry.i);
-    const accepted = acceptedBecause(events, first, second, witness);
+    const accepted = acceptedBecause(index, first, second, witness);
     anomaly = { ...base, cause: 'duplicate-retry', params: { copies, first: at(first), retry, attempt: second.attempt, accepted } };
   }
   witness.sort((a, b) => a - b);
   return anomaly;
 }
 
-function explainLoss(events: readonly TraceEvent[], message: number, acked: boolean): Anomaly {
-  const failed = events.find((e): e is EventOf<'delivery.failed'> => e.kind === 'delivery.failed' && e.messages.includes(message));
-  const ack = events.find((e): e is EventOf<'delivery.ack'> => e.kind === 'delivery.ack' && e.messages.includes(message));
+function explainLoss(index: EventIndex, message: number, acked: boolean): Anomaly {
+  const failed = index.failedByMessage.get(message);
+  const ack = index.ackByMessage.get(message);
   const witness: number[] = [];
   const base = { kind: 'lost' as const, message, offsets: [], events: witness };
   let anomaly: Anomaly;
@@ -163,16 +233,16 @@ function explainLoss(events: readonly TraceEvent[], message: number, acked: bool
   } else {
     anomaly = { ...base, cause: 'lost-unresolved', params: {} };
   }
-  const sent = events.find((e) => e.kind === 'app.send' && e.message === message);
+  const sent = index.sentByMessage.get(message);
   if (sent) witness.unshift(sent.i);
   return anomaly;
 }
 
-function explainReorder(trace: Trace, late: LogRecord, earlier: LogRecord): Anomaly {
+function explainReorder(trace: Trace, index: EventIndex, late: LogRecord, earlier: LogRecord): Anomaly {
   const lateWrite = handledAt(trace, late);
   const earlyWrite = handledAt(trace, earlier);
-  const firstSend = trace.events.find((e) => e.kind === 'request.sent' && e.batch === lateWrite.batch);
-  const cause = firstSend ? retryCause(trace.events, lateWrite.batch, firstSend.i, lateWrite.i) : null;
+  const firstSend = index.firstRequestByBatch.get(lateWrite.batch);
+  const cause = firstSend ? retryCause(index, lateWrite.batch, firstSend.i, lateWrite.i) : null;
   const witness = [earlyWrite.i, lateWrite.i];
   if (cause) witness.unshift(cause.i);
   return {
@@ -183,9 +253,4 @@ function explainReorder(trace: Trace, late: LogRecord, earlier: LogRecord): Anom
     cause: lateWrite.pid < 0 ? 'reordered-no-idempotence' : 'reordered-new-producer',
     params: { earlier: earlier.message, earlierOffset: earlier.offset, firstAttempt: cause },
   };
-}
-
-function findBetween(events: readonly TraceEvent[], from: number, to: number, f: (e: TraceEvent) => boolean): TraceEvent | undefined {
-  for (let i = from + 1; i < to; i++) if (f(events[i]!)) return events[i];
-  return undefined;
 }
