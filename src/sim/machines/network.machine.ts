@@ -10,7 +10,6 @@ import {
   send,
   type NetworkEffect,
   type NetworkEvent,
-  type NetworkFact,
   type NetworkModel,
   type NetworkStep,
 } from './network-model';
@@ -30,17 +29,17 @@ export interface NetworkInput {
 /** A producer instance's actor in the system. */
 export const producerSystemId = (instance: number) => `producer-${instance}`;
 
-/** A step's effects as XState actions: facts told to the connection's actor, arrived packets forwarded at once. */
-function enactNetwork(
-  out: readonly NetworkEffect[],
-  cause: { type: string },
-  enqueue: Enqueue,
-  system: { get(id: string): AnyActorRef | undefined },
-  connections: ConnectionActors,
-): void {
+/**
+ * A step's effects as XState actions: what happened to a connection is told to the connection's actor (it follows the
+ * newest connection), and an arrived packet is forwarded to its receiver at once.
+ */
+function enactNetwork(out: readonly NetworkEffect[], cause: { type: string }, enqueue: Enqueue, system: { get(id: string): AnyActorRef | undefined }): void {
+  const connection = system.get('connection');
   enact(out, cause, enqueue, (fx) => {
-    if (fx.type === 'fact') connections.tell(fx.fact);
-    else {
+    if (fx.type === 'fact') {
+      const f = fx.fact;
+      if (connection) enqueue.sendTo(connection, f.type === 'connection.seen' ? { type: 'connection.opened', connection: f.connection } : f);
+    } else {
       const d = fx.delivery;
       const to = d.to === 'broker' ? system.get('broker') : system.get(producerSystemId(d.instance));
       if (to) enqueue.sendTo(to, d.event as unknown as { type: string });
@@ -52,25 +51,12 @@ const leaderUp = (value: StateValue) => value !== 'unreachable';
 
 type Event = NetworkEvent;
 
-/** Tells the connection's actor (it follows the newest connection) what happened to a connection. */
-interface ConnectionActors {
-  tell(fact: NetworkFact): void;
-}
-
 const step = <T extends NetworkEvent['type']>(type: T, f: (s: NetworkStep, e: Extract<NetworkEvent, { type: T }>) => void) =>
   enqueueActions<NetworkContext, Event, undefined, Event, never, never, never, never, TraceEmitted>(({ context, event, self, system, enqueue }) => {
     if (event.type !== type) return;
     const s: NetworkStep = { n: context.n, now: context.clock.now, leaderUp: leaderUp((self.getSnapshot() as { value: StateValue }).value), out: [] };
     f(s, event as Extract<NetworkEvent, { type: T }>);
-    const connection = system.get('connection') as AnyActorRef | undefined;
-    const connections: ConnectionActors = {
-      tell: (fact) => {
-        if (!connection) return;
-        if (fact.type === 'connection.seen') enqueue.sendTo(connection, { type: 'connection.opened', connection: fact.connection });
-        else enqueue.sendTo(connection, fact);
-      },
-    };
-    enactNetwork(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined }, connections);
+    enactNetwork(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined });
   });
 
 /**
