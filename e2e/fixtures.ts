@@ -22,6 +22,8 @@ export async function openLab(page: Page, presetId?: string) {
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
   if (presetId) await page.getByLabel('Scenario').selectOption(presetId);
+  // Runs come from the worker: the page is ready for a test once the run it asked for is shown.
+  await page.evaluate(() => window.__lab!.idle());
 }
 
 export const slider = (page: Page) => page.getByRole('slider', { name: 'Time' });
