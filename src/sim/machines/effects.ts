@@ -22,4 +22,5 @@ export type Effect<E> =
   | { type: 'timer'; delayMs: number; event: E; id?: string }
   | { type: 'cancel'; id: string }
   | { type: 'send'; packet: Packet }
-  | { type: 'close'; connection: number; reason: 'request-timeout' | 'producer-crash' };
+  /** The client closes its connection (request timeout, crash): the network drops what has not arrived. */
+  | { type: 'close'; connection: number };

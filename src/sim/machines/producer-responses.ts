@@ -53,7 +53,7 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
   // An InitProducerId that was on the dead connection is abandoned; the next drain asks again.
   if (m.pid < 0 && m.idem === 'initializing') fact(m, { type: 'pid.abandoned' });
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
-  if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection, reason });
+  if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection });
   // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
   // re-queueing each at the front then restores send order.
   for (const r of failed.reverse()) {

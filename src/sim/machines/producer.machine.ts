@@ -106,7 +106,7 @@ export const producerMachine = setup({
     reconnectReady: step('reconnect.ready', (s) => drain(s)),
     deliveryTimedOut: step('delivery.timeout', (s, e) => deliveryTimedOut(s, e.batch)),
     closeOnCrash: step('producer.crash', (s) => {
-      if (s.conn === 'connected') s.out.push({ type: 'close', connection: s.connection, reason: 'producer-crash' });
+      if (s.conn === 'connected') s.out.push({ type: 'close', connection: s.connection });
       s.requests.clear();
     }),
   },

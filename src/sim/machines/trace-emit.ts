@@ -28,7 +28,7 @@ export interface Enqueue {
 }
 
 /** Collects consecutive trace records into one emitted event, flushed before any other action keeps their order. */
-export class RecordBatch {
+class RecordBatch {
   private records: TraceEventInput[] = [];
   private log: Omit<LogRecord, 'event'>[] | undefined;
   constructor(
