@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { batchMachine } from '../src/sim/machines/batch.machine';
 import { brokerMachine } from '../src/sim/machines/broker.machine';
 import { connectionMachine } from '../src/sim/machines/connection.machine';
 import { networkMachine } from '../src/sim/machines/network.machine';
+import { producerIdMachine } from '../src/sim/machines/producer-id.machine';
 import { producerMachine } from '../src/sim/machines/producer.machine';
 import { cursor, expect, openLab, slider, test } from './fixtures';
 
@@ -97,6 +99,38 @@ test('the highlight follows the cursor, and clicking a state moves the cursor', 
   const results = await new AxeBuilder({ page }).include('.statecharts').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+});
+
+test('each batch and each producer id has its own statechart, following the step', async ({ page }) => {
+  await openLab(page, 'lost-ack');
+  await page.getByRole('switch', { name: 'Idempotence' }).check();
+  await page.evaluate(() => window.__lab!.idle());
+  await openView(page);
+  for (const [party, machine] of [
+    ['batch', batchMachine],
+    ['producerId', producerIdMachine],
+  ] as const) {
+    const drawn = await region(page).locator(`svg[data-party="${party}"] [data-state-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-state-id')!));
+    expect(drawn.sort(), party).toEqual(stateIds(machine));
+  }
+  const retry = await eventIndex(page, 'retry.scheduled');
+  const acked = await eventIndex(page, 'delivery.ack');
+  expect(retry).toBeGreaterThan(0);
+  // The retry: batch 1 leaves inFlight for backingOff, and the chart marks that transition.
+  await slider(page).fill(String(retry));
+  const batch = region(page).locator('figure[data-lifecycle="batch"]');
+  await expect(batch.locator('figcaption')).toContainText('batch 1');
+  await expect(state(page, 'batch.backingOff')).toHaveAttribute('aria-current', 'true');
+  await expect(state(page, 'batch.inFlight')).not.toHaveAttribute('aria-current', 'true');
+  await expect(batch.locator('polyline.sc-taken')).toHaveAttribute('data-transition', 'batch.inFlight:batch.retry:0');
+  // The broker knows producer id 1000 from its first append.
+  await expect(region(page).locator('figure[data-lifecycle="producerId"] figcaption')).toContainText('producer id 1000');
+  await expect(state(page, 'producerId.known')).toHaveAttribute('aria-current', 'true');
+  // Clicking a batch state jumps to the step where this batch enters it.
+  await state(page, 'batch.acknowledged').click();
+  await expect.poll(() => cursor(page)).toBe(acked);
+  await expect(state(page, 'batch.acknowledged')).toHaveAttribute('aria-current', 'true');
+  await expect(region(page).getByRole('status')).toHaveText(`Step ${acked + 1}: the batch 1 enters acknowledged.`);
 });
 
 test('a waiting lesson question is not skipped past', async ({ page }) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { partyCharts } from '../features/statecharts/charts';
+import { lifecycleCharts, partyCharts } from '../features/statecharts/charts';
 import { hasChinese, leftoverEnglish } from './english-check';
 import { STATE_DESCRIPTIONS_ZH, stateDescription } from './statecharts-zh';
 
 describe('Chinese state descriptions', () => {
-  const states = partyCharts().flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
+  const states = [...partyCharts(), ...lifecycleCharts()].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
 
   it('cover every state of the machines (the ids listed here have no Chinese description yet)', () => {
     const missing = states.filter((n) => n.description && !(n.id in STATE_DESCRIPTIONS_ZH)).map((n) => n.id);

@@ -13,7 +13,7 @@ export interface EnterIndex {
   next(party: PartyId, nodeId: string, cursor: number): number;
 }
 
-export function buildEnterIndex(trace: Trace, charts: readonly Chart[]): EnterIndex {
+export function buildEnterIndex(trace: Trace, charts: readonly Chart<PartyId>[]): EnterIndex {
   const steps = new Map<string, number[]>();
   const key = (party: PartyId, id: string) => `${party} ${id}`;
   const add = (party: PartyId, id: string, i: number) => {

@@ -1,5 +1,16 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import type { PartyId, StateValue, TransitionTaken } from '../../sim/trace/types';
+import type { LifecycleParty, PartyId, StateValue } from '../../sim/trace/types';
+
+/** Whose statechart: a party, or a kind of child with a life of its own (one batch, one producer id). */
+export type ChartOwner = PartyId | LifecycleParty;
+
+/** A transition taken, as the trace records it (a party's, or a batch's or producer id's move). */
+export interface TakenTransition {
+  party: ChartOwner;
+  event: string;
+  source: string;
+  targets: readonly string[];
+}
 
 /**
  * A statechart as plain data, read from an XState machine's own definition (`machine.root`), so the picture can
@@ -43,8 +54,8 @@ export interface ChartNode {
   internal: ChartTransition[];
 }
 
-export interface Chart {
-  party: PartyId;
+export interface Chart<P extends ChartOwner = ChartOwner> {
+  party: P;
   /** The machine's root node id (the machine id); the root is not drawn as a state. */
   rootId: string;
   nodes: Record<string, ChartNode>;
@@ -93,7 +104,7 @@ function transitionsOf(node: AnyStateNode): { event: string; list: readonly Cand
 }
 
 /** Reads a machine's definition into a chart. Pure: the same machine always gives the same chart. */
-export function extractChart(party: PartyId, machine: AnyStateMachine): Chart {
+export function extractChart<P extends ChartOwner>(party: P, machine: AnyStateMachine): Chart<P> {
   const nodes: Record<string, ChartNode> = {};
   const order: string[] = [];
   const edges: ChartTransition[] = [];
@@ -216,7 +227,7 @@ export function pathOf(chart: Chart, id: string): string {
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The chart's transitions matching the one taken: same source, event and targets (or, failing that, source and targets). */
-export function takenIds(chart: Chart, tr: TransitionTaken | undefined): Set<string> {
+export function takenIds(chart: Chart, tr: TakenTransition | undefined): Set<string> {
   const out = new Set<string>();
   if (!tr || tr.party !== chart.party) return out;
   const all = [...chart.edges, ...Object.values(chart.nodes).flatMap((n) => n.internal)];

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { stateDescription } from '../../i18n/statecharts-zh';
 import { useLang, useT } from '../../i18n/use-t';
-import type { Trace } from '../../sim/trace/types';
+import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
-import { partyCharts } from './charts';
+import { lifecycleCharts, partyCharts } from './charts';
 import { buildEnterIndex, type EnterIndex } from './enter-index';
+import { LifecycleCharts } from './lifecycle-charts';
+import { buildLifecycleIndex, type LifecycleIndex } from './lifecycle-index';
 import { activeIds, describeValue, pathOf, takenIds, type Chart, type ChartNode } from './graph';
 import { layoutChart, type ChartLayout } from './layout';
 import { StatechartSvg } from './statechart-svg';
@@ -30,6 +32,16 @@ function enterIndexFor(trace: Trace): EnterIndex {
   return index;
 }
 
+const lifecycleIndexes = new WeakMap<Trace, LifecycleIndex>();
+function lifecycleIndexFor(trace: Trace): LifecycleIndex {
+  let index = lifecycleIndexes.get(trace);
+  if (!index) {
+    index = buildLifecycleIndex(trace);
+    lifecycleIndexes.set(trace, index);
+  }
+  return index;
+}
+
 /** The statechart view: every party's chart with the states active at the cursor and the transition just taken. */
 export default function StatechartsView() {
   const t = useT();
@@ -39,6 +51,7 @@ export default function StatechartsView() {
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
   const charts = partyCharts();
+  const lifecycles = lifecycleCharts();
   const [placed, setPlaced] = useState<ChartLayout[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState<ChartNode | null>(null);
@@ -46,29 +59,30 @@ export default function StatechartsView() {
 
   useEffect(() => {
     let live = true;
-    Promise.all(charts.map(layoutOf)).then(
+    Promise.all([...charts, ...lifecycles].map(layoutOf)).then(
       (l) => live && setPlaced(l),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [charts]);
+  }, [charts, lifecycles]);
 
   const index = enterIndexFor(trace);
+  const lifecycleIndex = lifecycleIndexFor(trace);
   const event = trace.events[cursor];
   const states = event?.states;
   const transition = event?.transition;
   const active = useMemo(() => charts.map((c) => new Set(activeIds(c, states?.[c.party]))), [charts, states]);
   const taken = useMemo(() => charts.map((c) => takenIds(c, transition)), [charts, transition]);
-  const party = (p: Chart['party']) => t(`lane.${p}`);
+  const party = (p: PartyId) => t(`lane.${p}`);
   const describe = (node: ChartNode) => stateDescription(node.id, node.description, lang);
 
-  const jump = (chart: Chart, node: ChartNode) => {
+  const jump = (chart: Chart, node: ChartNode, lifecycle?: { party: LifecycleParty; id: number; label: string }) => {
     const s = store.getState();
-    const next = index.next(chart.party, node.id, s.cursor);
+    const next = lifecycle ? lifecycleIndex.next(lifecycle.party, lifecycle.id, node.id, s.cursor) : index.next(chart.party as Chart<PartyId>['party'], node.id, s.cursor);
     const limit = selectCursorLimit(s);
-    const params = { party: party(chart.party), state: pathOf(chart, node.id) };
+    const params = { party: lifecycle ? lifecycle.label : party(chart.party as PartyId), state: pathOf(chart, node.id) };
     if (selectQuestionOpen(s) && (next < 0 || next > limit)) {
       if (limit > s.cursor) s.setCursor(limit);
       setStatus(t('statecharts.question'));
@@ -137,6 +151,19 @@ export default function StatechartsView() {
             </figure>
           ))}
         </div>
+      )}
+      {placed && index.recorded && (
+        <LifecycleCharts
+          trace={trace}
+          cursor={cursor}
+          index={lifecycleIndex}
+          layouts={placed.slice(charts.length)}
+          scale={scale}
+          t={t}
+          describe={describe}
+          onFocusState={setFocused}
+          onJump={(p, id, label, node) => jump(lifecycles.find((c) => c.party === p)!, node, { party: p, id, label })}
+        />
       )}
       <p className="statecharts-details" aria-hidden="true">
         {focused ? (

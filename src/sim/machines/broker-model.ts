@@ -5,9 +5,17 @@ import type { BrokerConfig, BrokerErrorFault } from '../scenario/schema';
 import type { RuleFact } from '../trace/facts';
 import type { BrokerSnapshot, BrokerVerdict, LogRecord, RequestRef } from '../trace/types';
 import type { Effect, Packet, TraceEventInput } from './effects';
+import type { ProducerIdEvent } from './producer-id.machine';
 import { refEvent } from './ref-event';
 
-export type BrokerEffect = Effect<never> | { type: 'append'; records: Omit<LogRecord, 'event'>[] } | { type: 'reply'; delayMs: number; packet: Packet };
+export type BrokerEffect =
+  | Effect<never>
+  | { type: 'append'; records: Omit<LogRecord, 'event'>[] }
+  | { type: 'reply'; delayMs: number; packet: Packet }
+  /** A producer id handed out: its statechart starts as a child actor of the broker. */
+  | { type: 'pid.started'; pid: number }
+  /** An event for a producer id's statechart. */
+  | { type: 'pid.event'; pid: number; event: ProducerIdEvent };
 
 /**
  * The partition leader's data (the machine's context); whether it is up is the machine's state. Producer entries
@@ -136,6 +144,7 @@ function append(b: BrokerStep, a: ProduceArrival): number {
   if (a.idempotent) {
     const prev = b.entries.get(a.ref.pid);
     b.entries.set(a.ref.pid, recordAppend(prev, header(a.ref), { firstSeq: a.ref.baseSeq, lastSeq: a.ref.lastSeq, firstOffset: first, t: b.now }));
+    if (!prev || prev.epoch !== a.ref.epoch) b.out.push({ type: 'pid.event', pid: a.ref.pid, event: { type: 'pid.appended', epoch: a.ref.epoch } });
   }
   return first;
 }
@@ -143,6 +152,7 @@ function append(b: BrokerStep, a: ProduceArrival): number {
 /** InitProducerId without a transactional.id: a fresh producer id with epoch 0 (reference §1.1). */
 export function handleInitProducerId(b: BrokerStep, instance: number, connection: number): void {
   const pid = b.nextPid++;
+  b.out.push({ type: 'pid.started', pid });
   b.out.push({ type: 'reply', delayMs: b.config.processingMs, packet: { kind: 'init-pid-response', instance, connection, pid, epoch: 0 } });
 }
 
@@ -172,6 +182,7 @@ export function expireProducers(b: BrokerStep): void {
   for (const [pid, entry] of b.entries) {
     if (!isExpired(entry, b.now, b.config['producer.id.expiration.ms'])) continue;
     b.entries.delete(pid);
+    b.out.push({ type: 'pid.event', pid, event: { type: 'pid.expired' } });
     record(b, { kind: 'producer.expired', lane: 'broker', pid, idleMs: b.now - entry.lastTimestamp });
   }
 }

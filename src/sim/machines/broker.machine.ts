@@ -15,7 +15,8 @@ import {
   type BrokerModel,
   type BrokerStep,
 } from './broker-model';
-import { enact, type Enqueue, type TraceEmitted } from './trace-emit';
+import { producerIdActorId, producerIdMachine } from './producer-id.machine';
+import { enact, type ChildStarted, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface BrokerContext {
   /** The partition leader's data; whether it is up is this machine's state. */
@@ -28,20 +29,37 @@ export interface BrokerInput {
   clock: SimClock;
 }
 
-/** A step's effects as XState actions: replies are sent to the network after the broker's processing time. */
-function enactBroker(out: readonly BrokerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+/**
+ * A step's effects as XState actions: replies are sent to the network after the broker's processing time; each
+ * producer id handed out gets its statechart as a child actor, which the step's events move.
+ */
+function enactBroker(out: readonly BrokerEffect[], cause: { type: string }, enqueue: Enqueue, self: AnyActorRef, network: AnyActorRef | undefined): void {
   enact(out, cause, enqueue, (fx) => {
     if (network && fx.type === 'reply') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: fx.delayMs });
+    else if (fx.type === 'pid.started') startProducerId(enqueue, self, fx.pid);
+    else if (fx.type === 'pid.event') {
+      // A producer id this broker did not hand out (a test that sends a produce request directly) starts here.
+      if (!childrenOf(self)[producerIdActorId(fx.pid)]) startProducerId(enqueue, self, fx.pid);
+      enqueue.sendTo(producerIdActorId(fx.pid), fx.event);
+    }
   });
 }
 
+const childrenOf = (self: AnyActorRef) => (self.getSnapshot() as { children: Record<string, AnyActorRef | undefined> }).children;
+
+function startProducerId(enqueue: Enqueue, self: AnyActorRef, pid: number): void {
+  const id = producerIdActorId(pid);
+  enqueue.spawnChild('producerId', { id });
+  enqueue.emit({ type: 'child.started', party: 'producerId', id: pid, ref: () => childrenOf(self)[id] });
+}
+
 const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: BrokerStep, e: Extract<BrokerEvent, { type: T }>) => void) =>
-  enqueueActions<BrokerContext, BrokerEvent, undefined, BrokerEvent, never, never, never, never, TraceEmitted>(({ context, event, system, enqueue }) => {
+  enqueueActions<BrokerContext, BrokerEvent, undefined, BrokerEvent, never, never, never, never, TraceEmitted | ChildStarted>(({ context, event, self, system, enqueue }) => {
     if (event.type !== type) return;
     const s = beginBrokerStep(context.b, context.clock.now, up);
     f(s, event as Extract<BrokerEvent, { type: T }>);
     enqueue.assign({ b: endBrokerStep(s) });
-    enactBroker(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+    enactBroker(s.out, event, enqueue as unknown as Enqueue, self, system.get('network') as AnyActorRef | undefined);
   });
 
 /**
@@ -50,7 +68,8 @@ const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: Broker
  * modelled yet).
  */
 export const brokerMachine = setup({
-  types: { context: {} as BrokerContext, events: {} as BrokerEvent, input: {} as BrokerInput, emitted: {} as TraceEmitted },
+  types: { context: {} as BrokerContext, events: {} as BrokerEvent, input: {} as BrokerInput, emitted: {} as TraceEmitted | ChildStarted },
+  actors: { producerId: producerIdMachine },
   actions: {
     handleProduce: step('produce', true, (s, e) => handleProduce(s, e)),
     handleInitProducerId: step('init-pid', true, (s, e) => handleInitProducerId(s, e.instance, e.connection)),

@@ -1,7 +1,7 @@
 import { incrementSequence } from '../protocol/sequence';
 import { PARTITION } from '../protocol/types';
 import { bumpEpoch } from './producer-epoch';
-import { fact, record, requestRef, timerId, type Batch, type ProducerStep } from './producer-model';
+import { batchCreated, fact, moveBatch, phaseOf, record, requestRef, timerId, type Batch, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
 
 /**
@@ -23,11 +23,11 @@ export function acceptRecord(m: ProducerStep, message: number, resend: boolean):
       baseSeq: -1,
       epoch: -1,
       attempts: 0,
-      state: 'open',
       everSent: false,
       reset: false,
     };
     p.open = b;
+    batchCreated(m, b);
     m.out.push({ type: 'timer', delayMs: m.config['delivery.timeout.ms'], event: { type: 'delivery.timeout', batch: b.id }, id: timerId.delivery(b.id) });
     if (m.config['linger.ms'] > 0) {
       m.out.push({ type: 'timer', delayMs: m.config['linger.ms'], event: { type: 'linger.expired', batch: b.id }, id: timerId.linger(b.id) });
@@ -50,7 +50,7 @@ function sealOpenBatch(m: ProducerStep): void {
   const b = p.open;
   if (!b) return;
   p.open = null;
-  b.state = 'closed';
+  moveBatch(m, b, 'batch.sealed');
   p.queue.pushFresh(b);
   if (m.config['linger.ms'] > 0) m.out.push({ type: 'cancel', id: timerId.linger(b.id) });
   record(m, { kind: 'batch.created', lane: 'producer', batch: b.id, messages: b.messages });
@@ -97,7 +97,7 @@ export function drain(m: ProducerStep): void {
 }
 
 function mayDrain(m: ProducerStep, head: Batch): boolean {
-  if (head.state === 'backoff') return false;
+  if (phaseOf(m, head) === 'backingOff') return false;
   if (!m.idempotent) return true;
   const p = m.partitions[head.partition]!;
   if (!head.everSent) {
@@ -129,7 +129,7 @@ function sendBatch(m: ProducerStep, b: Batch): void {
   ensureConnection(m);
   b.attempts += 1;
   b.everSent = true;
-  b.state = 'in-flight';
+  moveBatch(m, b, 'batch.sent');
   const req = m.nextReqId++;
   const ref = requestRef(m, b, req);
   m.requests.set(req, { ref, batch: b, sentT: m.now });
@@ -138,7 +138,7 @@ function sendBatch(m: ProducerStep, b: Batch): void {
   if (m.config.acks === '0') {
     // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).
     m.requests.delete(req);
-    b.state = 'done';
+    moveBatch(m, b, 'batch.acked');
     m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
     const p = m.partitions[b.partition]!;
     p.inflight.splice(p.inflight.indexOf(b), 1);

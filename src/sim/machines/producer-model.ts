@@ -3,6 +3,7 @@ import { lastSequenceOf } from '../protocol/sequence';
 import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, PARTITION } from '../protocol/types';
 import type { ProducerSnapshot, RequestRef } from '../trace/types';
 import { BatchQueue } from './batch-queue';
+import { BATCH_TARGET, isFinalBatchPhase, type BatchEvent, type BatchPhase } from './batch.machine';
 import type { Effect, TraceEventInput } from './effects';
 import type { ProducerEvent } from './producer-events';
 
@@ -18,8 +19,7 @@ export interface Batch {
   baseSeq: number;
   epoch: number;
   attempts: number;
-  /** closed: full or lingered, waiting to be drained; open: still taking records. */
-  state: 'open' | 'closed' | 'in-flight' | 'backoff' | 'done';
+  /** Where it is in its life is the state of its own statechart (batch.machine.ts), not a field here. */
   everSent: boolean;
   /** sequenceHasBeenReset: renumbered by an epoch bump. */
   reset: boolean;
@@ -80,6 +80,10 @@ export interface ProducerStep extends ProducerModel {
   now: number;
   idem: IdempotencePhase;
   conn: ConnectionPhase;
+  /** Each batch's state as its statechart had it when the step began (undefined once it has finished). */
+  readPhase: (batch: number) => BatchPhase | undefined;
+  /** Batches this step has moved (or created), with the state it moved them to. */
+  phases: Map<number, BatchPhase>;
   out: ProducerEffect[];
 }
 
@@ -98,7 +102,13 @@ export type ProducerFact =
   | { type: 'connection.lost' }
   | { type: 'reconnect.allowed' };
 
-export type ProducerEffect = Effect<ProducerEvent> | { type: 'fact'; fact: ProducerFact };
+export type ProducerEffect =
+  | Effect<ProducerEvent>
+  | { type: 'fact'; fact: ProducerFact }
+  /** A new batch: its statechart starts as a child actor of the producer. */
+  | { type: 'batch.created'; batch: number }
+  /** An event for a batch's statechart. */
+  | { type: 'batch.event'; batch: number; event: BatchEvent };
 
 export interface ProducerInput {
   instance: number;
@@ -127,7 +137,13 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
 }
 
 /** Starts a step: a new object for the data (the old context is left as it was) with the step's scratch. */
-export function beginStep(m: ProducerModel, now: number, idem: IdempotencePhase, conn: ConnectionPhase): ProducerStep {
+export function beginStep(
+  m: ProducerModel,
+  now: number,
+  idem: IdempotencePhase,
+  conn: ConnectionPhase,
+  readPhase: (batch: number) => BatchPhase | undefined,
+): ProducerStep {
   const p = m.partitions[PARTITION]!;
   return {
     instance: m.instance,
@@ -145,6 +161,8 @@ export function beginStep(m: ProducerModel, now: number, idem: IdempotencePhase,
     now,
     idem,
     conn,
+    readPhase,
+    phases: new Map(),
     out: [],
   };
 }
@@ -197,6 +215,29 @@ export function fact(s: ProducerStep, f: ProducerFact): void {
   }
 }
 
+/** Where a batch is in its life: as this step left it, or as its statechart has it. */
+export function phaseOf(s: ProducerStep, b: Batch): BatchPhase | undefined {
+  return s.phases.get(b.id) ?? s.readPhase(b.id);
+}
+
+/** The batch has finished (acknowledged, failed or expired). */
+export function isFinished(s: ProducerStep, b: Batch): boolean {
+  const phase = phaseOf(s, b);
+  return phase === undefined || isFinalBatchPhase(phase);
+}
+
+/** Starts a new batch's statechart (in the accumulator). */
+export function batchCreated(s: ProducerStep, b: Batch): void {
+  s.phases.set(b.id, 'accumulating');
+  s.out.push({ type: 'batch.created', batch: b.id });
+}
+
+/** Sends a batch's statechart the event that moves it, and keeps the step's own view of it in line. */
+export function moveBatch(s: ProducerStep, b: Batch, type: BatchEvent['type']): void {
+  s.phases.set(b.id, BATCH_TARGET[type]);
+  s.out.push({ type: 'batch.event', batch: b.id, event: { type } });
+}
+
 /** Kafka's reconnect.backoff.ms default: wait this long before reconnecting to a broker. */
 export const RECONNECT_BACKOFF_MS = 50;
 
@@ -218,20 +259,23 @@ export function partitionOf(m: ProducerStep, batch: Batch): PartitionState {
 
 type InFlightView = ProducerSnapshot['inFlight'][number];
 
-const viewState = (b: Batch): InFlightView['state'] => (b.state === 'in-flight' ? 'in-flight' : b.state === 'backoff' ? 'backoff' : 'queued');
+function viewState(s: ProducerStep, b: Batch): InFlightView['state'] {
+  const phase = phaseOf(s, b);
+  return phase === 'inFlight' ? 'in-flight' : phase === 'backingOff' ? 'backoff' : 'queued';
+}
 
-function sameView(v: InFlightView, b: Batch): boolean {
-  return v.batch === b.id && v.baseSeq === b.baseSeq && v.epoch === b.epoch && v.attempts === b.attempts && v.state === viewState(b);
+function sameView(s: ProducerStep, v: InFlightView, b: Batch): boolean {
+  return v.batch === b.id && v.baseSeq === b.baseSeq && v.epoch === b.epoch && v.attempts === b.attempts && v.state === viewState(s, b);
 }
 
 /**
  * The in-flight list's views: the previous list itself when nothing in it changed, otherwise a new list that reuses
  * each unchanged view (both lists are in batch order). Plain loops: this runs for every producer event.
  */
-function inFlightViews(batches: readonly Batch[], prev: InFlightView[] | undefined): InFlightView[] {
+function inFlightViews(s: ProducerStep, batches: readonly Batch[], prev: InFlightView[] | undefined): InFlightView[] {
   if (prev && prev.length === batches.length) {
     let same = true;
-    for (let i = 0; i < batches.length && same; i++) same = sameView(prev[i]!, batches[i]!);
+    for (let i = 0; i < batches.length && same; i++) same = sameView(s, prev[i]!, batches[i]!);
     if (same) return prev;
   }
   const out: InFlightView[] = [];
@@ -239,7 +283,7 @@ function inFlightViews(batches: readonly Batch[], prev: InFlightView[] | undefin
   for (const b of batches) {
     while (prev && j < prev.length && prev[j]!.batch < b.id) j++;
     const v = prev?.[j];
-    out.push(v !== undefined && sameView(v, b) ? v : { batch: b.id, messages: b.messages, baseSeq: b.baseSeq, epoch: b.epoch, attempts: b.attempts, state: viewState(b) });
+    out.push(v !== undefined && sameView(s, v, b) ? v : { batch: b.id, messages: b.messages, baseSeq: b.baseSeq, epoch: b.epoch, attempts: b.attempts, state: viewState(s, b) });
   }
   return out;
 }
@@ -251,7 +295,7 @@ function inFlightViews(batches: readonly Batch[], prev: InFlightView[] | undefin
 export function snapshotProducer(m: ProducerStep): ProducerSnapshot {
   const p = m.partitions[PARTITION]!;
   const prev = m.lastSnapshot;
-  const inFlight = inFlightViews(p.inflight, prev?.inFlight);
+  const inFlight = inFlightViews(m, p.inflight, prev?.inFlight);
   const queued = p.queue.unsent + (p.open ? 1 : 0);
   const openRequests = m.requests.size;
   const connection = m.conn === 'connected' ? m.connection : -1;

@@ -3,7 +3,7 @@ import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
 import { maybeResolveSequences, requireBump } from './producer-epoch';
-import { fact, partitionOf, RECONNECT_BACKOFF_MS, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
+import { fact, isFinished, moveBatch, partitionOf, phaseOf, RECONNECT_BACKOFF_MS, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
 
 export function pidAssigned(m: ProducerStep, pid: number, epoch: number, connection: number): void {
@@ -21,7 +21,7 @@ export function responseReceived(m: ProducerStep, req: number, error: ErrorName,
   m.requests.delete(req);
   m.out.push({ type: 'cancel', id: timerId.requestTimeout(req) });
   record(m, refEvent('response.received', 'producer', r.ref, { error, offset }));
-  if (r.batch.state !== 'done') {
+  if (!isFinished(m, r.batch)) {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
     else handleError(m, r, error);
   }
@@ -58,7 +58,7 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
   // re-queueing each at the front then restores send order.
   for (const r of failed.reverse()) {
     record(m, refEvent('request.failed', 'producer', r.ref, { error }));
-    if (r.batch.state !== 'done') handleError(m, r, error);
+    if (!isFinished(m, r.batch)) handleError(m, r, error);
   }
   maybeResolveSequences(m);
   drain(m);
@@ -67,8 +67,8 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
 export function backoffElapsed(m: ProducerStep, batchId: number, attempt: number): void {
   const p = m.partitions[0]!;
   const b = p.queue.find(batchId);
-  if (!b || b.state !== 'backoff' || b.attempts !== attempt) return;
-  b.state = 'closed';
+  if (!b || phaseOf(m, b) !== 'backingOff' || b.attempts !== attempt) return;
+  moveBatch(m, b, 'backoff.over');
   drain(m);
 }
 
@@ -76,10 +76,10 @@ export function backoffElapsed(m: ProducerStep, batchId: number, attempt: number
 export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   const p = m.partitions[0]!;
   const b = p.open?.id === batchId ? p.open : (p.queue.find(batchId) ?? p.inflight.find((x) => x.id === batchId));
-  if (!b || b.state === 'done') return;
+  if (!b || isFinished(m, b)) return;
   if (p.open === b) p.open = null;
   // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
-  const inRetry = b.attempts > 1 || b.state === 'backoff';
+  const inRetry = b.attempts > 1 || phaseOf(m, b) === 'backingOff';
   failBatch(m, b, 'TimeoutException', inRetry);
   maybeResolveSequences(m);
   drain(m);
@@ -87,7 +87,7 @@ export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
 
 function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
   const p = partitionOf(m, b);
-  b.state = 'done';
+  moveBatch(m, b, 'batch.acked');
   m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
   removeFrom(p.inflight, b);
   if (m.idempotent && b.epoch === m.epoch) {
@@ -134,7 +134,7 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
 function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean): void {
   const p = partitionOf(m, b);
   // Only a batch in flight gets here, and a batch in flight is never in the queue.
-  b.state = 'backoff';
+  moveBatch(m, b, 'batch.retry');
   p.queue.insertRetry(b, m.idempotent);
   const backoffMs = retryBackoffMs(b.attempts, m.config['retry.backoff.ms'], m.config['retry.backoff.max.ms']);
   record(m, { kind: 'retry.scheduled', lane: 'producer', batch: b.id, messages: b.messages, attempt: b.attempts + 1, backoffMs, reason, bump });
@@ -147,8 +147,9 @@ function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean):
  */
 function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', fateUnknown: boolean): void {
   const p = partitionOf(m, b);
-  const queued = b.state === 'closed' || b.state === 'backoff';
-  b.state = 'done';
+  const phase = phaseOf(m, b);
+  const queued = phase === 'ready' || phase === 'backingOff';
+  moveBatch(m, b, error === 'TimeoutException' ? 'batch.expired' : 'batch.failed');
   m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
   if (queued) p.queue.remove(b);
   removeFrom(p.inflight, b);

@@ -1,6 +1,7 @@
-import { enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
+import { createActor, enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
 import { validateProducerConfig } from '../protocol/producer-rules';
+import { batchActorId, batchMachine, isFinalBatchPhase, BATCH_TARGET, type BatchPhase } from './batch.machine';
 import { acceptRecord, drain, lingerExpired } from './producer-drain';
 import type { ProducerEvent } from './producer-events';
 import {
@@ -17,11 +18,13 @@ import {
   type ProducerStep,
 } from './producer-model';
 import { backoffElapsed, connectionBroken, deliveryTimedOut, pidAssigned, requestTimedOut, responseReceived } from './producer-responses';
-import { enact, type Enqueue, type TraceEmitted } from './trace-emit';
+import { enact, type ChildStarted, type Enqueue, type TraceEmitted } from './trace-emit';
 
 export interface ProducerContext {
   /** The client's data. Its protocol states are this machine's states. */
   m: ProducerModel;
+  /** Each unfinished batch's statechart (a child actor), by batch id: a container this actor alone owns. */
+  batches: Map<number, AnyActorRef>;
   clock: SimClock;
 }
 
@@ -39,8 +42,29 @@ function phaseOf(value: StateValue, idempotent: boolean): { idem: IdempotencePha
   return { idem, conn: r['connection'] as ConnectionPhase };
 }
 
+/**
+ * A batch's statechart, an actor the producer starts and owns (in its own map, until the batch finishes). It is not
+ * spawned into the actor system: XState copies a parent's `children` map on every spawn and stop, and an actor that
+ * stops looks through every delayed event of its system, so with thousands of batches in the accumulator each batch
+ * would cost time in proportion to all the others. The producer is its only correspondent.
+ */
+function startBatch(enqueue: Enqueue, batches: Map<number, AnyActorRef>, batch: number): void {
+  enqueue(() => {
+    const ref = createActor(batchMachine, { id: batchActorId(batch) });
+    batches.set(batch, ref);
+    ref.start();
+  });
+  enqueue.emit({ type: 'child.started', party: 'batch', id: batch, ref: () => batches.get(batch) });
+}
+
 /** A step's effects as XState actions: facts raised for the regions, packets and closes sent to the network. */
-function enactProducer(out: readonly ProducerEffect[], cause: { type: string }, enqueue: Enqueue, network: AnyActorRef | undefined): void {
+function enactProducer(
+  out: readonly ProducerEffect[],
+  cause: { type: string },
+  enqueue: Enqueue,
+  network: AnyActorRef | undefined,
+  batches: Map<number, AnyActorRef>,
+): void {
   let facts: string[] | undefined;
   for (const fx of out) if (fx.type === 'fact') (facts ??= []).push(fx.fact.type);
   enact(
@@ -51,6 +75,12 @@ function enactProducer(out: readonly ProducerEffect[], cause: { type: string }, 
       if (fx.type === 'fact') enqueue.raise(fx.fact);
       else if (network && fx.type === 'send') enqueue.sendTo(network, { type: 'packet.send', packet: fx.packet }, { delay: 0 });
       else if (network && fx.type === 'close') enqueue.sendTo(network, { type: 'connection.close', connection: fx.connection }, { delay: 0 });
+      else if (fx.type === 'batch.created') startBatch(enqueue, batches, fx.batch);
+      else if (fx.type === 'batch.event') {
+        enqueue.sendTo(() => batches.get(fx.batch)!, fx.event);
+        // A finished batch's actor stops by itself (a final state); the producer forgets it.
+        if (isFinalBatchPhase(BATCH_TARGET[fx.event.type])) enqueue(() => batches.delete(fx.batch));
+      }
     },
     facts,
   );
@@ -63,14 +93,15 @@ type Event = ProducerEvent | ProducerFact;
  * rules of protocol/), assigned back, and what the step asked for becomes XState actions.
  */
 const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: Extract<ProducerEvent, { type: T }>) => void) =>
-  enqueueActions<ProducerContext, Event, undefined, Event, never, never, never, never, TraceEmitted>(({ context, event, self, system, enqueue }) => {
+  enqueueActions<ProducerContext, Event, undefined, Event, never, never, never, never, TraceEmitted | ChildStarted>(({ context, event, self, system, enqueue }) => {
     if (event.type !== type) return;
     const snapshot = self.getSnapshot() as { value: StateValue };
     const { idem, conn } = phaseOf(snapshot.value, context.m.idempotent);
-    const s = beginStep(context.m, context.clock.now, idem, conn);
+    const batches = context.batches;
+    const s = beginStep(context.m, context.clock.now, idem, conn, (id) => batches.get(id)?.getSnapshot().value as BatchPhase | undefined);
     f(s, event as Extract<ProducerEvent, { type: T }>);
     enqueue.assign({ m: endStep(s) });
-    enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined);
+    enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined, batches);
   });
 
 /**
@@ -85,7 +116,7 @@ export const producerMachine = setup({
     context: {} as ProducerContext,
     events: {} as Event,
     input: {} as ProducerMachineInput,
-    emitted: {} as TraceEmitted,
+    emitted: {} as TraceEmitted | ChildStarted,
   },
   guards: {
     configRejected: ({ context }) => validateProducerConfig(context.m.config) !== null,
@@ -112,7 +143,7 @@ export const producerMachine = setup({
   },
 }).createMachine({
   id: 'producer',
-  context: ({ input }) => ({ m: createProducerModel(input), clock: input.clock }),
+  context: ({ input }) => ({ m: createProducerModel(input), batches: new Map(), clock: input.clock }),
   initial: 'created',
   states: {
     created: {

@@ -1,5 +1,5 @@
 import type { AnyActorRef } from 'xstate';
-import type { LogRecord } from '../trace/types';
+import type { LifecycleParty, LogRecord } from '../trace/types';
 import type { TraceEventInput } from './effects';
 
 /**
@@ -17,14 +17,29 @@ export interface TraceEmitted {
   log?: Omit<LogRecord, 'event'>[];
 }
 
+/**
+ * A party started a child actor for one thing with a life of its own (a producer's batch, a producer id at the
+ * broker); the trace follows its states from here on.
+ */
+export interface ChildStarted {
+  type: 'child.started';
+  party: LifecycleParty;
+  id: number;
+  /** The child's actor, once its start has run. */
+  ref: () => AnyActorRef | undefined;
+}
+
 type AnyEvent = { type: string } & Record<string, unknown>;
 
 /** The part of XState's `enqueue` a step's effects are turned into (typed loosely: each machine has its own events). */
 export interface Enqueue {
-  emit(event: TraceEmitted): void;
+  /** A custom action, run in order with the others. */
+  (action: (args: { self: AnyActorRef }) => void): void;
+  emit(event: TraceEmitted | ChildStarted): void;
   raise(event: AnyEvent, options?: { delay?: number; id?: string }): void;
   cancel(id: string): void;
-  sendTo(to: AnyActorRef, event: AnyEvent, options?: { delay?: number; id?: string }): void;
+  sendTo(to: AnyActorRef | string | (() => AnyActorRef), event: AnyEvent, options?: { delay?: number; id?: string }): void;
+  spawnChild(src: string, options: { id: string }): void;
 }
 
 /** Collects consecutive trace records into one emitted event, flushed before any other action keeps their order. */

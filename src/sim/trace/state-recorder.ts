@@ -1,8 +1,8 @@
 import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, StateValue as XStateValue } from 'xstate';
 import type { Kernel } from '../kernel/kernel';
 import type { TraceEventInput } from '../machines/effects';
-import type { TraceEmitted } from '../machines/trace-emit';
-import type { PartyId, StateValue, TraceEvent, TransitionTaken } from './types';
+import type { ChildStarted, TraceEmitted } from '../machines/trace-emit';
+import type { LifecycleMove, LifecycleParty, PartyId, StateValue, TraceEvent, TransitionTaken } from './types';
 
 function sameValue(a: StateValue, b: StateValue): boolean {
   if (a === b) return true;
@@ -14,6 +14,24 @@ function sameValue(a: StateValue, b: StateValue): boolean {
     if (vb === undefined || !sameValue(a[k]!, vb)) return false;
   }
   return true;
+}
+
+/** The innermost active state node's id (the lifecycle machines are flat). */
+function leafId(snapshot: AnyMachineSnapshot): string {
+  return snapshot._nodes[snapshot._nodes.length - 1]!.id;
+}
+
+function moveOf(party: LifecycleParty, id: number, before: AnyMachineSnapshot, after: AnyMachineSnapshot): LifecycleMove {
+  const active = new Set<unknown>(after._nodes);
+  for (const node of before._nodes) {
+    for (const [event, transitions] of node.transitions) {
+      for (const t of transitions) {
+        const targets = t.target ?? [];
+        if (targets.length > 0 && targets.every((n) => active.has(n))) return { party, id, event, source: node.id, target: targets[0]!.id };
+      }
+    }
+  }
+  return { party, id, event: '', source: leafId(before), target: leafId(after) };
 }
 
 /** The same active state nodes (XState keeps them in document order), compared without allocating. */
@@ -46,6 +64,8 @@ interface Watched {
 export class StateRecorder {
   private parties = new Map<PartyId, Watched>();
   private states: Record<PartyId, StateValue> = { producer: 'created', network: 'reachable', connection: 'none', broker: 'up' };
+  /** Children's transitions not yet written: they go on the next recorded event. */
+  private moves: LifecycleMove[] = [];
   /** An exception thrown inside a machine: XState stops the actor and reports it here; the run rethrows it. */
   failure: unknown = null;
 
@@ -67,6 +87,25 @@ export class StateRecorder {
       },
     });
     actor.on('trace', (e: TraceEmitted) => this.record(party, w, e));
+    actor.on('child.started', (e: ChildStarted) => this.follow(e));
+  }
+
+  /**
+   * Follows a child with a life of its own (a batch, a producer id): its start and every transition it takes become
+   * moves on the trace. The transition is read from the state nodes' own transitions: the one, from a node active
+   * before, whose targets are all active after.
+   */
+  private follow(e: ChildStarted): void {
+    const child = e.ref();
+    if (!child) return;
+    const { party, id } = e;
+    let before = child.getSnapshot() as AnyMachineSnapshot;
+    this.moves.push({ party, id, event: 'start', source: null, target: leafId(before) });
+    child.subscribe((after: AnyMachineSnapshot) => {
+      if (sameNodes(after._nodes, before._nodes)) return;
+      this.moves.push(moveOf(party, id, before, after));
+      before = after;
+    });
   }
 
   private currentStates(): Record<PartyId, StateValue> {
@@ -104,6 +143,7 @@ export class StateRecorder {
   recordEnvironment(input: TraceEventInput): void {
     const ev = input as TraceEvent;
     ev.states = this.currentStates();
+    this.takeMoves(ev);
     this.onRecord(this.kernel.record(ev));
   }
 
@@ -125,6 +165,12 @@ export class StateRecorder {
     return undefined;
   }
 
+  private takeMoves(ev: TraceEvent): void {
+    if (this.moves.length === 0) return;
+    ev.moves = this.moves;
+    this.moves = [];
+  }
+
   private record(party: PartyId, w: Watched, e: TraceEmitted): void {
     const states = this.currentStates();
     const moved = e.facts && !sameNodes(w.before._nodes, w.nodes) ? this.factTransition(party, w, e.facts) : undefined;
@@ -132,6 +178,7 @@ export class StateRecorder {
     for (const input of e.records) {
       const ev = input as TraceEvent;
       ev.states = states;
+      this.takeMoves(ev);
       if (transition) ev.transition = transition;
       this.onRecord(this.kernel.record(ev));
     }

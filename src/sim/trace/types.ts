@@ -12,6 +12,21 @@ export type Lane = 'producer' | 'network' | 'broker';
 /** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
 export type PartyId = 'producer' | 'network' | 'connection' | 'broker';
 
+/** Things with a life of their own, each a child actor of a party: a producer's batch, a producer id at the broker. */
+export type LifecycleParty = 'batch' | 'producerId';
+
+/**
+ * One such child's transition (or its start, with `source` null and `event` "start"): which one (batch id or
+ * producer id), the event, and the ids of the state nodes it left and entered (XState's ids).
+ */
+export interface LifecycleMove {
+  party: LifecycleParty;
+  id: number;
+  event: string;
+  source: string | null;
+  target: string;
+}
+
 /** An XState state value as plain JSON: an atomic state's key, or for a compound or parallel state its active children. */
 export type StateValue = string | { readonly [key: string]: StateValue };
 
@@ -66,6 +81,8 @@ interface Base {
   states?: Readonly<Record<PartyId, StateValue>>;
   /** The transition whose actions recorded this event. */
   transition?: TransitionTaken;
+  /** Batches' and producer ids' transitions since the previous event (their states at any event follow from these). */
+  moves?: LifecycleMove[];
 }
 
 /** Identity of a produce request, repeated on every event about it so the UI can draw its arrow. */
