@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { getPreset } from '../../scenarios/presets';
 import { runSimulation } from '../run-simulation';
 import { scenarioArb } from '../testing/arbitraries';
+import { scenario } from '../testing/scenario';
 import type { Trace } from '../trace/types';
 import { batchMachine } from './batch.machine';
 import { producerIdMachine } from './producer-id.machine';
@@ -112,5 +113,20 @@ describe('the producer-id statechart at the broker', () => {
 
   test('idempotence off: no producer id, no statechart for one', () => {
     expect(paths(runSimulation(withIdempotence('lost-ack', false)), 'producerId').size).toBe(0);
+  });
+});
+
+describe('housekeeping jumps over idle time', () => {
+  test('two messages 2^31 ms apart with a 1 ms expiration check: the id expires when it should, and the run ends', () => {
+    const s = scenario({
+      seed: 1,
+      workload: { messages: 2, intervalMs: 2 ** 31 - 1 },
+      broker: { 'producer.id.expiration.check.interval.ms': 1, 'producer.id.expiration.ms': 1000 },
+    });
+    const trace = runSimulation(s);
+    const firstAppend = trace.events.find((e) => e.kind === 'broker.handled')!;
+    const expired = trace.events.filter((e) => e.kind === 'producer.expired');
+    expect(expired.map((e) => e.t)).toEqual([firstAppend.t + 1000]);
+    expect(trace.truncated).toBe(false);
   });
 });

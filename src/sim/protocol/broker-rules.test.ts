@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAppend, findDuplicate, isExpired, recordAppend, restoreFromSnapshot } from './broker-rules';
+import { checkAppend, findDuplicate, isExpired, nextExpiryCheck, recordAppend, restoreFromSnapshot } from './broker-rules';
 import { lastSequenceOf } from './sequence';
 import { INT_MAX } from '../scenario/schema';
 import { NUM_BATCHES_TO_RETAIN, type BatchHeader, type CachedBatch, type ProducerEntry } from './types';
@@ -165,5 +165,23 @@ describe('isExpired', () => {
     expect(isExpired(e, 1999, 1000)).toBe(false);
     expect(isExpired(e, 2000, 1000)).toBe(true);
     expect(isExpired(e, 5000, 1000)).toBe(true);
+  });
+});
+
+describe('nextExpiryCheck: the first periodic check that can remove an entry', () => {
+  const idleSince = (lastTimestamp: number) => entry(0, [], lastTimestamp);
+  test('no entries: no check is needed', () => {
+    expect(nextExpiryCheck([], 0, 10, 100)).toBeNull();
+  });
+  test('the check at or after the earliest expiry, on the interval’s grid', () => {
+    expect(nextExpiryCheck([idleSince(5), idleSince(3)], 4, 10, 100)).toBe(110); // 103 → next multiple of 10
+    expect(nextExpiryCheck([idleSince(0)], 0, 10, 100)).toBe(100); // exactly on a check: that check removes it
+  });
+  test('never a check at or before now (an entry already expired goes at the next check)', () => {
+    expect(nextExpiryCheck([idleSince(0)], 500, 10, 100)).toBe(510);
+    expect(nextExpiryCheck([idleSince(0)], 505, 10, 100)).toBe(510);
+  });
+  test('a long idle gap with a 1 ms interval is one jump, not billions of checks', () => {
+    expect(nextExpiryCheck([idleSince(2 ** 31)], 2 ** 31, 1, 86_400_000)).toBe(2 ** 31 + 86_400_000);
   });
 });

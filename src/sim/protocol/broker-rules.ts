@@ -90,3 +90,16 @@ export function restoreFromSnapshot(entry: ProducerEntry): ProducerEntry {
 export function isExpired(entry: ProducerEntry, nowMs: number, expirationMs: number): boolean {
   return nowMs - entry.lastTimestamp >= expirationMs;
 }
+
+/**
+ * When the periodic expiration check (at every multiple of `intervalMs`) can next remove an entry: the first check
+ * after `nowMs` at or after the earliest time an entry is idle for `expirationMs` (isExpired), or null without
+ * entries. Checks before it find nothing to remove, so a run can skip them.
+ */
+export function nextExpiryCheck(entries: Iterable<ProducerEntry>, nowMs: number, intervalMs: number, expirationMs: number): number | null {
+  let earliest = Infinity;
+  for (const e of entries) earliest = Math.min(earliest, e.lastTimestamp + expirationMs);
+  if (earliest === Infinity) return null;
+  const firstAfterNow = (Math.floor(nowMs / intervalMs) + 1) * intervalMs;
+  return Math.max(firstAfterNow, Math.ceil(earliest / intervalMs) * intervalMs);
+}
