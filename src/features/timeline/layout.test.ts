@@ -27,7 +27,7 @@ describe('timeline layout', () => {
   });
 
   it('labels requests without a producer id', () => {
-    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, instance: 1, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, connection: 1 })).toBe('m1 · no PID · #3');
+    expect(requestLabel({ req: 1, batch: 1, messages: [1], attempt: 3, instance: 1, pid: -1, epoch: -1, baseSeq: -1, lastSeq: -1, maxTimestamp: 0, connection: 1 })).toBe('m1 · no PID · #3');
   });
 
   it('uses a different dash for retries and delayed requests', () => {

@@ -143,7 +143,7 @@ function append(b: BrokerStep, a: ProduceArrival): number {
   b.logEndOffset += a.ref.messages.length;
   if (a.idempotent) {
     const prev = b.entries.get(a.ref.pid);
-    b.entries.set(a.ref.pid, recordAppend(prev, header(a.ref), { firstSeq: a.ref.baseSeq, lastSeq: a.ref.lastSeq, firstOffset: first, t: b.now }));
+    b.entries.set(a.ref.pid, recordAppend(prev, header(a.ref), { firstSeq: a.ref.baseSeq, lastSeq: a.ref.lastSeq, firstOffset: first, t: a.ref.maxTimestamp }));
     if (!prev || prev.epoch !== a.ref.epoch) b.out.push({ type: 'pid.event', pid: a.ref.pid, event: { type: 'pid.appended', epoch: a.ref.epoch } });
   }
   return first;

@@ -41,12 +41,13 @@ const appended = (fx: BrokerEffect[]) => fx.flatMap((f) => (f.type === 'append' 
 const replies = (fx: BrokerEffect[]) => fx.flatMap((f) => (f.type === 'reply' ? [f] : []));
 
 describe('broker machine: produce', () => {
-  test('a new batch is appended, cached, and answered with its offset', () => {
+  test('a new batch is appended, cached with its own timestamp, and answered with its offset', () => {
     const d = driver({ processingMs: 3 });
-    const r = ref(1, 0);
+    const r = ref(1, 0, { maxTimestamp: 7 });
     const fx = d.send(produce(r), 10);
     expect(handled(fx)).toMatchObject({ verdict: 'appended', offset: 0, req: r.req, deadSocket: false, noResponse: false });
-    expect(handled(fx)?.broker?.producers).toEqual([{ pid: 1000, epoch: 0, batches: [{ firstSeq: 0, lastSeq: 0, firstOffset: 0, t: 10 }], lastTimestamp: 10 }]);
+    // The entry keeps the batch's max timestamp (its CreateTime), not the time of the append (reference §4).
+    expect(handled(fx)?.broker?.producers).toEqual([{ pid: 1000, epoch: 0, batches: [{ firstSeq: 0, lastSeq: 0, firstOffset: 0, t: 7 }], lastTimestamp: 7 }]);
     expect(appended(fx)).toEqual([{ offset: 0, message: 1, pid: 1000, epoch: 0, seq: 0, t: 10 }]);
     expect(replies(fx)).toEqual([{ type: 'reply', delayMs: 3, packet: { kind: 'produce-response', ref: r, error: 'NONE', offset: 0 } }]);
     expect(d.b().logEndOffset).toBe(1);
@@ -151,8 +152,8 @@ describe('broker machine: crash, restart, expiry', () => {
 
   test('expiry.check removes entries idle for at least producer.id.expiration.ms', () => {
     const d = driver({ 'producer.id.expiration.ms': 1000 });
-    d.send(produce(ref(1, 0, { pid: 1000 })), 0);
-    d.send(produce(ref(2, 0, { pid: 1001 })), 500);
+    d.send(produce(ref(1, 0, { pid: 1000, maxTimestamp: 0 })), 0);
+    d.send(produce(ref(2, 0, { pid: 1001, maxTimestamp: 500 })), 500);
     const fx = d.send({ type: 'expiry.check' }, 1000);
     expect([...d.b().entries.keys()]).toEqual([1001]);
     expect(fx.map((f) => (f.type === 'record' ? f.ev : null))).toEqual([

@@ -124,9 +124,30 @@ describe('housekeeping jumps over idle time', () => {
       broker: { 'producer.id.expiration.check.interval.ms': 1, 'producer.id.expiration.ms': 1000 },
     });
     const trace = runSimulation(s);
-    const firstAppend = trace.events.find((e) => e.kind === 'broker.handled')!;
+    const sent = trace.events.find((e) => e.kind === 'app.send')!;
+    const appended = trace.events.find((e) => e.kind === 'broker.handled')!;
+    expect(appended.t).toBeGreaterThan(sent.t);
     const expired = trace.events.filter((e) => e.kind === 'producer.expired');
-    expect(expired.map((e) => e.t)).toEqual([firstAppend.t + 1000]);
+    // Timed from the batch's timestamp (the record's CreateTime), not from the append (reference §4).
+    expect(expired.map((e) => e.t)).toEqual([sent.t + 1000]);
     expect(trace.truncated).toBe(false);
+  });
+
+  test('a batch that reaches the broker late is timed from its CreateTime: its producer id expires sooner', () => {
+    const s = scenario({
+      seed: 1,
+      // A second message much later keeps the run going past the expiry.
+      workload: { messages: 2, intervalMs: 20000 },
+      producer: { 'request.timeout.ms': 30000, 'delivery.timeout.ms': 120000 },
+      broker: { 'producer.id.expiration.check.interval.ms': 10, 'producer.id.expiration.ms': 5000 },
+      faults: { scripted: [{ kind: 'delay-request', message: 1, attempt: 1, delayMs: 4000 }] },
+    });
+    const trace = runSimulation(s);
+    const sent = trace.events.find((e) => e.kind === 'app.send')!;
+    const appended = trace.events.find((e) => e.kind === 'broker.handled')!;
+    expect(appended.t).toBeGreaterThan(sent.t + 4000);
+    const expired = trace.events.find((e) => e.kind === 'producer.expired')!;
+    expect(expired.t).toBe(Math.ceil((sent.t + 5000) / 10) * 10);
+    expect(expired.t).toBeLessThan(appended.t + 5000);
   });
 });

@@ -19,6 +19,7 @@ export function acceptRecord(m: ProducerStep, message: number, resend: boolean):
       partition: PARTITION,
       messages: [],
       createdT: m.now,
+      maxTimestamp: m.now,
       deadlineT: m.now + m.config['delivery.timeout.ms'],
       baseSeq: -1,
       epoch: -1,
@@ -34,6 +35,7 @@ export function acceptRecord(m: ProducerStep, message: number, resend: boolean):
     }
   }
   b.messages.push(message);
+  b.maxTimestamp = m.now;
   record(m, { kind: 'app.send', lane: 'producer', message, instance: m.instance, resend });
   if (b.messages.length >= m.config['batch.size.records']) sealOpenBatch(m);
   drain(m);

@@ -14,6 +14,8 @@ export interface Batch {
   /** Grows while the batch is open; never changes once sealed, so trace events share it. */
   messages: number[];
   createdT: number;
+  /** The CreateTime of its newest record (the batch's max timestamp, sent with it and kept by the broker). */
+  maxTimestamp: number;
   /** createdT + delivery.timeout.ms */
   deadlineT: number;
   baseSeq: number;
@@ -348,6 +350,7 @@ export function requestRef(m: ProducerStep, b: Batch, req: number): RequestRef {
     epoch: m.idempotent ? b.epoch : NO_PRODUCER_EPOCH,
     baseSeq: m.idempotent ? b.baseSeq : NO_SEQUENCE,
     lastSeq: m.idempotent ? lastSequenceOf(b.baseSeq, b.messages.length) : NO_SEQUENCE,
+    maxTimestamp: b.maxTimestamp,
     connection: m.connection,
   };
 }

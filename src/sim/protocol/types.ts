@@ -47,7 +47,10 @@ export interface CachedBatch {
   lastSeq: number;
   /** Offset of the batch's first record. */
   firstOffset: number;
-  /** Virtual time of the append. */
+  /**
+   * The batch's max timestamp: the CreateTime of its newest record, as the producer sent it (BatchMetadata's
+   * timestamp). The entry's lastTimestamp, from which expiry is timed, is this, not the time of the append.
+   */
   t: number;
 }
 

@@ -18,6 +18,7 @@ export function testRef(message: number, over: Partial<RequestRef> = {}): Reques
     epoch: 0,
     baseSeq: message - 1,
     lastSeq: message - 1,
+    maxTimestamp: 0,
     connection: 1,
     ...over,
   };

@@ -99,6 +99,8 @@ export interface RequestRef {
   epoch: number;
   baseSeq: number;
   lastSeq: number;
+  /** The batch's max timestamp: the CreateTime of its newest record (the same on every attempt). */
+  maxTimestamp: number;
   connection: number;
 }
 
