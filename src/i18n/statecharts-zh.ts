@@ -44,7 +44,7 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   'batch.acknowledged': 'Broker 已确认（或在 acks=0 时已发出）：send() 的回调成功',
   'batch.failed': '以生产者不重试的错误结束，或重试次数用完：send() 的回调收到这个错误',
   'batch.expired': '自创建起已过 delivery.timeout.ms：TimeoutException，尽管记录可能已在日志中',
-  producerId: '分区首领所知的一个生产者 ID（ProducerStateManager 中的条目）：Broker 的子状态机',
+  producerId: '分区首领所知的一个生产者 ID（生产者状态管理器中的一个条目）：Broker 的子状态机',
   'producerId.unknown': '由 InitProducerId 分配；还没有追加过它的批次，分区对它没有任何状态',
   'producerId.known': '有条目：epoch 和最近五个批次（去重窗口）；新的 epoch 会清空这些批次',
   'producerId.expired': '超过 producer.id.expiration.ms 没有批次，被过期检查删除：它的下一个批次对 Broker 来说是未知的',
