@@ -6,7 +6,7 @@ import globals from 'globals';
 const nonDeterministic = 'The simulation core must be deterministic: use the kernel clock and the seeded RNG.';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'reports', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', 'dist-single', 'dist-e2e', 'node_modules', 'reports', 'test-results', 'playwright-report', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,11 +2,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
   base: './',
   build: {
-    outDir: 'dist',
+    // The test build (`--mode e2e`, with the test handle) never overwrites the production build.
+    outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     sourcemap: false,
   },
   test: {
@@ -14,4 +15,4 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
   },
-});
+}));
