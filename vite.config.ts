@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspPlugin } from './vite-plugins/csp.ts';
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  // The page gets its Content-Security-Policy.
+  plugins: [react(), cspPlugin('hosted')],
   base: './',
   build: {
     // The test build (`--mode e2e`, with the test handle) never overwrites the production build.
