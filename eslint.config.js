@@ -11,11 +11,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
-    ignores: ['public/sw.js'],
+    ignores: ['vite-plugins/service-worker.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['public/sw.js'],
+    files: ['vite-plugins/service-worker.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
