@@ -6,16 +6,16 @@ import globals from 'globals';
 const nonDeterministic = 'The simulation core must be deterministic: use the kernel clock and the seeded RNG.';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'reports', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', 'dist-single', 'dist-e2e', 'node_modules', 'reports', 'test-results', 'playwright-report', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
-    ignores: ['public/sw.js'],
+    ignores: ['vite-plugins/service-worker.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['public/sw.js'],
+    files: ['vite-plugins/service-worker.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './vite-plugins/csp.ts';
 
 /** The icon as a data URL: from file:// nothing beside the page may be fetched. */
 function inlineFavicon(): Plugin {
@@ -16,7 +17,8 @@ function inlineFavicon(): Plugin {
 
 /** One self-contained index.html that runs from file:// with no network (offline workshops). */
 export default defineConfig({
-  plugins: [react(), inlineFavicon(), viteSingleFile()],
+  // The policy comes last: it allows the inlined scripts and styles by their hashes.
+  plugins: [react(), inlineFavicon(), viteSingleFile(), cspPlugin('single-file')],
   base: './',
   resolve: {
     // From file:// a page may not start a worker from a second file: the simulation worker is inlined.

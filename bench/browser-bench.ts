@@ -26,7 +26,9 @@ import { chromium } from 'playwright-core';
  * - change10kMs: from a setting change on that run (the idempotence switch) until the new run is on screen (same).
  * - longestTask10kMs: the longest main-thread task during both (Long Tasks API; tasks under 50 ms are not
  *   reported, so 0 means none reached 50 ms); longTasks10k: how many tasks of 50 ms or more there were.
- * The page is built afresh (`vite build`) before measuring, unless LAB_DIST_DIR names a build to measure.
+ * The page is built afresh before measuring: the test build (`vite build --mode e2e`, in dist-e2e), whose test
+ * handle drives the page, and the production build (dist), whose scripts are the ones sized. LAB_DIST_DIR names a
+ * test build to drive instead (nothing is built then; the sizes are read from dist as it is).
  */
 
 export interface BrowserBenchResult {
@@ -64,7 +66,10 @@ export function printNewBrowserFigures(r: BrowserBenchResult & BrowserBenchConte
 }
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.LAB_DIST_DIR ? resolve(process.env.LAB_DIST_DIR) : join(ROOT, 'dist');
+/** The build the benchmark drives: a test build, with the test handle (window.__lab). */
+const DIST = process.env.LAB_DIST_DIR ? resolve(process.env.LAB_DIST_DIR) : join(ROOT, 'dist-e2e');
+/** The build whose scripts are sized: the production build, as it is deployed. */
+const PRODUCTION_DIST = join(ROOT, 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -133,7 +138,9 @@ function p95(xs: number[]): number {
 export async function runBrowserBench(options: { build?: boolean } = {}): Promise<BrowserBenchResult & BrowserBenchContext> {
   // A build left over from older sources would measure the wrong code: build afresh unless told which build to measure.
   if (options.build ?? !process.env.LAB_DIST_DIR) {
-    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    execFileSync(npx, ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(npx, ['vite', 'build', '--mode', 'e2e', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
   }
   const server = await serveDist();
   const { port } = server.address() as AddressInfo;
@@ -147,7 +154,9 @@ export async function runBrowserBench(options: { build?: boolean } = {}): Promis
     // TypeScript runners may wrap named functions in a __name helper; the page needs it when they are evaluated there.
     await page.addInitScript('window.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => Boolean(window.__lab?.zoom.get()));
+    await page.waitForFunction(() => Boolean(window.__lab?.zoom.get()), undefined, { timeout: 60_000 }).catch(() => {
+      throw new Error(`${DIST} has no test handle (window.__lab): the benchmark drives a test build (vite build --mode e2e)`);
+    });
     await page.evaluate(() => window.__lab!.idle());
     // Start watching: the longest task, and when a run with a given number of messages and idempotence is on screen.
     await page.evaluate(() => {
@@ -281,7 +290,7 @@ export async function runBrowserBench(options: { build?: boolean } = {}): Promis
       }
       return out;
     });
-    const { firstPage: _firstPage, ...sizes } = scriptSizes(DIST);
+    const { firstPage: _firstPage, ...sizes } = scriptSizes(PRODUCTION_DIST);
     return { timeline10kP95FrameMs: p95(frames), scrubP95Ms: p95(scrubs), ...sizes, import10kMs, change10kMs, longestTask10kMs, longTasks10k };
   } finally {
     await browser.close();

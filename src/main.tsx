@@ -21,7 +21,9 @@ function storage(): Storage | null {
 // Simulations run in a worker, so that a long run never freezes the page.
 const store = createLabStore(storage(), { sim: createBrowserSimClient() });
 window.addEventListener('pagehide', () => store.flush());
-installTestHooks(store);
+// The handle for browser tests and the benchmark exists only in the test build (`vite build --mode e2e`): the
+// condition is a constant, so a production build drops the hook and its import.
+if (import.meta.env.MODE === 'e2e') installTestHooks(store);
 installShareLinkHandler(store);
 
 // `?lang=zh` or `?lang=en` opens the lab in that language (over saved state and a share link's language).

@@ -2,7 +2,7 @@ import { parseScenario } from '../sim/scenario/parse';
 import type { LabStore } from '../store/create-lab-store';
 import { zoomController } from '../features/timeline/zoom-controller';
 
-/** A small handle for end-to-end tests and the browser benchmark (no effect on normal use). */
+/** A small handle for end-to-end tests and the browser benchmark; only the test build (`--mode e2e`) installs it. */
 export interface LabHandle {
   store: LabStore;
   zoom: typeof zoomController;
