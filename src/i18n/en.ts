@@ -6,8 +6,6 @@ export const en = {
   // Header
   'app.title': 'Exactly-Once Lab',
   'language.label': 'Language / 语言',
-  'language.en': 'English',
-  'language.zh': '简体中文',
   'theme.label': 'Theme',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
@@ -414,6 +412,9 @@ export const en = {
   'handout.picture': 'Timeline around steps {a} to {b}',
   'picture.title': 'Timeline of “{name}” (seed {seed}), at step {k}',
   // Statecharts
+  'punct.sentenceEnd': '.',
+  'punct.sentenceGap': '. ',
+  'punct.listSeparator': ', ',
   'statecharts.lifecycleTitle': 'Each batch and each producer id has a statechart of its own',
   'statecharts.lifecycleHint': 'Shown: the one the current step is about, or pick another that exists by now.',
   'statecharts.owner.batch': 'batch',

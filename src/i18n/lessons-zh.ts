@@ -1,26 +1,11 @@
-import type { Lesson, LessonStep } from '../lessons/types';
-import type { Lang } from './lang';
-
-export interface StepZh {
-  title: string;
-  narration: string;
-  rule: string;
-  question?: { prompt: string; answers: readonly string[]; explanation: string };
-  sayNext?: string;
-}
-
-export interface LessonZh {
-  title: string;
-  /** Keyed by the step's id (lessons.ts). */
-  steps: Readonly<Record<string, StepZh>>;
-}
+import type { LessonWords } from './language';
 
 /**
  * Simplified Chinese for every lesson, each step under its id in `LESSONS` (anchors, settings and correct answers
  * stay in lessons.ts; only the words are here). i18n.test.ts checks that every step has its translation and that
  * every translation names a step that exists.
  */
-export const LESSONS_ZH: Record<string, LessonZh> = {
+export const LESSONS_ZH: Record<string, LessonWords> = {
   'lost-ack': {
     title: '确认丢失：幂等关闭与开启',
     steps: {
@@ -439,26 +424,3 @@ export const LESSONS_ZH: Record<string, LessonZh> = {
     },
   },
 };
-
-function localizeStep(step: LessonStep, zh: StepZh | undefined): LessonStep {
-  if (!zh) return step;
-  const out: LessonStep = { ...step, title: zh.title, narration: zh.narration, rule: zh.rule };
-  if (step.question && zh.question) out.question = { ...step.question, prompt: zh.question.prompt, answers: zh.question.answers, explanation: zh.question.explanation };
-  if (step.sayNext !== undefined && zh.sayNext !== undefined) out.sayNext = zh.sayNext;
-  return out;
-}
-
-const cache = new WeakMap<Lesson, Lesson>();
-
-/** The lesson with its words in the chosen language; anchors, settings and correct answers are the same object. */
-export function localizeLesson(lesson: Lesson, lang: Lang): Lesson {
-  if (lang !== 'zh') return lesson;
-  const zh = LESSONS_ZH[lesson.id];
-  if (!zh) return lesson;
-  let out = cache.get(lesson);
-  if (!out) {
-    out = { ...lesson, title: zh.title, steps: lesson.steps.map((s) => localizeStep(s, zh.steps[s.id])) };
-    cache.set(lesson, out);
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../sim/scenario/parse';
 import type { Lang } from './lang';
-import { scenarioName } from './presets-zh';
+import { scenarioName } from './localize';
 import { problemList, reasonText, type Reason } from './problems';
 import { t } from './t';
 

@@ -1,8 +1,7 @@
-import { getPreset } from '../scenarios/presets';
-import type { Lang } from './lang';
+import type { PresetWords } from './language';
 
 /** Chinese names and descriptions of the presets, keyed by preset id (the English lives in the preset files). */
-export const PRESETS_ZH: Record<string, { name: string; description: string }> = {
+export const PRESETS_ZH: Record<string, PresetWords> = {
   'lost-ack': {
     name: '确认丢失',
     description:
@@ -59,19 +58,3 @@ export const PRESETS_ZH: Record<string, { name: string; description: string }> =
       '一个新的生产者同时发送消息 1 和 2。消息 1 被以 NOT_ENOUGH_REPLICAS 拒绝。消息 2（序列号 1）到达一个从未见过该生产者 ID 的 Broker，而自 Kafka 2.5 起，未知生产者的第一个序列号会被接受，所以消息 2 先被写入。此后消息 1（序列号 0）的每次重试都是 OUT_OF_ORDER_SEQUENCE_NUMBER；它不是上次确认（1）之后的下一个序列号，所以生产者不提升 epoch 而是继续重试，直到 delivery.timeout.ms 耗尽：即使开启幂等，消息 1 也丢失了。关闭幂等时，重试被直接追加到消息 2 之后：乱序，但没有丢失。据报告，Broker 端的修复会在后续版本中发布。（参考用例 7。）',
   },
 };
-
-/** The preset's name in the chosen language; a scenario renamed by the user keeps its own name. */
-export function scenarioName(presetId: string, name: string, lang: Lang): string {
-  if (lang !== 'zh') return name;
-  const preset = getPreset(presetId);
-  const zh = PRESETS_ZH[presetId];
-  return preset && zh && preset.scenario.name === name ? zh.name : name;
-}
-
-/** The preset's description in the chosen language; an edited description stays as written. */
-export function scenarioDescription(presetId: string, description: string, lang: Lang): string {
-  if (lang !== 'zh') return description;
-  const preset = getPreset(presetId);
-  const zh = PRESETS_ZH[presetId];
-  return preset && zh && (description === '' || preset.scenario.description === description) ? zh.description : description;
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycleCharts, partyCharts } from '../features/statecharts/charts';
 import { hasChinese, leftoverEnglish } from './english-check';
-import { STATE_DESCRIPTIONS_ZH, stateDescription } from './statecharts-zh';
+import { stateDescription } from './localize';
+import { STATE_DESCRIPTIONS_ZH } from './statecharts-zh';
 
 describe('Chinese state descriptions', () => {
   const states = [...partyCharts(), ...lifecycleCharts()].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));

@@ -1,5 +1,3 @@
-import type { Lang } from './lang';
-
 /**
  * Chinese descriptions of the parties' states, keyed by XState state node id. The English ones are the machines'
  * own `description` fields. A state without an entry here falls back to English (a unit test lists such ids).
@@ -52,9 +50,3 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   'broker.down': '进程已停止：连接被拒绝；日志在磁盘上，生产者状态在快照中',
   'broker.recovering': '从关闭时写下的快照加载生产者状态：每个生产者 ID 只重新缓存最后一个批次（如同正常关闭之后）',
 };
-
-/** A state's description in the given language; Chinese falls back to the English description when missing. */
-export function stateDescription(id: string, english: string | null, lang: Lang): string | null {
-  if (lang === 'zh') return STATE_DESCRIPTIONS_ZH[id] ?? english;
-  return english;
-}

@@ -1,18 +1,15 @@
 import { en, type MessageKey } from './en';
-import type { Lang } from './lang';
-import { zh } from './zh';
+import { languageOf, type Lang } from './lang';
 
 export type { MessageKey } from './en';
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
- * One language's words: every key of the English catalogue, each a text with the same `{placeholders}`. A missing
- * key is a type error, so a new language is one new file typed as a Catalogue (and an entry below and in lang.ts).
+ * One language's messages: every key of the English catalogue, each a text with the same `{placeholders}`. A missing
+ * key is a type error. It is part of the language's `Language` (languages/).
  */
 export type Catalogue = Readonly<Record<MessageKey, string>>;
-
-const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written so a mistake is visible. */
 export function interpolate(text: string, params?: Params): string {
@@ -21,7 +18,7 @@ export function interpolate(text: string, params?: Params): string {
 }
 
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return interpolate(CATALOGUES[lang][key] ?? en[key], params);
+  return interpolate(languageOf(lang).catalogue[key] ?? en[key], params);
 }
 
 /** A translator bound to one language. */
@@ -37,5 +34,5 @@ export function plural(lang: Lang, base: string, n: number, params?: Params): st
 
 /** Numbers as the language writes them (thousands separators). */
 export function formatNumber(lang: Lang, n: number): string {
-  return n.toLocaleString(lang === 'zh' ? 'zh-Hans' : 'en');
+  return n.toLocaleString(languageOf(lang).htmlLang);
 }

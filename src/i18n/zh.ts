@@ -4,8 +4,6 @@ import type { Catalogue } from './t';
 export const zh: Catalogue = {
   'app.title': '精确一次实验室',
   'language.label': 'Language / 语言',
-  'language.en': 'English',
-  'language.zh': '简体中文',
   'theme.label': '主题',
   'theme.light': '浅色',
   'theme.dark': '深色',
@@ -396,6 +394,9 @@ export const zh: Catalogue = {
   'handout.picture': '第 {a} 到 {b} 步附近的时间线',
   'picture.title': '“{name}”的时间线（种子 {seed}），第 {k} 步',
   // 状态图
+  'punct.sentenceEnd': '。',
+  'punct.sentenceGap': '。',
+  'punct.listSeparator': '、',
   'statecharts.lifecycleTitle': '每个批次、每个生产者 ID 都有自己的状态图',
   'statecharts.lifecycleHint': '显示的是当前这一步涉及的那个；也可以选择此时已存在的其他批次或 ID。',
   'statecharts.owner.batch': '批次',

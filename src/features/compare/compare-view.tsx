@@ -169,7 +169,7 @@ function LogColumn({ label, log, notes, missing }: { label: string; log: readonl
       </table>
       {missing.length > 0 && (
         <p className="compare-missing">
-          <strong>{t('compare.missing', { list: missing.map((m) => t('compare.messageN', { m })).join(lang === 'zh' ? '、' : ', ') })}</strong>
+          <strong>{t('compare.missing', { list: missing.map((m) => t('compare.messageN', { m })).join(t('punct.listSeparator')) })}</strong>
           {t('compare.missingTail')}
         </p>
       )}

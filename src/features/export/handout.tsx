@@ -1,8 +1,8 @@
 import { createPortal } from 'react-dom';
 import { describe } from '../../i18n/describe';
 import { explainOutcome } from '../../i18n/explain';
-import type { Lang } from '../../i18n/lang';
-import { scenarioDescription, scenarioName } from '../../i18n/presets-zh';
+import { HTML_LANG, type Lang } from '../../i18n/lang';
+import { scenarioDescription, scenarioName } from '../../i18n/localize';
 import { formatNumber, translator } from '../../i18n/t';
 import { formatT } from '../../sim/trace/format';
 import type { Trace } from '../../sim/trace/types';
@@ -43,7 +43,7 @@ export function Handout({ trace, lang = 'en' }: { trace: Trace; lang?: Lang }) {
   const explanation = explainOutcome(lang, outcome);
   const p = s.producer;
   return createPortal(
-    <article className="print-handout" aria-label={t('handout.label')} lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+    <article className="print-handout" aria-label={t('handout.label')} lang={HTML_LANG[lang]}>
       <h1>{t('handout.title', { name: scenarioName(s.id, s.name, lang) })}</h1>
       {description && <p>{description}</p>}
       <p className="handout-meta">

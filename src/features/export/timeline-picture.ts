@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
 import type { Lang } from '../../i18n/lang';
-import { scenarioName } from '../../i18n/presets-zh';
+import { scenarioName } from '../../i18n/localize';
 import { t } from '../../i18n/t';
 import { drawTimeline } from '../timeline/draw';
 import { laneGeometry } from '../timeline/geometry';

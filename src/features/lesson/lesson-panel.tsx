@@ -5,7 +5,7 @@ import { useLab } from '../../store/lab-store-context';
 import { SpeakerNotes } from '../presenter/speaker-notes';
 import { LessonQuestionView } from './lesson-question';
 import './workshop.css';
-import { localizeLesson } from '../../i18n/lessons-zh';
+import { localizeLesson } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
 
 const FREE = '';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { localizeLesson } from '../../i18n/lessons-zh';
+import { localizeLesson } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
 import type { Lesson } from '../../lessons/types';
 import { useLab } from '../../store/lab-store-context';
@@ -30,7 +30,7 @@ export function SpeakerNotes({ lesson: source, k }: { lesson: Lesson; k: number 
         {step.question && (
           <p>
             <strong>{t('notes.answer')}</strong> {step.question.answers[step.question.correct]}
-            {lang === 'zh' ? '。' : '. '}
+            {t('punct.sentenceGap')}
             {step.question.explanation}
           </p>
         )}

@@ -1,4 +1,4 @@
-import { scenarioDescription, scenarioName } from '../../i18n/presets-zh';
+import { scenarioDescription, scenarioName } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
 import { getPreset } from '../../scenarios/presets';
 import { useLab } from '../../store/lab-store-context';
@@ -16,7 +16,7 @@ export function ScenarioDescription() {
   const name = (
     <strong>
       {scenarioName(presetId, scenario.name, lang)}
-      {lang === 'zh' ? '。' : '.'}
+      {t('punct.sentenceEnd')}
     </strong>
   );
   const text = scenarioDescription(presetId, description, lang);

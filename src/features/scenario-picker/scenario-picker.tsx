@@ -1,4 +1,4 @@
-import { scenarioName } from '../../i18n/presets-zh';
+import { scenarioName } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
 import { PRESETS } from '../../scenarios/presets';
 import { useLab } from '../../store/lab-store-context';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { stateDescription } from '../../i18n/statecharts-zh';
+import { stateDescription } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';

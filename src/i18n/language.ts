@@ -1,0 +1,47 @@
+import type { Catalogue } from './t';
+
+/** One lesson step's words in a language other than English. */
+export interface StepWords {
+  title: string;
+  narration: string;
+  rule: string;
+  question?: { prompt: string; answers: readonly string[]; explanation: string };
+  sayNext?: string;
+}
+
+/** A lesson's words in a language other than English, each step under its id. */
+export interface LessonWords {
+  title: string;
+  /** Keyed by the step's id (lessons.ts). */
+  steps: Readonly<Record<string, StepWords>>;
+}
+
+/** A preset's name and description in one language (the English lives in the preset files). */
+export interface PresetWords {
+  name: string;
+  description: string;
+}
+
+/**
+ * Everything the lab says in one language, in one object: a language is one file in `languages/` that exports one of
+ * these, listed once in `languages/index.ts`. Only the catalogue is required; presets, lessons and state descriptions
+ * fall back to English where a language has none.
+ */
+export interface Language<Code extends string = string> {
+  /** The code the lab uses (URL `?lang=`, share links, saved state). */
+  code: Code;
+  /** The value for `<html lang>` and `lang` attributes. */
+  htmlLang: string;
+  /** The language's own name, for the language menu. */
+  endonym: string;
+  /** BCP 47 primary tags read as this language (`zh` also matches `zh-CN`, `zh-Hans`, …). */
+  tags: readonly string[];
+  /** Every message of the English catalogue, with the same `{placeholders}`. */
+  catalogue: Catalogue;
+  /** Preset names and descriptions, by preset id. */
+  presets?: Readonly<Record<string, PresetWords>>;
+  /** Lesson titles and step words, by lesson id and step id. */
+  lessons?: Readonly<Record<string, LessonWords>>;
+  /** Statechart state descriptions, by XState state node id. */
+  states?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,11 @@
+import { en } from '../en';
+import type { Language } from '../language';
+
+/** English: the source language. Presets, lessons and states are written in English in the code itself. */
+export const english = {
+  code: 'en',
+  htmlLang: 'en',
+  endonym: 'English',
+  tags: ['en'],
+  catalogue: en,
+} as const satisfies Language<'en'>;
