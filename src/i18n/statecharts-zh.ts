@@ -37,8 +37,12 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   'connection.closed': '被客户端关闭、因丢包而断开，或在 Broker 停止时被切断：尚未到达的内容都没了',
   broker: '分区首领',
   'broker.up': '分区首领接受生产请求，并检查生产者 ID、epoch 和序列号',
-  'broker.down': '进程已停止：连接被拒绝；日志在磁盘上，生产者状态在快照中',
-  'broker.recovering': '从关闭时写下的快照加载生产者状态：每个生产者 ID 只重新缓存最后一个批次（如同正常关闭之后）',
+  'broker.down': '进程已停止：连接被拒绝；日志在磁盘上，内存中的生产者状态已经没有了',
+  'broker.down.afterCleanShutdown': '正常停止（如滚动重启、升级）：生产者状态已写入日志末尾处的快照',
+  'broker.down.afterCrash': '未经关闭就被终止：没有写快照；最新的快照来自上一次日志段滚动或重启，比日志末尾旧',
+  'broker.recovering': '接受连接之前重建生产者状态：先加载最新的快照，再重放它之后的日志',
+  'broker.recovering.loadingSnapshot': '快照只保存每个生产者 ID 的最后一个批次，截至它所在的偏移量',
+  'broker.recovering.replayingLog': '快照之后写入的每个批次按顺序读回并重新缓存，每个生产者 ID 最多五个',
 };
 
 /** A state's description in the given language; Chinese falls back to the English description when missing. */

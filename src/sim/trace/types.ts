@@ -91,6 +91,9 @@ export interface RequestRef {
  */
 export type LossCause = 'fault' | 'connection-closed' | 'broker-down';
 
+/** How the broker went down: a clean (controlled) shutdown, or a crash. */
+export type BrokerShutdown = 'clean' | 'crash';
+
 export type BrokerVerdict =
   | 'appended'
   | 'duplicate'
@@ -139,8 +142,17 @@ export type TraceEvent = Base &
     | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: EpochBumpReason }
     | { kind: 'producer.crashed'; instance: number; unacked: number[] }
     | { kind: 'producer.started'; instance: number }
-    | { kind: 'broker.crashed' }
-    | { kind: 'broker.restarted'; keptBatches: number; droppedBatches: number }
+    /** A clean shutdown: producer state is written to a snapshot at the log end (`snapshotOffset`). */
+    | { kind: 'broker.shutdown'; snapshotOffset: number }
+    /** A crash: nothing is written; the newest snapshot is the one at `snapshotOffset` (a segment roll, or the last restart). */
+    | { kind: 'broker.crashed'; snapshotOffset: number }
+    /**
+     * Back up: producer state rebuilt from the snapshot at `snapshotOffset` plus `replayedBatches` batches replayed
+     * from the log after it. `keptBatches` are cached now; `droppedBatches` were cached before and are not any more.
+     */
+    | { kind: 'broker.restarted'; shutdown: BrokerShutdown; snapshotOffset: number; replayedBatches: number; keptBatches: number; droppedBatches: number }
+    /** log.roll.ms passed: a new segment starts at `baseOffset`, with a producer-state snapshot taken there. */
+    | { kind: 'segment.rolled'; baseOffset: number }
     | { kind: 'producer.expired'; pid: number; idleMs: number }
   );
 
