@@ -341,3 +341,34 @@ describe('§2.5 broker restart: a clean shutdown shrinks the dedup window, a cra
     expect(checkTrace(trace).duplicates).toBe(3);
   });
 });
+
+describe('§1.5 a broker that is down is skipped: the producer drains only for a ready connection', () => {
+  const trace = runSimulation(
+    scenario({
+      producer: { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 20000, 'linger.ms': 0 },
+      workload: { messages: 3, intervalMs: 10 },
+      network: fixedLatency,
+      faults: { scripted: [{ kind: 'broker-restart', atMs: 25, downMs: 4000, shutdown: 'crash' }] },
+    }),
+  );
+  const crashT = eventsOf(trace, 'broker.crashed')[0]!.t;
+  const upT = eventsOf(trace, 'broker.restarted')[0]!.t;
+
+  test('nothing is sent while the broker is down, so no attempt is used up', () => {
+    expect(eventsOf(trace, 'request.sent').filter((e) => e.t > crashT && e.t < upT)).toEqual([]);
+    expect(eventsOf(trace, 'request.lost').filter((e) => e.cause === 'broker-down' && e.t > crashT)).toEqual([]);
+    // a batch in flight when the broker went down used its first attempt; its retry after the restart is attempt 2
+    expect(Math.max(...eventsOf(trace, 'request.sent').map((e) => e.attempt))).toBe(2);
+  });
+
+  test('connection attempts are refused, with reconnect.backoff.ms doubling up to reconnect.backoff.max.ms', () => {
+    const waits = eventsOf(trace, 'connection.refused').map((e) => e.backoffMs);
+    expect(waits.slice(0, 6)).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect(eventsOf(trace, 'connection.refused').every((e) => e.t > crashT && e.t < upT + 1000)).toBe(true);
+  });
+
+  test('every message is in the log once, in order (the crash replayed the log)', () => {
+    expect(trace.log.map((r) => r.message)).toEqual([1, 2, 3]);
+    expect(checkTrace(trace).exactlyOnce).toBe(true);
+  });
+});

@@ -74,6 +74,8 @@ export function describe(ev: TraceEvent, lang: Lang): string {
       return plural(lang, `narr.brokerRestarted.${ev.shutdown}`, ev.keptBatches, { dropped: ev.droppedBatches, offset: ev.snapshotOffset, replayed: ev.replayedBatches });
     case 'segment.rolled':
       return t(lang, 'narr.segmentRolled', { offset: ev.baseOffset });
+    case 'connection.refused':
+      return t(lang, 'narr.connectionRefused', { n: ev.connection, backoffMs: ev.backoffMs });
     case 'producer.expired':
       return t(lang, 'narr.producerExpired', { pid: ev.pid, idleMs: ev.idleMs });
   }

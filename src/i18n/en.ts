@@ -223,6 +223,7 @@ export const en = {
   'badge.segmentRolled': 'new segment @{offset}, snapshot',
   'badge.expired': 'PID {pid} expired',
   'badge.closed': 'connection {n} closed',
+  'badge.refused': 'connection {n} refused',
   'badge.stalledRequest': 'stalled (requests)',
   'badge.stalledResponse': 'stalled (responses)',
   'badge.acked': 'acked m{list}',
@@ -524,6 +525,8 @@ export const en = {
   'narr.epochBumped.move': 'batch {batch} seq {from}→{to}',
   'narr.producerCrashed': 'The application crashes. Unacknowledged: {unacked}; their fate is unknown to it.',
   'narr.none': 'none',
+  'narr.connectionRefused':
+    'Connection {n} is refused: the broker is down. Nothing is sent meanwhile (the producer drains only for a ready connection), so no attempt is used; it tries again in {backoffMs} ms (reconnect.backoff.ms, doubled after each refusal up to reconnect.backoff.max.ms).',
   'narr.brokerShutdown':
     'The broker shuts down cleanly, as in a rolling restart: connections drop, the log is safe on disk, and the producer state is written to a snapshot at the log end (offset {offset}). A snapshot keeps only the last batch of each producer id.',
   'narr.brokerCrashed':

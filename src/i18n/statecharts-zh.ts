@@ -18,13 +18,15 @@ export const STATE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
   'producer.running.idempotence.ready.bumpRequired':
     '出现了 Broker 永远补不上的序列号缺口：下一次取出批次发送时提升 epoch，并从序列号 0 重新开始（KIP-360）',
   'producer.running.connection': '到分区首领的连接',
-  'producer.running.connection.disconnected': '没有连接：发送线程有东西要发时才建立连接',
+  'producer.running.connection.disconnected': '没有连接：发送线程有东西要发时才开始建立连接',
+  'producer.running.connection.connecting': '正在连接分区首领：发送线程只为就绪的连接取出批次，所以批次在等待，不消耗尝试次数',
   'producer.running.connection.connected': '请求经这条连接发出，同时最多 max.in.flight.requests.per.connection 个',
-  'producer.running.connection.waitingToReconnect': '连接失败：其上的每个请求都失败了；reconnect.backoff.ms 之内不建立新连接',
+  'producer.running.connection.waitingToReconnect':
+    '连接失败或被拒绝：reconnect.backoff.ms 之内不再尝试，每次被拒绝后等待时间翻倍，最多到 reconnect.backoff.max.ms；这期间什么也不发送',
   'producer.crashed': '应用进程已终止：尚未确认的内容它一概不知；迟到的应答被忽略',
   network: '生产者与分区首领之间的链路：类似 TCP 的连接，每个方向各自有序',
   'network.reachable': '可以连到分区首领：数据包带着由种子决定的延迟传输，按 TCP 顺序到达；故障会丢失、延迟或阻塞数据包',
-  'network.unreachable': 'Broker 已停止：它的连接都断了，新的请求在途中丢失（连接被拒绝）',
+  'network.unreachable': 'Broker 已停止：它的连接都断了，新的连接尝试被拒绝',
   connection: '生产者到分区首领的当前连接：网络的子状态机，有自己的生命周期',
   'connection.none': '生产者还没有连接',
   'connection.open': '正在传输数据包；每个方向保持自己的顺序',

@@ -213,6 +213,7 @@ export const zh: Catalogue = {
   'badge.segmentRolled': '新日志段 @{offset}，快照',
   'badge.expired': 'PID {pid} 已过期',
   'badge.closed': '连接 {n} 已关闭',
+  'badge.refused': '连接 {n} 被拒绝',
   'badge.stalledRequest': '停滞（请求）',
   'badge.stalledResponse': '停滞（响应）',
   'badge.acked': '已确认 m{list}',
@@ -503,6 +504,8 @@ export const zh: Catalogue = {
   'narr.epochBumped.move': '批次 {batch} seq {from}→{to}',
   'narr.producerCrashed': '应用崩溃。未确认的：{unacked}；它们的结局对应用来说是未知的。',
   'narr.none': '无',
+  'narr.connectionRefused':
+    '连接 {n} 被拒绝：Broker 已停止。这期间什么也不发送（生产者只为就绪的连接取出批次），所以不消耗尝试次数；{backoffMs} ms 后再试（reconnect.backoff.ms，每次被拒绝后翻倍，最多到 reconnect.backoff.max.ms）。',
   'narr.brokerShutdown':
     'Broker 正常关闭（如滚动重启）：连接全部断开，日志安全地保存在磁盘上，生产者状态被写入日志末尾（偏移量 {offset}）处的快照。快照只保留每个生产者 ID 的最后一个批次。',
   'narr.brokerCrashed':

@@ -269,6 +269,9 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       case 'producer.expired':
         mark(ev, 'error', { key: 'badge.expired', params: { pid: ev.pid } }, true);
         break;
+      case 'connection.refused':
+        mark(ev, 'error', { key: 'badge.refused', params: { n: ev.connection } }, true);
+        break;
       case 'connection.closed':
         mark(ev, 'error', { key: 'badge.closed', params: { n: ev.connection } }, true);
         break;

@@ -43,6 +43,8 @@ export const producerConfigSchema = z.strictObject({
   retries: withDefault(int(0, INT_MAX), INT_MAX),
   'retry.backoff.ms': ms(100),
   'retry.backoff.max.ms': ms(1000),
+  'reconnect.backoff.ms': ms(50),
+  'reconnect.backoff.max.ms': ms(1000),
   'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
   'delivery.timeout.ms': withDefault(int(1, INT_MAX), 120000),
   'linger.ms': ms(5),

@@ -113,6 +113,8 @@ export type TraceEvent = Base &
     | { kind: 'pid.requested'; instance: number }
     | { kind: 'pid.assigned'; pid: number; epoch: number; instance: number }
     | { kind: 'connection.opened'; connection: number }
+    /** The broker is down: the connection attempt is refused; the next waits `backoffMs` (reconnect.backoff.ms, doubling). */
+    | { kind: 'connection.refused'; connection: number; backoffMs: number }
     | { kind: 'connection.closed'; connection: number; reason: 'request-timeout' | 'network' | 'broker-crash' | 'producer-crash'; failed: number[] }
     | ({ kind: 'request.sent' } & RequestRef)
     /** A request that will never reach the broker. */
