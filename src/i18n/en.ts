@@ -289,7 +289,13 @@ export const en = {
   'brokerState.title': 'Broker state',
   'brokerState.leo': 'log end offset {n}',
   'brokerState.up': 'up',
-  'brokerState.down': 'down',
+  'brokerState.downClean': 'down (clean shutdown)',
+  'brokerState.downCrash': 'down (crashed)',
+  'brokerState.snapshotAt': 'newest producer-state snapshot @{n}',
+  'brokerState.whileDownClean':
+    'As it was in memory when the broker stopped. On restart only the snapshot written at the log end is loaded: one batch per producer id.',
+  'brokerState.whileDownCrash':
+    'As it was in memory when the broker crashed. On restart the newest snapshot is loaded and the log after it replayed, which rebuilds up to five batches per producer id.',
   'brokerState.logNewest': 'Partition log (newest {k} of {n})',
   'brokerState.log.one': 'Partition log ({n} record)',
   'brokerState.log.other': 'Partition log ({n} records)',

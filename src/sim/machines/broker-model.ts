@@ -97,13 +97,22 @@ export function endBrokerStep(s: BrokerStep): BrokerModel {
 /** The inspector's view of the broker; shared with the previous event while nothing in it has changed. */
 export function snapshotBroker(b: BrokerStep): BrokerSnapshot {
   const prev = b.lastSnapshot;
-  if (prev && prev.up === b.up && prev.logEndOffset === b.logEndOffset && prev.producers.length === b.entries.size) {
+  const down = b.downAfter?.shutdown ?? null;
+  const snapshotOffset = b.snapshotFile.offset;
+  if (
+    prev &&
+    prev.up === b.up &&
+    prev.down === down &&
+    prev.logEndOffset === b.logEndOffset &&
+    prev.snapshotOffset === snapshotOffset &&
+    prev.producers.length === b.entries.size
+  ) {
     let same = true;
     let i = 0;
     for (const e of b.entries.values()) if (prev.producers[i++] !== e) same = false;
     if (same) return prev;
   }
-  b.lastSnapshot = { up: b.up, logEndOffset: b.logEndOffset, producers: [...b.entries.values()] };
+  b.lastSnapshot = { up: b.up, down, logEndOffset: b.logEndOffset, snapshotOffset, producers: [...b.entries.values()] };
   return b.lastSnapshot;
 }
 

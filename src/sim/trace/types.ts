@@ -47,7 +47,11 @@ export interface ProducerSnapshot {
 /** What the broker inspector shows (the log itself is rebuilt from `broker.appended` events). */
 export interface BrokerSnapshot {
   up: boolean;
+  /** While down: how it went down (a clean shutdown or a crash); null while up. */
+  down: BrokerShutdown | null;
   logEndOffset: number;
+  /** Offset of the newest producer-state snapshot on disk: a crash replays the log from here. */
+  snapshotOffset: number;
   /** Per producer id, the epoch and the dedup cache (the last 5 batches). */
   producers: ProducerEntry[];
 }
