@@ -289,3 +289,86 @@ describe('configuration errors, as Kafka reports them', () => {
     expect(trace.log).toHaveLength(3);
   });
 });
+
+describe('§2.5 broker restart: a clean shutdown shrinks the dedup window, a crash replays the log', () => {
+  /** Messages 1–5 written; the acks from message `stalled` on are held up when the broker goes down at 200 ms. */
+  const restartRun = (shutdown: 'clean' | 'crash', stalled: number, broker: { 'log.roll.ms'?: number } = {}) =>
+    runSimulation(
+      scenario({
+        seed: 8,
+        producer: { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 10000, 'linger.ms': 0 },
+        broker,
+        workload: { messages: 5, intervalMs: 40 },
+        network: fixedLatency,
+        faults: {
+          scripted: [
+            { kind: 'stall', message: stalled, attempt: 1, direction: 'response', durationMs: 1000 },
+            { kind: 'broker-restart', atMs: 200, downMs: 300, shutdown },
+          ],
+        },
+      }),
+    );
+  const firstFive = [1, 2, 3, 4, 5].map((m) => [m, m - 1, P, 0, m - 1]);
+
+  test('clean shutdown: the snapshot at the log end keeps one batch; the retry of seq 3 is OUT_OF_ORDER and, after the bump, written again', () => {
+    const trace = restartRun('clean', 4);
+    expect(eventsOf(trace, 'broker.shutdown')).toMatchObject([{ snapshotOffset: 5 }]);
+    expect(eventsOf(trace, 'broker.restarted')).toMatchObject([{ shutdown: 'clean', snapshotOffset: 5, replayedBatches: 0, keptBatches: 1, droppedBatches: 4 }]);
+    expect(eventsOf(trace, 'broker.handled').some((h) => h.verdict === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && h.messages[0] === 4)).toBe(true);
+    expect(logRows(trace)).toEqual([...firstFive, [4, 5, P, 1, 0], [5, 6, P, 1, 1]]);
+    expect(checkTrace(trace).duplicates).toBe(2);
+  });
+
+  test('crash: the log is replayed from the newest snapshot (offset 0), all five batches are cached again, the retries are duplicates', () => {
+    const trace = restartRun('crash', 4);
+    expect(eventsOf(trace, 'broker.crashed')).toMatchObject([{ snapshotOffset: 0 }]);
+    expect(eventsOf(trace, 'broker.restarted')).toMatchObject([{ shutdown: 'crash', snapshotOffset: 0, replayedBatches: 5, keptBatches: 5, droppedBatches: 0 }]);
+    const retries = eventsOf(trace, 'broker.handled').filter((h) => h.attempt > 1);
+    expect(retries.map((h) => [h.messages[0], h.verdict, h.offset])).toEqual([
+      [4, 'duplicate', 3],
+      [5, 'duplicate', 4],
+    ]);
+    expect(logRows(trace)).toEqual(firstFive);
+    expect(checkTrace(trace).exactlyOnce).toBe(true);
+  });
+
+  test('crash soon after a segment roll (log.roll.ms): little is replayed, older batches are forgotten and retried as new', () => {
+    const trace = restartRun('crash', 3, { 'log.roll.ms': 100 });
+    expect(eventsOf(trace, 'segment.rolled')[0]).toMatchObject({ baseOffset: 4, t: 170 });
+    expect(eventsOf(trace, 'broker.restarted')).toMatchObject([{ shutdown: 'crash', snapshotOffset: 4, replayedBatches: 1, keptBatches: 2, droppedBatches: 3 }]);
+    expect(eventsOf(trace, 'broker.handled').find((h) => h.attempt > 1)).toMatchObject({ messages: [3], verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    expect(eventsOf(trace, 'epoch.bumped')).toHaveLength(1);
+    expect(checkTrace(trace).duplicates).toBe(3);
+  });
+});
+
+describe('§1.5 a broker that is down is skipped: the producer drains only for a ready connection', () => {
+  const trace = runSimulation(
+    scenario({
+      producer: { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 20000, 'linger.ms': 0 },
+      workload: { messages: 3, intervalMs: 10 },
+      network: fixedLatency,
+      faults: { scripted: [{ kind: 'broker-restart', atMs: 25, downMs: 4000, shutdown: 'crash' }] },
+    }),
+  );
+  const crashT = eventsOf(trace, 'broker.crashed')[0]!.t;
+  const upT = eventsOf(trace, 'broker.restarted')[0]!.t;
+
+  test('nothing is sent while the broker is down, so no attempt is used up', () => {
+    expect(eventsOf(trace, 'request.sent').filter((e) => e.t > crashT && e.t < upT)).toEqual([]);
+    expect(eventsOf(trace, 'request.lost').filter((e) => e.cause === 'broker-down' && e.t > crashT)).toEqual([]);
+    // a batch in flight when the broker went down used its first attempt; its retry after the restart is attempt 2
+    expect(Math.max(...eventsOf(trace, 'request.sent').map((e) => e.attempt))).toBe(2);
+  });
+
+  test('connection attempts are refused, with reconnect.backoff.ms doubling up to reconnect.backoff.max.ms', () => {
+    const waits = eventsOf(trace, 'connection.refused').map((e) => e.backoffMs);
+    expect(waits.slice(0, 6)).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect(eventsOf(trace, 'connection.refused').every((e) => e.t > crashT && e.t < upT + 1000)).toBe(true);
+  });
+
+  test('every message is in the log once, in order (the crash replayed the log)', () => {
+    expect(trace.log.map((r) => r.message)).toEqual([1, 2, 3]);
+    expect(checkTrace(trace).exactlyOnce).toBe(true);
+  });
+});

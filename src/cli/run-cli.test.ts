@@ -39,6 +39,18 @@ describe('npm run sim', () => {
     expect(run(['lost-ack', '--idempotence', 'on']).out).toContain('Verdict: duplicates 0 · lost 0 · reordered 0 · exactly-once yes');
   });
 
+  test('--broker-shutdown sets how every scripted broker restart goes down', () => {
+    const clean = run(['broker-restart']);
+    expect(clean.out).toContain('The broker shuts down cleanly');
+    expect(clean.out).toContain('Verdict: duplicates 2');
+    const crash = run(['broker-restart', '--broker-shutdown', 'crash']);
+    expect(crash.code).toBe(0);
+    expect(crash.out).toContain('The broker crashes');
+    expect(crash.out).toContain('Verdict: duplicates 0 · lost 0 · reordered 0 · exactly-once yes');
+    const doc = JSON.parse(run(['broker-crash', '--broker-shutdown', 'clean', '--json']).out) as { scenario: { faults: { scripted: { kind: string; shutdown?: string }[] } } };
+    expect(doc.scenario.faults.scripted.find((f) => f.kind === 'broker-restart')?.shutdown).toBe('clean');
+  });
+
   test('--json: outcome, log and events, as documented', () => {
     const off = json(['lost-ack', '--idempotence', 'off']);
     expect(off.outcome).toMatchObject({ duplicates: 1, lost: 0, reordered: 0, exactlyOnce: false });
@@ -105,6 +117,7 @@ describe('npm run sim', () => {
     [['--json'], 'missing the scenario'],
     [['nope'], 'nope: no such file, and no preset has that id'],
     [['lost-ack', '--idempotence', 'maybe'], '--idempotence takes "on" or "off", got "maybe"'],
+    [['broker-restart', '--broker-shutdown', 'kill'], '--broker-shutdown takes "clean" or "crash", got "kill"'],
     [['lost-ack', '--seed', '-1'], '--seed takes a whole number from 0 to 4294967295, got "-1"'],
     [['lost-ack', '--engine', 'actor'], 'unknown option --engine'],
     [['lost-ack', '--fast'], 'unknown option --fast'],

@@ -14,11 +14,13 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--seed N] [--json]
+export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--broker-shutdown clean|crash] [--seed N] [--json]
 
 Runs a scenario headlessly and prints its events and the verdict.
-  --idempotence on|off   override producer enable.idempotence
-  --seed N               override the scenario's seed (0 … 4294967295)
+  --idempotence on|off            override producer enable.idempotence
+  --broker-shutdown clean|crash   how every scripted broker-restart goes down: a clean shutdown (snapshot at the
+                                  log end) or a crash (the log after the last snapshot is replayed)
+  --seed N                        override the scenario's seed (0 … 4294967295)
   --json                 print one JSON document: scenario, outcome, log, events
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
 Exit status: 0 after a run, 2 on invalid input (the message goes to stderr).`;
@@ -26,6 +28,7 @@ Exit status: 0 after a run, 2 on invalid input (the message goes to stderr).`;
 interface Args {
   source: string;
   idempotence?: boolean;
+  shutdown?: 'clean' | 'crash';
   seed?: number;
   json: boolean;
 }
@@ -33,6 +36,7 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args | string {
   let source: string | undefined;
   let idempotence: boolean | undefined;
+  let shutdown: 'clean' | 'crash' | undefined;
   let seed: number | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -42,6 +46,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       const v = argv[++i];
       if (v !== 'on' && v !== 'off') return `--idempotence takes "on" or "off", got ${v === undefined ? 'nothing' : `"${v}"`}`;
       idempotence = v === 'on';
+    } else if (a === '--broker-shutdown') {
+      const v = argv[++i];
+      if (v !== 'clean' && v !== 'crash') return `--broker-shutdown takes "clean" or "crash", got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      shutdown = v;
     } else if (a === '--seed') {
       const v = argv[++i];
       const n = v === undefined ? NaN : Number(v);
@@ -53,7 +61,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     else return `unexpected argument "${a}": give one scenario file or preset id`;
   }
   if (source === undefined) return 'missing the scenario: give a scenario file or a preset id';
-  return { source, idempotence, seed, json };
+  return { source, idempotence, shutdown, seed, json };
 }
 
 function loadScenario(args: Args, io: CliIo): Scenario | string {
@@ -73,6 +81,10 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
     ...base,
     seed: args.seed ?? base.seed,
     producer: { ...base.producer, ...(args.idempotence === undefined ? {} : { 'enable.idempotence': args.idempotence }) },
+    faults: {
+      ...base.faults,
+      scripted: base.faults.scripted.map((f) => (f.kind === 'broker-restart' && args.shutdown ? { ...f, shutdown: args.shutdown } : f)),
+    },
   };
   const checked = parseScenario(merged);
   return checked.ok ? checked.scenario : checked.errors.join('\n');

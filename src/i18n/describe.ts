@@ -66,10 +66,16 @@ export function describe(ev: TraceEvent, lang: Lang): string {
     }
     case 'producer.crashed':
       return t(lang, 'narr.producerCrashed', { unacked: ev.unacked.length === 0 ? t(lang, 'narr.none') : messagesText(lang, ev.unacked) });
+    case 'broker.shutdown':
+      return t(lang, 'narr.brokerShutdown', { offset: ev.snapshotOffset });
     case 'broker.crashed':
-      return t(lang, 'narr.brokerCrashed');
+      return t(lang, 'narr.brokerCrashed', { offset: ev.snapshotOffset });
     case 'broker.restarted':
-      return plural(lang, 'narr.brokerRestarted', ev.keptBatches, { dropped: ev.droppedBatches });
+      return plural(lang, `narr.brokerRestarted.${ev.shutdown}`, ev.keptBatches, { dropped: ev.droppedBatches, offset: ev.snapshotOffset, replayed: ev.replayedBatches });
+    case 'segment.rolled':
+      return t(lang, 'narr.segmentRolled', { offset: ev.baseOffset });
+    case 'connection.refused':
+      return t(lang, 'narr.connectionRefused', { n: ev.connection, backoffMs: ev.backoffMs });
     case 'producer.expired':
       return t(lang, 'narr.producerExpired', { pid: ev.pid, idleMs: ev.idleMs });
   }

@@ -112,6 +112,10 @@ export const en = {
   'faults.removeLabel': 'Remove fault: {text}',
   'faults.brokerAt': 'Broker restart at (ms)',
   'faults.addBroker': 'Add broker restart',
+  'faults.brokerShutdown': 'How the broker goes down',
+  'faults.rollHint': 'broker: a snapshot is written at every segment roll; a crash replays the log from the newest one',
+  'faults.shutdown.clean': 'Clean shutdown (snapshot at the log end)',
+  'faults.shutdown.crash': 'Crash (replays the log after the last snapshot)',
   'faults.producerAt': 'Producer restart at (ms)',
   'faults.addProducer': 'Add producer restart',
   'fault.instance': '{text} (producer instance {n})',
@@ -121,7 +125,8 @@ export const en = {
   'fault.stallRequest': 'Stall requests {ms} ms: message {m}, attempt {a}',
   'fault.stallResponse': 'Stall responses {ms} ms: message {m}, attempt {a}',
   'fault.errorReply': 'Broker replies {error}: message {m}, attempt {a}',
-  'fault.brokerRestart': 'Broker restart at {at} ms (down {down} ms)',
+  'fault.brokerRestart.clean': 'Broker restart (clean shutdown) at {at} ms (down {down} ms)',
+  'fault.brokerRestart.crash': 'Broker crash at {at} ms (down {down} ms)',
   'fault.producerRestart': 'Producer restart at {at} ms (down {down} ms)',
 
   // Playback and narration
@@ -209,10 +214,14 @@ export const en = {
   'badge.producerCrashed': 'producer crashed',
   'badge.producerRestarted': 'producer restarted (instance {n})',
   'badge.producerStarted': 'producer started',
-  'badge.brokerCrashed': 'broker crashed',
-  'badge.brokerRestarted': 'broker restarted (kept {kept}, dropped {dropped})',
+  'badge.brokerShutdown': 'broker shut down (snapshot @{offset})',
+  'badge.brokerCrashed': 'broker crashed (last snapshot @{offset})',
+  'badge.brokerRestarted.clean': 'broker restarted from snapshot @{offset} (kept {kept}, dropped {dropped})',
+  'badge.brokerRestarted.crash': 'broker recovered: snapshot @{offset} + {replayed} replayed (kept {kept}, dropped {dropped})',
+  'badge.segmentRolled': 'new segment @{offset}, snapshot',
   'badge.expired': 'PID {pid} expired',
   'badge.closed': 'connection {n} closed',
+  'badge.refused': 'connection {n} refused',
   'badge.stalledRequest': 'stalled (requests)',
   'badge.stalledResponse': 'stalled (responses)',
   'badge.acked': 'acked m{list}',
@@ -278,7 +287,13 @@ export const en = {
   'brokerState.title': 'Broker state',
   'brokerState.leo': 'log end offset {n}',
   'brokerState.up': 'up',
-  'brokerState.down': 'down',
+  'brokerState.downClean': 'down (clean shutdown)',
+  'brokerState.downCrash': 'down (crashed)',
+  'brokerState.snapshotAt': 'newest producer-state snapshot @{n}',
+  'brokerState.whileDownClean':
+    'As it was in memory when the broker stopped. On restart only the snapshot written at the log end is loaded: one batch per producer id.',
+  'brokerState.whileDownCrash':
+    'As it was in memory when the broker crashed. On restart the newest snapshot is loaded and the log after it replayed, which rebuilds up to five batches per producer id.',
   'brokerState.logNewest': 'Partition log (newest {k} of {n})',
   'brokerState.log.one': 'Partition log ({n} record)',
   'brokerState.log.other': 'Partition log ({n} records)',
@@ -527,9 +542,22 @@ export const en = {
   'narr.epochBumped.move': 'batch {batch} seq {from}→{to}',
   'narr.producerCrashed': 'The application crashes. Unacknowledged: {unacked}; their fate is unknown to it.',
   'narr.none': 'none',
-  'narr.brokerCrashed': 'The broker crashes: connections drop; the log is safe on disk, the producer state will come back from its snapshot.',
-  'narr.brokerRestarted.one': 'The broker restarts. The snapshot kept only the last batch per producer: {n} cached batch kept, {dropped} forgotten, so the dedup window is smaller now.',
-  'narr.brokerRestarted.other': 'The broker restarts. The snapshot kept only the last batch per producer: {n} cached batches kept, {dropped} forgotten, so the dedup window is smaller now.',
+  'narr.connectionRefused':
+    'Connection {n} is refused: the broker is down. Nothing is sent meanwhile (the producer drains only for a ready connection), so no attempt is used; it tries again in {backoffMs} ms (reconnect.backoff.ms, doubled after each refusal up to reconnect.backoff.max.ms).',
+  'narr.brokerShutdown':
+    'The broker shuts down cleanly, as in a rolling restart: connections drop, the log is safe on disk, and the producer state is written to a snapshot at the log end (offset {offset}). A snapshot keeps only the last batch of each producer id.',
+  'narr.brokerCrashed':
+    'The broker crashes: connections drop and nothing more is written; the log is safe on disk. No snapshot is taken now: the newest producer-state snapshot is the one at offset {offset}, so on restart the broker replays the log after it.',
+  'narr.segmentRolled':
+    'The active log segment is older than log.roll.ms: a new segment starts at offset {offset}, and a producer-state snapshot (the last batch of each producer id) is written there. A crash from now on replays the log only from here.',
+  'narr.brokerRestarted.clean.one':
+    'The broker restarts after its clean shutdown and loads the snapshot taken at the log end (offset {offset}); nothing is replayed. The snapshot kept only the last batch per producer: {n} cached batch kept, {dropped} forgotten, so the dedup window has shrunk to one batch.',
+  'narr.brokerRestarted.clean.other':
+    'The broker restarts after its clean shutdown and loads the snapshot taken at the log end (offset {offset}); nothing is replayed. The snapshot kept only the last batch per producer: {n} cached batches kept, {dropped} forgotten, so the dedup window has shrunk to one batch per producer.',
+  'narr.brokerRestarted.crash.one':
+    'The broker restarts after the crash: it loads its snapshot from offset {offset} and replays the log written after it (batches read back: {replayed}). {n} cached batch is back, {dropped} forgotten.',
+  'narr.brokerRestarted.crash.other':
+    'The broker restarts after the crash: it loads its snapshot from offset {offset} and replays the log written after it (batches read back: {replayed}). {n} cached batches are back, {dropped} forgotten.',
   'narr.producerExpired': 'Broker expires producer {pid}: idle for {idleMs} ms ≥ producer.id.expiration.ms. Its sequence history is gone.',
 
   // Why an anomaly happened, from the checker's facts.

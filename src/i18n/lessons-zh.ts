@@ -279,7 +279,7 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
     },
   },
   'broker-restart': {
-    title: 'Broker 重启使去重窗口变小',
+    title: 'Broker 正常重启使去重窗口变小，崩溃则不会',
     steps: {
       'acks-are-held-up': {
         title: '确认受阻',
@@ -287,13 +287,13 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
         rule: 'acks=all',
       },
       'broker-restarts-from-snapshot': {
-        title: 'Broker 从快照重启',
-        narration: '快照只保留每个生产者的最后一个批次：它记得序列号 4，却忘了序列号 3。',
-        rule: '快照只保存每个生产者的最后一个批次（truncateAndReload）',
+        title: '正常关闭后，Broker 从快照重启',
+        narration: 'Broker 是正常关闭的（如滚动重启），这会在日志末尾写下生产者状态快照。快照只保留每个生产者的最后一个批次：它记得序列号 4，却忘了序列号 3。',
+        rule: '正常关闭：日志末尾的快照（UnifiedLog.close）只保存每个生产者的最后一个批次',
         question: {
-          prompt: '重启后，Broker 还记得这个生产者的多少个批次？',
+          prompt: '正常重启后，Broker 还记得这个生产者的多少个批次？',
           answers: ['全部 5 个', '只有最后一个', '一个都不记得'],
-          explanation: '生产者状态从一个只保留每个生产者最后一个批次的快照重建，所以去重窗口现在只有 1 个批次宽。',
+          explanation: '生产者状态从关闭时写下的快照加载，而快照只保留每个生产者的最后一个批次，它之后也没有日志需要重放：去重窗口现在只有 1 个批次宽。',
         },
       },
       'retry-message-4-not-recognised': {
@@ -309,7 +309,22 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       'duplicates-even-idempotence': {
         title: '即使开启幂等也会重复',
         narration: '消息 4 和 5 在 epoch 1 中被再写一次。若 max.in.flight.requests.per.connection = 1，只有最后一个批次可能需要去重，而它在重启后仍被保留。',
-        rule: '建模精度：正常关闭时在日志末尾生成的快照',
+        rule: '正常关闭：去重窗口缩小到最后一个批次',
+      },
+      'crash-replays-log': {
+        title: '换成崩溃：日志被重放',
+        narration: '同样的情节，只是 Broker 被终止了。崩溃不会写快照：重启时 Broker 加载最新的快照（还没有，所以是偏移量 0），并重放其后写入的每个批次。',
+        rule: '崩溃恢复：UnifiedLog.rebuildProducerState 先加载最新的快照，再重放它之后的日志',
+        question: {
+          prompt: '崩溃之后，Broker 还记得这个生产者的多少个批次？',
+          answers: ['全部 5 个', '只有最后一个', '一个都不记得'],
+          explanation: '重放日志会把每个批次重新加入该生产者的缓存，就像追随者复制时那样，所以全部五个缓存批次都回来了。只有最新的快照很近时，崩溃才会缩小窗口（log.roll.ms：每次日志段滚动时写一个快照）。',
+        },
+      },
+      'crash-retry-recognised': {
+        title: '崩溃之后，重试被识别出来',
+        narration: '消息 4 的重试（序列号 3）在重建的缓存中：它是重复，不再写入，并以原来的偏移量 3 作答。消息 4 和 5 在日志中各只有一次：恰好一次。',
+        rule: 'Broker 追加规则 1：缓存中的批次是重复',
       },
     },
   },

@@ -105,6 +105,10 @@ export const zh: Catalogue = {
   'faults.removeLabel': '移除故障：{text}',
   'faults.brokerAt': 'Broker 重启时间（ms）',
   'faults.addBroker': '添加 Broker 重启',
+  'faults.brokerShutdown': 'Broker 停机方式',
+  'faults.rollHint': 'Broker：每次日志段滚动时写快照；崩溃后从最新的快照开始重放日志',
+  'faults.shutdown.clean': '正常关闭（在日志末尾写快照）',
+  'faults.shutdown.crash': '崩溃（重放最近一次快照之后的日志）',
   'faults.producerAt': '生产者重启时间（ms）',
   'faults.addProducer': '添加生产者重启',
   'fault.instance': '{text}（生产者实例 {n}）',
@@ -114,7 +118,8 @@ export const zh: Catalogue = {
   'fault.stallRequest': '请求停滞 {ms} ms：消息 {m}，第 {a} 次尝试',
   'fault.stallResponse': '响应停滞 {ms} ms：消息 {m}，第 {a} 次尝试',
   'fault.errorReply': 'Broker 返回 {error}：消息 {m}，第 {a} 次尝试',
-  'fault.brokerRestart': 'Broker 在 {at} ms 重启（停机 {down} ms）',
+  'fault.brokerRestart.clean': 'Broker 在 {at} ms 正常关闭并重启（停机 {down} ms）',
+  'fault.brokerRestart.crash': 'Broker 在 {at} ms 崩溃（停机 {down} ms）',
   'fault.producerRestart': '生产者在 {at} ms 重启（停机 {down} ms）',
 
   'playback.group': '播放',
@@ -199,10 +204,14 @@ export const zh: Catalogue = {
   'badge.producerCrashed': '生产者崩溃',
   'badge.producerRestarted': '生产者已重启（实例 {n}）',
   'badge.producerStarted': '生产者已启动',
-  'badge.brokerCrashed': 'Broker 崩溃',
-  'badge.brokerRestarted': 'Broker 已重启（保留 {kept}，丢弃 {dropped}）',
+  'badge.brokerShutdown': 'Broker 已正常关闭（快照 @{offset}）',
+  'badge.brokerCrashed': 'Broker 崩溃（最近快照 @{offset}）',
+  'badge.brokerRestarted.clean': 'Broker 从快照 @{offset} 重启（保留 {kept}，丢弃 {dropped}）',
+  'badge.brokerRestarted.crash': 'Broker 已恢复：快照 @{offset} + 重放 {replayed} 个（保留 {kept}，丢弃 {dropped}）',
+  'badge.segmentRolled': '新日志段 @{offset}，快照',
   'badge.expired': 'PID {pid} 已过期',
   'badge.closed': '连接 {n} 已关闭',
+  'badge.refused': '连接 {n} 被拒绝',
   'badge.stalledRequest': '停滞（请求）',
   'badge.stalledResponse': '停滞（响应）',
   'badge.acked': '已确认 m{list}',
@@ -265,7 +274,11 @@ export const zh: Catalogue = {
   'brokerState.title': 'Broker 状态',
   'brokerState.leo': '日志末端偏移量 {n}',
   'brokerState.up': '运行中',
-  'brokerState.down': '已宕机',
+  'brokerState.downClean': '已停止（正常关闭）',
+  'brokerState.downCrash': '已停止（崩溃）',
+  'brokerState.snapshotAt': '最新的生产者状态快照 @{n}',
+  'brokerState.whileDownClean': 'Broker 停止时内存中的样子。重启时只加载在日志末尾写下的快照：每个生产者 ID 一个批次。',
+  'brokerState.whileDownCrash': 'Broker 崩溃时内存中的样子。重启时加载最新的快照并重放其后的日志，每个生产者 ID 最多重建五个批次。',
   'brokerState.logNewest': '分区日志（最新 {k} 条，共 {n} 条）',
   'brokerState.log.one': '分区日志（{n} 条记录）',
   'brokerState.log.other': '分区日志（{n} 条记录）',
@@ -506,9 +519,22 @@ export const zh: Catalogue = {
   'narr.epochBumped.move': '批次 {batch} seq {from}→{to}',
   'narr.producerCrashed': '应用崩溃。未确认的：{unacked}；它们的结局对应用来说是未知的。',
   'narr.none': '无',
-  'narr.brokerCrashed': 'Broker 崩溃：连接全部断开；日志安全地保存在磁盘上，生产者状态将从快照中恢复。',
-  'narr.brokerRestarted.one': 'Broker 重启。快照只保留了每个生产者的最后一个批次：保留 {n} 个缓存批次，遗忘 {dropped} 个，因此去重窗口变小了。',
-  'narr.brokerRestarted.other': 'Broker 重启。快照只保留了每个生产者的最后一个批次：保留 {n} 个缓存批次，遗忘 {dropped} 个，因此去重窗口变小了。',
+  'narr.connectionRefused':
+    '连接 {n} 被拒绝：Broker 已停止。这期间什么也不发送（生产者只为就绪的连接取出批次），所以不消耗尝试次数；{backoffMs} ms 后再试（reconnect.backoff.ms，每次被拒绝后翻倍，最多到 reconnect.backoff.max.ms）。',
+  'narr.brokerShutdown':
+    'Broker 正常关闭（如滚动重启）：连接全部断开，日志安全地保存在磁盘上，生产者状态被写入日志末尾（偏移量 {offset}）处的快照。快照只保留每个生产者 ID 的最后一个批次。',
+  'narr.brokerCrashed':
+    'Broker 崩溃：连接全部断开，之后什么也没再写入；日志安全地保存在磁盘上。此时不写快照：最新的生产者状态快照是偏移量 {offset} 处的那个，所以重启时 Broker 会重放它之后的日志。',
+  'narr.segmentRolled':
+    '当前日志段已超过 log.roll.ms：新的日志段从偏移量 {offset} 开始，并在那里写下生产者状态快照（每个生产者 ID 的最后一个批次）。从现在起，崩溃只需从这里开始重放日志。',
+  'narr.brokerRestarted.clean.one':
+    'Broker 在正常关闭后重启，加载日志末尾（偏移量 {offset}）处的快照，不需要重放任何日志。快照只保留了每个生产者的最后一个批次：保留 {n} 个缓存批次，遗忘 {dropped} 个，因此去重窗口缩小到一个批次。',
+  'narr.brokerRestarted.clean.other':
+    'Broker 在正常关闭后重启，加载日志末尾（偏移量 {offset}）处的快照，不需要重放任何日志。快照只保留了每个生产者的最后一个批次：保留 {n} 个缓存批次，遗忘 {dropped} 个，因此去重窗口缩小到每个生产者一个批次。',
+  'narr.brokerRestarted.crash.one':
+    'Broker 在崩溃后重启：加载偏移量 {offset} 处的快照，并重放其后写入的日志（读回的批次数：{replayed}）。恢复了 {n} 个缓存批次，遗忘 {dropped} 个。',
+  'narr.brokerRestarted.crash.other':
+    'Broker 在崩溃后重启：加载偏移量 {offset} 处的快照，并重放其后写入的日志（读回的批次数：{replayed}）。恢复了 {n} 个缓存批次，遗忘 {dropped} 个。',
   'narr.producerExpired': 'Broker 使生产者 {pid} 过期：空闲 {idleMs} ms ≥ producer.id.expiration.ms。它的序列号历史已被清除。',
 
   'explain.duplicate': '消息 {message} 在日志中出现了 {copies} 次，位于偏移量 {offsets}：Broker 在 {at}写入了它，但{why}。',

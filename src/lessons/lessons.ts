@@ -396,7 +396,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'broker-restart',
-    title: 'A broker restart shrinks the dedup window',
+    title: 'A clean broker restart shrinks the dedup window; a crash does not',
     presetId: 'broker-restart',
     settings: ON,
     steps: [
@@ -410,14 +410,16 @@ export const LESSONS: readonly Lesson[] = [
       {
         id: 'broker-restarts-from-snapshot',
         at: first('broker.restarted'),
-        title: 'The broker restarts from its snapshot',
-        narration: 'The snapshot keeps only the last batch per producer: it remembers sequence 4 but has forgotten sequence 3.',
-        rule: 'A snapshot stores only the last batch per producer (truncateAndReload)',
+        title: 'After a clean shutdown the broker restarts from its snapshot',
+        narration:
+          'The broker was shut down cleanly (as in a rolling restart), which writes a producer-state snapshot at the log end. A snapshot keeps only the last batch per producer: it remembers sequence 4 but has forgotten sequence 3.',
+        rule: 'Clean shutdown: a snapshot at the log end (UnifiedLog.close) stores only the last batch per producer',
         question: {
-          prompt: 'After the restart, how many of this producer’s batches does the broker still remember?',
+          prompt: 'After the clean restart, how many of this producer’s batches does the broker still remember?',
           answers: ['All 5', 'Only the last one', 'None'],
           correct: 1,
-          explanation: 'The producer state is rebuilt from a snapshot that keeps only the last batch per producer, so the dedup window is now 1 batch wide.',
+          explanation:
+            'The producer state is loaded from the snapshot written at shutdown, which keeps only the last batch per producer, and there is no log after it to replay: the dedup window is now 1 batch wide.',
         },
       },
       {
@@ -431,15 +433,42 @@ export const LESSONS: readonly Lesson[] = [
         id: 'producer-bumps-epoch',
         at: first('epoch.bumped'),
         title: 'The producer bumps its epoch',
-        narration: 'Message 4 is the next sequence after the last ack, so the producer concludes the gap is real, bumps its epoch and renumbers messages 4 and 5 as sequences 0 and 1.',
+        narration:
+          'Message 4 is the next sequence after the last ack, so the producer concludes the gap is real, bumps its epoch and renumbers messages 4 and 5 as sequences 0 and 1.',
         rule: 'KIP-360 epoch bump',
       },
       {
         id: 'duplicates-even-idempotence',
         at: last('broker.handled', (e) => e.verdict === 'appended' && about(5)(e)),
         title: 'Duplicates, even with idempotence on',
-        narration: 'Messages 4 and 5 are written a second time in epoch 1. With max.in.flight.requests.per.connection = 1 only the last batch would ever need deduplication, and it survives the restart.',
-        rule: 'Fidelity: clean-shutdown snapshot at the log end',
+        narration:
+          'Messages 4 and 5 are written a second time in epoch 1. With max.in.flight.requests.per.connection = 1 only the last batch would ever need deduplication, and it survives the restart.',
+        rule: 'Clean shutdown: the dedup window shrinks to the last batch',
+      },
+      {
+        id: 'crash-replays-log',
+        presetId: 'broker-crash',
+        at: first('broker.restarted'),
+        title: 'A crash instead: the log is replayed',
+        narration:
+          'The same story, but the broker is killed. A crash writes no snapshot: on restart the broker loads its newest snapshot (none yet, so offset 0) and replays every batch written after it.',
+        rule: 'Crash recovery: UnifiedLog.rebuildProducerState loads the newest snapshot, then replays the log after it',
+        question: {
+          prompt: 'After the crash, how many of this producer’s batches does the broker remember?',
+          answers: ['All 5', 'Only the last one', 'None'],
+          correct: 0,
+          explanation:
+            'Replaying the log adds each batch to the producer’s cache again, as a follower does while replicating, so all five cached batches come back. A crash shrinks the window only when the newest snapshot is recent (log.roll.ms: a snapshot at every segment roll).',
+        },
+      },
+      {
+        id: 'crash-retry-recognised',
+        presetId: 'broker-crash',
+        at: first('broker.handled', (e) => e.verdict === 'duplicate' && about(4)(e)),
+        title: 'After the crash the retry is recognised',
+        narration:
+          'The retry of message 4 (sequence 3) is in the rebuilt cache: a duplicate, not written again, answered with its original offset 3. Messages 4 and 5 are in the log once: exactly once.',
+        rule: 'Broker append rule 1: a cached batch is a duplicate',
       },
     ],
   },

@@ -8,6 +8,7 @@ import stalledConnection from './presets/stalled-connection.json';
 import sequenceGapEpochBump from './presets/sequence-gap-epoch-bump.json';
 import beyondDedupWindow from './presets/beyond-dedup-window.json';
 import brokerRestart from './presets/broker-restart.json';
+import brokerCrash from './presets/broker-crash.json';
 import producerRestart from './presets/producer-restart.json';
 import producerExpiry from './presets/producer-expiry.json';
 import newProducerReorder from './presets/new-producer-reorder.json';
@@ -27,6 +28,7 @@ const FILES: readonly unknown[] = [
   sequenceGapEpochBump,
   beyondDedupWindow,
   brokerRestart,
+  brokerCrash,
   producerRestart,
   producerExpiry,
   newProducerReorder,

@@ -100,8 +100,8 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     for (const msg of waiting) producer?.send({ type: 'app.send', message: msg, resend: false });
   };
 
-  const crashBroker = (downMs: number) => {
-    broker.send({ type: 'broker.crash' });
+  const stopBroker = (downMs: number, shutdown: 'clean' | 'crash') => {
+    broker.send({ type: shutdown === 'clean' ? 'broker.shutdown' : 'broker.crash' });
     network.send({ type: 'broker.down' });
     k.schedule(k.now + downMs, () => {
       broker.send({ type: 'broker.restart' });
@@ -135,7 +135,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   if (configError === null) {
     if (scenario.workload.messages > 0) k.schedule(scenario.workload.startMs, () => workload(1));
     for (const f of scenario.faults.scripted) {
-      if (f.kind === 'broker-restart') k.schedule(f.atMs, () => crashBroker(f.downMs));
+      if (f.kind === 'broker-restart') k.schedule(f.atMs, () => stopBroker(f.downMs, f.shutdown));
       if (f.kind === 'producer-restart') k.schedule(f.atMs, () => crashProducer(f.downMs));
     }
     scheduleCheck();

@@ -33,6 +33,7 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
     scenario: defaultPreset().scenario,
     setIdempotence: (on) => update((s) => ({ ...s, producer: { ...s.producer, 'enable.idempotence': on } })),
     setProducerSetting: (key, value) => update((s) => ({ ...s, producer: { ...s.producer, [key]: value } })),
+    setBrokerSetting: (key, value) => update((s) => ({ ...s, broker: { ...s.broker, [key]: value } })),
     setSeed: (seed) => update((s) => ({ ...s, seed })),
     setMessages: (count) => update((s) => ({ ...s, workload: { ...s.workload, messages: count } })),
     setFaultRate: (key, value) => update((s) => ({ ...s, faults: { ...s.faults, rates: { ...s.faults.rates, [key]: value } } })),

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/scenario/schema';
+import type { BrokerConfig, FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/scenario/schema';
 
 /** A fault as written in a scenario file (defaults may be left out). */
 export type FaultInput = z.input<typeof faultSchema>;
@@ -27,6 +27,7 @@ export interface InputsSlice {
   scenario: Scenario;
   setIdempotence(on: boolean): void;
   setProducerSetting<K extends keyof ProducerConfig>(key: K, value: ProducerConfig[K]): void;
+  setBrokerSetting<K extends keyof BrokerConfig>(key: K, value: BrokerConfig[K]): void;
   setSeed(seed: number): void;
   setMessages(count: number): void;
   setFaultRate<K extends keyof FaultRates>(key: K, value: FaultRates[K]): void;

@@ -75,6 +75,18 @@ describe('lab store', () => {
     expect(store.getState().scenario.faults.scripted).toHaveLength(count - 1);
   });
 
+  it('a scripted broker restart keeps its kind (clean by default), and log.roll.ms is a broker setting', () => {
+    const store = createLabStore();
+    store.getState().addFault({ kind: 'broker-restart', atMs: 10, downMs: 100 });
+    store.getState().addFault({ kind: 'broker-restart', atMs: 10, downMs: 100, shutdown: 'crash' });
+    expect(store.getState().scenario.faults.scripted.slice(-2)).toEqual([
+      { kind: 'broker-restart', atMs: 10, downMs: 100, shutdown: 'clean' },
+      { kind: 'broker-restart', atMs: 10, downMs: 100, shutdown: 'crash' },
+    ]);
+    store.getState().setBrokerSetting('log.roll.ms', 100);
+    expect(store.getState().scenario.broker['log.roll.ms']).toBe(100);
+  });
+
   it('Reset restores the preset and rewinds', () => {
     const store = createLabStore();
     store.getState().setSeed(42);

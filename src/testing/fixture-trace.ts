@@ -25,7 +25,9 @@ const producer = (over: Partial<ProducerSnapshot>): ProducerSnapshot => ({
 
 const broker = (batches: { firstSeq: number; lastSeq: number; firstOffset: number; t: number }[], logEndOffset: number): BrokerSnapshot => ({
   up: true,
+  down: null,
   logEndOffset,
+  snapshotOffset: 0,
   producers: batches.length ? [{ pid: 1000, epoch: 0, batches, lastTimestamp: batches[batches.length - 1]!.t }] : [],
 });
 

@@ -21,7 +21,7 @@ function describeKind(f: Fault, t: Translate): string {
     case 'error-reply':
       return t('fault.errorReply', { error: f.error, m: f.message, a: f.attempt });
     case 'broker-restart':
-      return t('fault.brokerRestart', { at: f.atMs, down: f.downMs });
+      return t(f.shutdown === 'clean' ? 'fault.brokerRestart.clean' : 'fault.brokerRestart.crash', { at: f.atMs, down: f.downMs });
     case 'producer-restart':
       return t('fault.producerRestart', { at: f.atMs, down: f.downMs });
   }

@@ -54,7 +54,8 @@ export function BrokerStateView({ snapshot, rows, total, lang = 'en' }: Props) {
   return (
     <>
       <p className="broker-status">
-        Broker <strong>{t(snapshot.up ? 'brokerState.up' : 'brokerState.down')}</strong> · {t('brokerState.leo', { n: snapshot.logEndOffset })}
+        Broker <strong>{t(snapshot.up ? 'brokerState.up' : snapshot.down === 'crash' ? 'brokerState.downCrash' : 'brokerState.downClean')}</strong> ·{' '}
+        {t('brokerState.leo', { n: snapshot.logEndOffset })} · {t('brokerState.snapshotAt', { n: snapshot.snapshotOffset })}
       </p>
       <table className="data-table log-table">
         <caption>
@@ -95,6 +96,7 @@ export function BrokerStateView({ snapshot, rows, total, lang = 'en' }: Props) {
         </tbody>
       </table>
       <h3 className="sub">{t('brokerState.window', { n: NUM_BATCHES_TO_RETAIN })}</h3>
+      {snapshot.up ? null : <p className="muted">{t(snapshot.down === 'crash' ? 'brokerState.whileDownCrash' : 'brokerState.whileDownClean')}</p>}
       <DedupWindow snapshot={snapshot} t={t} />
     </>
   );

@@ -8,7 +8,7 @@ import { useLang, useT } from '../../i18n/use-t';
 export const LOG_ROWS = 12;
 
 /** Before its first event the broker is as every run starts it: up, with an empty log and no producer ids. */
-const FRESH_BROKER: BrokerSnapshot = { up: true, logEndOffset: 0, producers: [] };
+const FRESH_BROKER: BrokerSnapshot = { up: true, down: null, logEndOffset: 0, snapshotOffset: 0, producers: [] };
 
 export function BrokerState() {
   const trace = useLab((s) => s.trace);

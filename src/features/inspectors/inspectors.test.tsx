@@ -103,12 +103,30 @@ describe('Broker state', () => {
 
   it('before its first event the broker is shown as every run starts it: up, empty log, no producer ids', () => {
     const region = renderBrokerState(makeFixtureTrace(), 0);
-    expect(region.querySelector('.broker-status')!.textContent).toBe('Broker up · log end offset 0');
+    expect(region.querySelector('.broker-status')!.textContent).toBe('Broker up · log end offset 0 · newest producer-state snapshot @0');
     expect(within(region).getByText(/No producer ids known yet/)).toBeTruthy();
   });
 
   it('marks a duplicate record in words', () => {
     renderBrokerState(makeDuplicateFixtureTrace(), 18);
     expect(screen.getByText('duplicate of @0')).toBeTruthy();
+  });
+});
+
+describe('BrokerState after a crash and a clean shutdown', () => {
+  it('says how the broker went down, where its newest snapshot is, and what a restart will rebuild', async () => {
+    const { runSimulation } = await import('../../sim/run-simulation');
+    const { getPreset } = await import('../../scenarios/presets');
+    for (const [id, kind, status, note] of [
+      ['broker-crash', 'broker.crashed', 'Broker down (crashed) · log end offset 5 · newest producer-state snapshot @0', /log after it replayed/],
+      ['broker-restart', 'broker.shutdown', 'Broker down (clean shutdown) · log end offset 5 · newest producer-state snapshot @5', /one batch per producer id/],
+    ] as const) {
+      const trace = runSimulation(getPreset(id)!.scenario);
+      const at = trace.events.findIndex((e) => e.kind === kind);
+      const region = renderBrokerState(trace, at);
+      expect(region.querySelector('.broker-status')!.textContent).toBe(status);
+      expect(within(region).getByText(note)).toBeTruthy();
+      cleanup();
+    }
   });
 });

@@ -252,14 +252,25 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         if (ev.instance > 1) mark(ev, 'restart', { key: 'badge.producerRestarted', params: { n: ev.instance } }, true);
         else mark(ev, 'dot', { key: 'badge.producerStarted' });
         break;
-      case 'broker.crashed':
-        mark(ev, 'crash', { key: 'badge.brokerCrashed' }, true);
+      case 'broker.shutdown':
+        mark(ev, 'crash', { key: 'badge.brokerShutdown', params: { offset: ev.snapshotOffset } }, true);
         break;
-      case 'broker.restarted':
-        mark(ev, 'restart', { key: 'badge.brokerRestarted', params: { kept: ev.keptBatches, dropped: ev.droppedBatches } }, true);
+      case 'broker.crashed':
+        mark(ev, 'crash', { key: 'badge.brokerCrashed', params: { offset: ev.snapshotOffset } }, true);
+        break;
+      case 'broker.restarted': {
+        const params = { offset: ev.snapshotOffset, replayed: ev.replayedBatches, kept: ev.keptBatches, dropped: ev.droppedBatches };
+        mark(ev, 'restart', { key: ev.shutdown === 'clean' ? 'badge.brokerRestarted.clean' : 'badge.brokerRestarted.crash', params }, true);
+        break;
+      }
+      case 'segment.rolled':
+        mark(ev, 'dot', { key: 'badge.segmentRolled', params: { offset: ev.baseOffset } });
         break;
       case 'producer.expired':
         mark(ev, 'error', { key: 'badge.expired', params: { pid: ev.pid } }, true);
+        break;
+      case 'connection.refused':
+        mark(ev, 'error', { key: 'badge.refused', params: { n: ev.connection } }, true);
         break;
       case 'connection.closed':
         mark(ev, 'error', { key: 'badge.closed', params: { n: ev.connection } }, true);

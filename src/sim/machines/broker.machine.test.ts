@@ -125,29 +125,82 @@ describe('broker machine: produce', () => {
   });
 });
 
-describe('broker machine: crash, restart, expiry', () => {
-  test('crash → down; requests are not handled while down', () => {
+describe('broker machine: clean shutdown, crash, restart, expiry', () => {
+  const cachedSeqs = (d: ReturnType<typeof driver>) => d.b().entries.get(1000)?.batches.map((b) => b.firstSeq);
+  const restarted = (fx: BrokerEffect[]) => fx.find((f) => f.type === 'record' && f.ev.kind === 'broker.restarted');
+
+  test('crash → down.afterCrash; requests are not handled while down', () => {
     const d = driver();
     const fx = d.send({ type: 'broker.crash' }, 5);
-    expect(d.actor.getSnapshot().value).toBe('down');
+    expect(d.actor.getSnapshot().value).toEqual({ down: 'afterCrash' });
     expect(fx).toHaveLength(1);
-    expect(fx[0]).toMatchObject({ type: 'record', ev: { kind: 'broker.crashed' } });
+    expect(fx[0]).toMatchObject({ type: 'record', ev: { kind: 'broker.crashed', snapshotOffset: 0 } });
     expect(d.send(produce(ref(1, 0)), 6)).toEqual([]);
   });
 
-  test('restart keeps only the last batch per producer; the log survives', () => {
+  test('clean shutdown → down.afterCleanShutdown, with a snapshot written at the log end', () => {
+    const d = driver();
+    for (let s = 0; s < 3; s++) d.send(produce(ref(s + 1, s)), s);
+    const fx = d.send({ type: 'broker.shutdown' }, 5);
+    expect(d.actor.getSnapshot().value).toEqual({ down: 'afterCleanShutdown' });
+    expect(fx[0]).toMatchObject({ type: 'record', ev: { kind: 'broker.shutdown', snapshotOffset: 3 } });
+    expect(d.b().snapshotFile).toEqual({ offset: 3, producers: [expect.objectContaining({ pid: 1000, batches: [expect.objectContaining({ firstSeq: 2 })] })] });
+  });
+
+  test('restart after a clean shutdown keeps only the last batch per producer; the log survives', () => {
     const d = driver();
     for (let s = 0; s < 4; s++) d.send(produce(ref(s + 1, s)), s);
-    d.send({ type: 'broker.crash' }, 10);
+    d.send({ type: 'broker.shutdown' }, 10);
     const fx = d.send({ type: 'broker.restart' }, 20);
-    // down → recovering (the snapshot is loaded) → up, in one step
+    // down.afterCleanShutdown → recovering (the snapshot is loaded, nothing to replay) → up, in one step
     expect(d.actor.getSnapshot().value).toBe('up');
-    expect(fx[0]).toMatchObject({ type: 'record', ev: { kind: 'broker.restarted', keptBatches: 1, droppedBatches: 3 } });
-    expect(d.b().entries.get(1000)?.batches.map((b) => b.firstSeq)).toEqual([3]);
+    expect(restarted(fx)).toMatchObject({ ev: { shutdown: 'clean', snapshotOffset: 4, replayedBatches: 0, keptBatches: 1, droppedBatches: 3 } });
+    expect(cachedSeqs(d)).toEqual([3]);
     expect(d.b().logEndOffset).toBe(4);
     // last batch still deduplicated; an older retry is now out of order
     expect(handled(d.send(produce(ref(4, 3, { attempt: 2 })), 21))).toMatchObject({ verdict: 'duplicate', offset: 3 });
     expect(handled(d.send(produce(ref(3, 2, { attempt: 2 })), 22))).toMatchObject({ verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+  });
+
+  test('restart after a crash replays the log: all five cached batches come back, every retry is recognised', () => {
+    const d = driver();
+    for (let s = 0; s < 6; s++) d.send(produce(ref(s + 1, s)), s);
+    d.send({ type: 'broker.crash' }, 10);
+    const fx = d.send({ type: 'broker.restart' }, 20);
+    expect(d.actor.getSnapshot().value).toBe('up');
+    expect(restarted(fx)).toMatchObject({ ev: { shutdown: 'crash', snapshotOffset: 0, replayedBatches: 6, keptBatches: 5, droppedBatches: 0 } });
+    expect(cachedSeqs(d)).toEqual([1, 2, 3, 4, 5]);
+    for (let s = 1; s < 6; s++) expect(handled(d.send(produce(ref(s + 1, s, { attempt: 2 })), 21 + s))).toMatchObject({ verdict: 'duplicate', offset: s });
+    // recovery ends with a snapshot at the log end: a second crash has nothing to replay
+    expect(d.b().snapshotFile.offset).toBe(6);
+  });
+
+  test('log.roll.ms: a roll writes a snapshot; a crash soon after it replays little and forgets older batches', () => {
+    const d = driver({ 'log.roll.ms': 100 });
+    for (let s = 0; s < 3; s++) d.send(produce(ref(s + 1, s)), s * 10); // segment from t=0
+    const fx = d.send(produce(ref(4, 3)), 150); // older than 100 ms: roll at offset 3, then append
+    expect(fx.find((f) => f.type === 'record' && f.ev.kind === 'segment.rolled')).toMatchObject({ ev: { baseOffset: 3 } });
+    expect(d.b().snapshotFile.offset).toBe(3);
+    d.send(produce(ref(5, 4)), 160);
+    d.send({ type: 'broker.crash' }, 170);
+    const up = d.send({ type: 'broker.restart' }, 180);
+    expect(restarted(up)).toMatchObject({ ev: { shutdown: 'crash', snapshotOffset: 3, replayedBatches: 2, keptBatches: 3, droppedBatches: 2 } });
+    expect(cachedSeqs(d)).toEqual([2, 3, 4]);
+    expect(handled(d.send(produce(ref(2, 1, { attempt: 2 })), 181))).toMatchObject({ verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    expect(handled(d.send(produce(ref(3, 2, { attempt: 2 })), 182))).toMatchObject({ verdict: 'duplicate', offset: 2 });
+  });
+
+  test('the restart transition leaves the kind of down it came from, into recovering', () => {
+    const d = driver();
+    d.send(produce(ref(1, 0)), 1);
+    d.send({ type: 'broker.crash' }, 2);
+    const before = d.actor.getSnapshot();
+    const [t] = brokerMachine.getTransitionData(before as never, { type: 'broker.restart' });
+    expect(t?.source.id).toBe('broker.down.afterCrash');
+    expect(t?.target?.map((n) => n.id)).toEqual(['broker.recovering']);
+    // while down a second stop changes nothing
+    expect(d.send({ type: 'broker.shutdown' }, 3)).toEqual([]);
+    expect(d.actor.getSnapshot().value).toEqual({ down: 'afterCrash' });
   });
 
   test('expiry.check removes entries idle for at least producer.id.expiration.ms', () => {

@@ -8,9 +8,13 @@ import {
   createBrokerModel,
   endBrokerStep,
   expireProducers,
+  finishRecovery,
   handleInitProducerId,
   handleProduce,
-  restart,
+  hasLogAfterSnapshot,
+  loadProducerSnapshot,
+  replayLog,
+  shutdown,
   type BrokerEffect,
   type BrokerModel,
   type BrokerStep,
@@ -63,19 +67,26 @@ const step = <T extends BrokerEvent['type']>(type: T, up: boolean, f: (s: Broker
   });
 
 /**
- * The partition leader: up, down, or recovering its producer state on the way back up. Its rules are the pure
- * functions of protocol/broker-rules.ts. Followers and leader failover will add states here (replication is not
- * modelled yet).
+ * The partition leader: up, down (after a clean shutdown or a crash, which leave different producer-state
+ * snapshots on disk), or recovering its producer state on the way back up (UnifiedLog.rebuildProducerState: load
+ * the newest snapshot, replay the log after it). Recovery takes no virtual time. Its rules are the pure functions
+ * of protocol/broker-rules.ts. Followers and leader failover will add states here (replication is not modelled yet).
  */
 export const brokerMachine = setup({
   types: { context: {} as BrokerContext, events: {} as BrokerEvent, input: {} as BrokerInput, emitted: {} as TraceEmitted | ChildStarted },
   actors: { producerId: producerIdMachine },
+  guards: {
+    logAfterSnapshot: ({ context }) => hasLogAfterSnapshot(context.b),
+  },
   actions: {
     handleProduce: step('produce', true, (s, e) => handleProduce(s, e)),
     handleInitProducerId: step('init-pid', true, (s, e) => handleInitProducerId(s, e.instance, e.connection)),
     expire: step('expiry.check', true, (s) => expireProducers(s)),
+    shutdown: step('broker.shutdown', true, (s) => shutdown(s)),
     crash: step('broker.crash', true, (s) => crash(s)),
-    restart: step('broker.restart', false, (s) => restart(s)),
+    loadSnapshot: step('broker.restart', false, (s) => loadProducerSnapshot(s)),
+    replayLog: step('broker.restart', false, (s) => replayLog(s)),
+    finishRecovery: step('broker.restart', false, (s) => finishRecovery(s)),
   },
 }).createMachine({
   id: 'broker',
@@ -88,17 +99,40 @@ export const brokerMachine = setup({
         produce: { actions: 'handleProduce' },
         'init-pid': { actions: 'handleInitProducerId' },
         'expiry.check': { actions: 'expire' },
-        'broker.crash': { target: 'down', actions: 'crash' },
+        'broker.shutdown': { target: 'down.afterCleanShutdown', actions: 'shutdown' },
+        'broker.crash': { target: 'down.afterCrash', actions: 'crash' },
       },
     },
     down: {
-      description: 'the process is down: connections are refused; the log is on disk, producer state in its snapshot',
-      on: { 'broker.restart': { target: 'recovering', actions: 'restart' } },
+      description: 'the process is down: connections are refused; the log is on disk, the in-memory producer state is gone',
+      initial: 'afterCrash',
+      states: {
+        afterCleanShutdown: {
+          description: 'stopped cleanly (a rolling restart, an upgrade): producer state was written to a snapshot at the log end',
+          on: { 'broker.restart': { target: '#broker.recovering', actions: 'loadSnapshot' } },
+        },
+        afterCrash: {
+          description: 'killed without shutting down: no snapshot was written; the newest is from the last segment roll or restart, older than the log end',
+          on: { 'broker.restart': { target: '#broker.recovering', actions: 'loadSnapshot' } },
+        },
+      },
     },
     recovering: {
-      description:
-        'loading producer state from the snapshot written at shutdown: only the last batch per producer id is cached again (as after a clean shutdown)',
-      always: 'up',
+      description: 'rebuilding producer state before accepting connections: the newest snapshot, then the log after it',
+      initial: 'loadingSnapshot',
+      states: {
+        loadingSnapshot: {
+          description: 'the snapshot holds only the last batch of each producer id, as of its offset',
+          always: [
+            { guard: 'logAfterSnapshot', target: 'replayingLog', actions: 'replayLog' },
+            { target: '#broker.up', actions: 'finishRecovery' },
+          ],
+        },
+        replayingLog: {
+          description: 'each batch written after the snapshot is read back in order and cached again, up to five per producer id',
+          always: { target: '#broker.up', actions: 'finishRecovery' },
+        },
+      },
     },
   },
 });

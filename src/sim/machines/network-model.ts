@@ -8,6 +8,10 @@ import { refEvent } from './ref-event';
 
 export type NetworkEvent =
   | { type: 'packet.send'; packet: Packet }
+  /** A producer instance tries to open a connection to the leader. */
+  | { type: 'connection.connect'; connection: number; instance: number }
+  /** The refusal of a connection attempt reaches the client (a delayed event of the network's own). */
+  | { type: 'connect.refusal'; connection: number; instance: number }
   /** A packet's arrival time has come (a delayed event of the network's own). */
   | { type: 'packet.arrive'; id: number }
   /** A packet the network drops is gone, halfway along its way. */
@@ -147,12 +151,9 @@ export function send(s: NetworkStep, packet: Packet): void {
     recordLoss(s, t, 'connection-closed');
     return;
   }
+  // A request goes out only on a connection that was ready, and the broker going down closes every connection, so a
+  // request never meets a broker that is down here: it is lost on the closed connection above.
   const half = Math.floor(latency / 2);
-  if (request && !s.leaderUp) {
-    track(n, c, t, s.now + half);
-    s.out.push({ type: 'timer', delayMs: half, event: { type: 'packet.lost', id: t.id, cause: 'broker-down' }, id: networkTimerId.loss(t.id) });
-    return;
-  }
   let extra = 0;
   if (packet.kind === 'produce' || packet.kind === 'produce-response') {
     const { messages, attempt, instance } = packet.ref;
@@ -207,6 +208,26 @@ export function arrive(s: NetworkStep, id: number): void {
     }
   }
   s.out.push({ type: 'forward', delivery: t.delivery });
+}
+
+/**
+ * A connection attempt (NetworkClient.initiateConnect): while the leader is up the connection is ready at once (the
+ * lab draws no time for the handshake); while it is down the attempt is refused, and the client learns it after a
+ * round trip (SYN there, RST back).
+ */
+export function connect(s: NetworkStep, id: number, instance: number): void {
+  if (s.leaderUp) {
+    connection(s, id, instance);
+    s.out.push({ type: 'forward', delivery: { to: 'producer', instance, event: { type: 'connect.succeeded', connection: id } } });
+    return;
+  }
+  const oneWay = latencyMs(s.n.rng, s.n.latency.min, s.n.latency.max, [id, instance, 11]);
+  s.out.push({ type: 'timer', delayMs: 2 * oneWay, event: { type: 'connect.refusal', connection: id, instance } });
+}
+
+/** The refusal reaches the client. */
+export function refuse(s: NetworkStep, id: number, instance: number): void {
+  s.out.push({ type: 'forward', delivery: { to: 'producer', instance, event: { type: 'connect.failed', connection: id } } });
 }
 
 /** The client notices its connection broke: the producer instance that owned it is told. */

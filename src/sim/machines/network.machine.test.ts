@@ -166,8 +166,8 @@ describe('network machine', () => {
     expect(d.connection()).toEqual({ open: { requests: 'flowing', responses: 'flowing' } });
   });
 
-  test('while the broker is down, requests are lost and open connections break', () => {
-    const d = driver();
+  test('while the broker is down, open connections break and a connection attempt is refused after a round trip', () => {
+    const d = driver({ draws: { 2: 0.5 } });
     const r1 = ref(1);
     const t1 = deliveryOf(d.send(sendPacket(request(r1)), 0));
     const down = d.send({ type: 'broker.down' }, 2);
@@ -175,12 +175,19 @@ describe('network machine', () => {
     expect(lostReqs(down)).toEqual([['request.lost', r1.req]]);
     expect(withdrawn(down)).toEqual([t1.id]);
     expect(breaks(down)).toEqual([{ type: 'break.noticed', connection: 1, instance: 1 }]);
-    // a request sent while the broker is down is lost on the way
-    const r2 = ref(2, 2);
-    const lost = lostTimerOf(d.send(sendPacket(request(r2)), 10));
-    expect(lostReqs(d.send(lost.event as NetworkEvent, 10 + lost.delayMs))).toEqual([['request.lost', r2.req]]);
+    // a new connection is refused: the client hears it after a round trip (SYN there, RST back); nothing opens
+    const attempt = d.send({ type: 'connection.connect', connection: 2, instance: 1 }, 10);
+    expect(forwarded(attempt)).toEqual([]);
+    const [refusal] = timersOf(attempt, 'connect.refusal');
+    expect(refusal).toMatchObject({ delayMs: 20, event: { type: 'connect.refusal', connection: 2, instance: 1 } });
+    expect(forwarded(d.send(refusal!.event as NetworkEvent, 30))).toEqual([{ to: 'producer-1', event: { type: 'connect.failed', connection: 2 } }]);
+    expect(d.connection()).toBe('closed');
     d.send({ type: 'broker.up' }, 50);
     expect(d.value()).toBe('reachable');
+    // once it is up, a connection attempt succeeds at once and requests flow on it
+    const ok = d.send({ type: 'connection.connect', connection: 3, instance: 1 }, 60);
+    expect(forwarded(ok)).toContainEqual({ to: 'producer-1', event: { type: 'connect.succeeded', connection: 3 } });
+    expect(d.connection()).toEqual({ open: { requests: 'flowing', responses: 'flowing' } });
     const r3 = ref(3, 3);
     const t3 = deliveryOf(d.send(sendPacket(request(r3)), 60));
     expect(forwarded(d.send(t3.event as NetworkEvent, 70)).map((f) => f.to)).toEqual(['broker']);

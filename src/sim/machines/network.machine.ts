@@ -5,8 +5,10 @@ import {
   arrive,
   brokerDown,
   close,
+  connect,
   lose,
   noticeBreak,
+  refuse,
   send,
   type NetworkEffect,
   type NetworkEvent,
@@ -71,6 +73,8 @@ export const networkMachine = setup({
   actors: { connection: connectionMachine },
   actions: {
     send: step('packet.send', (s, e) => send(s, e.packet)),
+    connect: step('connection.connect', (s, e) => connect(s, e.connection, e.instance)),
+    refuse: step('connect.refusal', (s, e) => refuse(s, e.connection, e.instance)),
     arrive: step('packet.arrive', (s, e) => arrive(s, e.id)),
     lose: step('packet.lost', (s, e) => lose(s, e.id, e.cause)),
     noticeBreak: step('break.noticed', (s, e) => noticeBreak(s, e.connection, e.instance)),
@@ -84,6 +88,8 @@ export const networkMachine = setup({
   initial: 'reachable',
   on: {
     'packet.send': { actions: 'send' },
+    'connection.connect': { actions: 'connect' },
+    'connect.refusal': { actions: 'refuse' },
     'packet.arrive': { actions: 'arrive' },
     'packet.lost': { actions: 'lose' },
     'break.noticed': { actions: 'noticeBreak' },
@@ -95,7 +101,7 @@ export const networkMachine = setup({
       on: { 'broker.down': { target: 'unreachable', actions: 'brokerDown' } },
     },
     unreachable: {
-      description: 'the broker is down: its connections broke, and a new request is lost on the way (connection refused)',
+      description: 'the broker is down: its connections broke, and a connection attempt is refused',
       on: {
         'broker.up': 'reachable',
         // Going down again while down (overlapping restarts) still cuts the connections opened in between.

@@ -1,5 +1,6 @@
 import { incrementSequence } from '../protocol/sequence';
 import { PARTITION } from '../protocol/types';
+import { nodeReady } from './producer-connection';
 import { bumpEpoch } from './producer-epoch';
 import { batchCreated, fact, moveBatch, phaseOf, record, requestRef, timerId, type Batch, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
@@ -66,24 +67,23 @@ function openBatchReady(m: ProducerStep): boolean {
 
 /**
  * The Sender's drain: send as many batches as the rules allow (RecordAccumulator.drain and
- * shouldStopDrainBatchesForPartition, reference §1.3–1.4).
+ * shouldStopDrainBatchesForPartition, reference §1.3–1.4), and only once the connection to the leader is ready
+ * (§1.5): until then nothing is sealed or sent, and no attempt is used.
  */
 export function drain(m: ProducerStep): void {
   if (m.idem === 'bumpRequired') bumpEpoch(m);
   const p = m.partitions[PARTITION]!;
-  // NetworkClient may connect again once reconnect.backoff.ms has passed, even before its timer has fired.
-  if (m.conn === 'waitingToReconnect') {
-    if (m.now < m.reconnectAtT) return;
-    fact(m, { type: 'reconnect.allowed' });
-  }
   if (m.idempotent && m.pid < 0) {
-    if (m.idem === 'uninitialized' && (p.queue.size > 0 || p.open)) requestProducerId(m);
+    if (m.idem === 'uninitialized' && (p.queue.size > 0 || p.open) && nodeReady(m)) requestProducerId(m);
     return;
   }
   while (m.requests.size < m.config['max.in.flight.requests.per.connection']) {
-    if (p.queue.size === 0 && openBatchReady(m)) sealOpenBatch(m);
+    if (p.queue.size === 0 && openBatchReady(m)) {
+      if (!nodeReady(m)) return;
+      sealOpenBatch(m);
+    }
     const head = p.queue.peek();
-    if (!head || !mayDrain(m, head)) return;
+    if (!head || !mayDrain(m, head) || !nodeReady(m)) return;
     p.queue.shift();
     if (!head.everSent) {
       if (m.idempotent) {
@@ -113,11 +113,9 @@ function mayDrain(m: ProducerStep, head: Batch): boolean {
   return p.inflight[0] === head;
 }
 
+/** Requests go out only on a ready connection (the drain checks nodeReady first). */
 function ensureConnection(m: ProducerStep): void {
-  if (m.conn === 'connected') return;
-  m.connection += 1;
-  fact(m, { type: 'connection.opened' });
-  record(m, { kind: 'connection.opened', lane: 'producer', connection: m.connection });
+  if (m.conn !== 'connected') throw new Error(`producer ${m.instance}: a request would go out while ${m.conn}`);
 }
 
 function requestProducerId(m: ProducerStep): void {

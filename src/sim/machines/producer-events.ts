@@ -10,6 +10,9 @@ export type ProducerEvent =
   | { type: 'request.timeout'; req: number }
   | { type: 'connection.broken'; connection: number }
   | { type: 'reconnect.ready' }
+  /** The network's answer to a connection attempt: ready, or refused (the broker is down). */
+  | { type: 'connect.succeeded'; connection: number }
+  | { type: 'connect.failed'; connection: number }
   | { type: 'backoff.elapsed'; batch: number; attempt: number }
   | { type: 'delivery.timeout'; batch: number }
   | { type: 'producer.crash' };

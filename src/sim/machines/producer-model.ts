@@ -63,6 +63,8 @@ export interface ProducerModel {
   connection: number;
   /** No new connection before this time (reconnect.backoff.ms after a disconnect). */
   reconnectAtT: number;
+  /** Connection attempts that failed in a row since the last ready connection (the reconnect backoff doubles with each). */
+  reconnectFailures: number;
   nextBatchId: number;
   nextReqId: number;
   /** The last snapshot handed to the trace, reused while nothing it shows has changed. */
@@ -72,7 +74,7 @@ export interface ProducerModel {
 /** The idempotence manager's state (Kafka's TransactionManager.State for an idempotent producer). */
 export type IdempotencePhase = 'disabled' | 'uninitialized' | 'initializing' | 'ready' | 'bumpRequired';
 /** The connection to the partition leader, as NetworkClient sees it. */
-export type ConnectionPhase = 'disconnected' | 'connected' | 'waitingToReconnect';
+export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected' | 'waitingToReconnect';
 
 /**
  * One step of the producer: its data as the step changes it, the machine's states as the step found them (and as
@@ -100,7 +102,9 @@ export type ProducerFact =
   | { type: 'pid.reset' }
   | { type: 'bump.required' }
   | { type: 'epoch.bumped' }
+  | { type: 'connection.connecting' }
   | { type: 'connection.opened' }
+  | { type: 'connection.refused' }
   | { type: 'connection.lost' }
   | { type: 'reconnect.allowed' };
 
@@ -110,7 +114,9 @@ export type ProducerEffect =
   /** A new batch: its statechart starts as a child actor of the producer. */
   | { type: 'batch.created'; batch: number }
   /** An event for a batch's statechart. */
-  | { type: 'batch.event'; batch: number; event: BatchEvent };
+  | { type: 'batch.event'; batch: number; event: BatchEvent }
+  /** NetworkClient.initiateConnect: the network accepts the connection, or refuses it while the broker is down. */
+  | { type: 'connect'; connection: number };
 
 export interface ProducerInput {
   instance: number;
@@ -132,6 +138,7 @@ export function createProducerModel(input: ProducerInput): ProducerModel {
     requests: new Map(),
     connection: input.firstConnection,
     reconnectAtT: 0,
+    reconnectFailures: 0,
     nextBatchId: input.firstBatchId,
     nextReqId: input.firstReqId,
     lastSnapshot: null,
@@ -157,6 +164,7 @@ export function beginStep(
     requests: m.requests,
     connection: m.connection,
     reconnectAtT: m.reconnectAtT,
+    reconnectFailures: m.reconnectFailures,
     nextBatchId: m.nextBatchId,
     nextReqId: m.nextReqId,
     lastSnapshot: m.lastSnapshot,
@@ -181,6 +189,7 @@ export function endStep(s: ProducerStep): ProducerModel {
     requests: s.requests,
     connection: s.connection,
     reconnectAtT: s.reconnectAtT,
+    reconnectFailures: s.reconnectFailures,
     nextBatchId: s.nextBatchId,
     nextReqId: s.nextReqId,
     lastSnapshot: s.lastSnapshot,
@@ -205,9 +214,13 @@ export function fact(s: ProducerStep, f: ProducerFact): void {
     case 'bump.required':
       s.idem = 'bumpRequired';
       break;
+    case 'connection.connecting':
+      s.conn = 'connecting';
+      break;
     case 'connection.opened':
       s.conn = 'connected';
       break;
+    case 'connection.refused':
     case 'connection.lost':
       s.conn = 'waitingToReconnect';
       break;
@@ -239,9 +252,6 @@ export function moveBatch(s: ProducerStep, b: Batch, type: BatchEvent['type']): 
   s.phases.set(b.id, BATCH_TARGET[type]);
   s.out.push({ type: 'batch.event', batch: b.id, event: { type } });
 }
-
-/** Kafka's reconnect.backoff.ms default: wait this long before reconnecting to a broker. */
-export const RECONNECT_BACKOFF_MS = 50;
 
 /**
  * Ids of the producer's delayed events, so that a request's or batch's timers can be withdrawn with XState's

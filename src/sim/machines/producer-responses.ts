@@ -3,7 +3,8 @@ import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
 import { maybeResolveSequences, requireBump } from './producer-epoch';
-import { fact, isFinished, moveBatch, partitionOf, phaseOf, RECONNECT_BACKOFF_MS, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
+import { scheduleReconnect } from './producer-connection';
+import { fact, isFinished, moveBatch, partitionOf, phaseOf, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
 
 export function pidAssigned(m: ProducerStep, pid: number, epoch: number, connection: number): void {
@@ -48,8 +49,7 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
   m.requests.clear();
   for (const r of failed) m.out.push({ type: 'cancel', id: timerId.requestTimeout(r.ref.req) });
   fact(m, { type: 'connection.lost' });
-  m.reconnectAtT = m.now + RECONNECT_BACKOFF_MS;
-  m.out.push({ type: 'timer', delayMs: RECONNECT_BACKOFF_MS, event: { type: 'reconnect.ready' }, id: timerId.reconnect(m.connection) });
+  scheduleReconnect(m);
   // An InitProducerId that was on the dead connection is abandoned; the next drain asks again.
   if (m.pid < 0 && m.idem === 'initializing') fact(m, { type: 'pid.abandoned' });
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });

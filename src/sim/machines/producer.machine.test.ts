@@ -26,17 +26,40 @@ function effects(observed: Observed[]): Fx[] {
   });
 }
 
-/** Runs a producer actor on XState's interpreter with a hand-moved clock; the network is a stub. */
-function driver(over: Partial<ProducerConfig> = {}) {
+/** Connection attempts the producer asked the network for, by connection id. */
+const connects = (observed: Observed[]): number[] =>
+  observed.flatMap((f) => (f.type === 'sent' && f.to === 'network' && f.event.type === 'connection.connect' ? [f.event['connection'] as number] : []));
+
+/**
+ * Runs a producer actor on XState's interpreter with a hand-moved clock; the network is a stub. Unless told
+ * otherwise, the stub accepts every connection attempt at once (as the network does while the broker is up), and
+ * what the producer does then is part of the same step's effects.
+ */
+function driver(over: Partial<ProducerConfig> = {}, opts: { acceptConnections?: boolean } = {}) {
   const config = producerConfig({ 'linger.ms': 0, ...over });
   const h = partyHarness(producerMachine, 'producer-1', (clock) => ({ instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0, clock }), ['network']);
   const actor = h.actor;
   const m = () => (actor.getSnapshot().context as ProducerContext).m;
-  const send = (event: ProducerEvent, now?: number): Fx[] => effects(h.send(event, now));
+  let accept = opts.acceptConnections ?? true;
+  /** Connection attempts seen, accepted or not. */
+  const attempts: number[] = [];
+  const send = (event: ProducerEvent, now?: number): Fx[] => {
+    let observed = h.send(event, now);
+    const fx = effects(observed);
+    for (let tried = connects(observed); tried.length > 0; tried = connects(observed)) {
+      attempts.push(...tried);
+      if (!accept) break;
+      observed = h.send({ type: 'connect.succeeded', connection: tried[tried.length - 1]! }, now);
+      fx.push(...effects(observed));
+    }
+    return fx;
+  };
   const p = () => m().partitions[0]!;
   /** The region states while running: idempotence and connection. */
   const regions = () => (h.value() as { running: { idempotence: unknown; connection: unknown } }).running;
-  return { actor, m, p, send, config, regions, value: h.value };
+  /** From now on the stub network accepts (true) or leaves unanswered (false) each connection attempt. */
+  const acceptConnections = (on: boolean) => (accept = on);
+  return { actor, m, p, send, config, regions, value: h.value, attempts, acceptConnections };
 }
 
 const records = (fx: Fx[]) => fx.flatMap((f) => (f.type === 'record' ? [f.ev] : []));
@@ -385,5 +408,66 @@ describe('producer machine: the statechart regions follow the protocol', () => {
     d.send({ type: 'producer.crash' }, 10);
     expect(d.value()).toBe('crashed');
     expect(d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20)).toEqual([]);
+  });
+});
+
+describe('producer machine: a broker that cannot be reached is skipped (Sender drains only ready nodes, §1.5)', () => {
+  test('while connections are refused nothing is sent and no attempt is used; reconnects follow reconnect.backoff.ms, doubling up to the max', () => {
+    const d = withPid({ 'reconnect.backoff.ms': 50, 'reconnect.backoff.max.ms': 300 });
+    expect(produced(d.firstFx).map((r) => [r.batch, r.attempt, r.connection])).toEqual([[1, 1, 1]]);
+    d.acceptConnections(false);
+    // the broker goes down: the open connection breaks and the request on it fails (that attempt was used)
+    const broke = d.send({ type: 'connection.broken', connection: 1 }, 20);
+    expect(timers(broke).find((t) => t.event.type === 'reconnect.ready')).toMatchObject({ delayMs: 50 });
+    expect(timers(broke).find((t) => t.event.type === 'backoff.elapsed')).toMatchObject({ delayMs: 100 });
+    // reconnect.backoff.ms passes, but nothing is ready to send yet: no connection attempt
+    expect(d.send({ type: 'reconnect.ready' }, 70)).toEqual([]);
+    expect(d.attempts).toEqual([1]);
+    // the retry backoff ends: the sender wants to send, so it connects, and sends nothing meanwhile
+    const wants = d.send({ type: 'backoff.elapsed', batch: 1, attempt: 1 }, 120);
+    expect(produced(wants)).toEqual([]);
+    expect(d.attempts).toEqual([1, 2]);
+    expect(d.regions().connection).toBe('connecting');
+    // a new record waits too
+    expect(produced(d.send({ type: 'app.send', message: 2, resend: false }, 125))).toEqual([]);
+    // each refusal doubles the wait: 100, 200, then capped at 300
+    const waits: number[] = [];
+    let now = 140;
+    for (const connection of [2, 3, 4, 5]) {
+      const refused = d.send({ type: 'connect.failed', connection }, now);
+      expect(d.regions().connection).toBe('waitingToReconnect');
+      const ev = records(refused).find((e) => e.kind === 'connection.refused');
+      expect(ev).toMatchObject({ kind: 'connection.refused', connection });
+      const timer = timers(refused).find((t) => t.event.type === 'reconnect.ready')!;
+      waits.push(timer.delayMs);
+      now += timer.delayMs;
+      expect(produced(d.send({ type: 'reconnect.ready' }, now))).toEqual([]);
+      now += 20;
+    }
+    expect(waits).toEqual([100, 200, 300, 300]);
+    expect(d.attempts).toEqual([1, 2, 3, 4, 5, 6]);
+    // no attempt was used and no retry backoff grew while the broker was unreachable
+    expect(d.p().inflight.map((b) => b.attempts)).toEqual([1]);
+    // the broker is back: the connection is ready, the retry goes out as attempt 2, then the waiting record
+    d.acceptConnections(true);
+    const back = d.send({ type: 'connect.succeeded', connection: 6 }, now);
+    expect(kinds(back)[0]).toBe('connection.opened');
+    expect(produced(back).map((r) => [r.batch, r.attempt, r.baseSeq, r.connection])).toEqual([
+      [1, 2, 0, 6],
+      [2, 1, 1, 6],
+    ]);
+    // and a later disconnect starts again from reconnect.backoff.ms
+    d.send({ type: 'response.received', req: produced(back)[0]!.req, error: 'NONE', offset: 0 }, now + 10);
+    const again = d.send({ type: 'connection.broken', connection: 6 }, now + 20);
+    expect(timers(again).find((t) => t.event.type === 'reconnect.ready')).toMatchObject({ delayMs: 50 });
+  });
+
+  test('an answer about an older connection attempt is ignored', () => {
+    const d = driver({}, { acceptConnections: false });
+    d.send({ type: 'producer.start' });
+    d.send({ type: 'app.send', message: 1, resend: false }, 0);
+    expect(d.attempts).toEqual([1]);
+    expect(d.send({ type: 'connect.succeeded', connection: 7 }, 1)).toEqual([]);
+    expect(d.regions().connection).toBe('connecting');
   });
 });

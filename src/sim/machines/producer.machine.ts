@@ -17,6 +17,7 @@ import {
   type ProducerModel,
   type ProducerStep,
 } from './producer-model';
+import { connectFailed, connectSucceeded } from './producer-connection';
 import { backoffElapsed, connectionBroken, deliveryTimedOut, pidAssigned, requestTimedOut, responseReceived } from './producer-responses';
 import { enact, type ChildStarted, type Enqueue, type TraceEmitted } from './trace-emit';
 
@@ -63,6 +64,7 @@ function enactProducer(
   cause: { type: string },
   enqueue: Enqueue,
   network: AnyActorRef | undefined,
+  instance: number,
   batches: Map<number, AnyActorRef>,
 ): void {
   let facts: string[] | undefined;
@@ -81,6 +83,7 @@ function enactProducer(
         // A finished batch's actor stops by itself (a final state); the producer forgets it.
         if (isFinalBatchPhase(BATCH_TARGET[fx.event.type])) enqueue(() => batches.delete(fx.batch));
       }
+      else if (network && fx.type === 'connect') enqueue.sendTo(network, { type: 'connection.connect', connection: fx.connection, instance }, { delay: 0 });
     },
     facts,
   );
@@ -101,7 +104,7 @@ const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: 
     const s = beginStep(context.m, context.clock.now, idem, conn, (id) => batches.get(id)?.getSnapshot().value as BatchPhase | undefined);
     f(s, event as Extract<ProducerEvent, { type: T }>);
     enqueue.assign({ m: endStep(s) });
-    enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined, batches);
+    enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined, s.instance, batches);
   });
 
 /**
@@ -135,9 +138,11 @@ export const producerMachine = setup({
     connectionBroken: step('connection.broken', (s, e) => connectionBroken(s, e.connection)),
     backoffElapsed: step('backoff.elapsed', (s, e) => backoffElapsed(s, e.batch, e.attempt)),
     reconnectReady: step('reconnect.ready', (s) => drain(s)),
+    connectSucceeded: step('connect.succeeded', (s, e) => connectSucceeded(s, e.connection)),
+    connectFailed: step('connect.failed', (s, e) => connectFailed(s, e.connection)),
     deliveryTimedOut: step('delivery.timeout', (s, e) => deliveryTimedOut(s, e.batch)),
     closeOnCrash: step('producer.crash', (s) => {
-      if (s.conn === 'connected') s.out.push({ type: 'close', connection: s.connection });
+      if (s.conn === 'connected' || s.conn === 'connecting') s.out.push({ type: 'close', connection: s.connection });
       s.requests.clear();
     }),
   },
@@ -169,6 +174,8 @@ export const producerMachine = setup({
         'connection.broken': { actions: 'connectionBroken' },
         'backoff.elapsed': { actions: 'backoffElapsed' },
         'reconnect.ready': { actions: 'reconnectReady' },
+        'connect.succeeded': { actions: 'connectSucceeded' },
+        'connect.failed': { actions: 'connectFailed' },
         'delivery.timeout': { actions: 'deliveryTimedOut' },
         'producer.crash': { target: 'crashed', actions: 'closeOnCrash' },
       },
@@ -208,15 +215,20 @@ export const producerMachine = setup({
           initial: 'disconnected',
           states: {
             disconnected: {
-              description: 'no connection: the sender opens one when it has something to send',
-              on: { 'connection.opened': 'connected' },
+              description: 'no connection: the sender starts connecting when it has something to send',
+              on: { 'connection.connecting': 'connecting' },
+            },
+            connecting: {
+              description: 'connecting to the leader: the sender drains only for a ready connection, so batches wait and use no attempts',
+              on: { 'connection.opened': 'connected', 'connection.refused': 'waitingToReconnect' },
             },
             connected: {
               description: 'requests go out on this connection, up to max.in.flight.requests.per.connection at a time',
               on: { 'connection.lost': 'waitingToReconnect' },
             },
             waitingToReconnect: {
-              description: 'the connection failed: every request on it failed; no new connection before reconnect.backoff.ms',
+              description:
+                'the connection failed or was refused: no new attempt before reconnect.backoff.ms, doubled after each refusal up to reconnect.backoff.max.ms; nothing is sent meanwhile',
               on: { 'reconnect.allowed': 'disconnected' },
             },
           },

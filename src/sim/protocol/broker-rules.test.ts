@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { checkAppend, findDuplicate, isExpired, nextExpiryCheck, recordAppend, restoreFromSnapshot } from './broker-rules';
+import {
+  checkAppend,
+  findDuplicate,
+  isExpired,
+  nextExpiryCheck,
+  loadSnapshot,
+  rebuildProducerState,
+  recordAppend,
+  replayBatches,
+  restoreFromSnapshot,
+  shouldRoll,
+  takeSnapshot,
+  type LoggedBatch,
+} from './broker-rules';
 import { lastSequenceOf } from './sequence';
 import { INT_MAX } from '../scenario/schema';
 import { NUM_BATCHES_TO_RETAIN, type BatchHeader, type CachedBatch, type ProducerEntry } from './types';
@@ -156,6 +169,73 @@ describe('restoreFromSnapshot', () => {
   });
   test('an entry with no batches stays empty', () => {
     expect(restoreFromSnapshot(entry(1, [])).batches).toEqual([]);
+  });
+});
+
+/** Single-record batches with seqs from..to−1 of epoch `epoch`, as they lie in the log (offset = seq + shift). */
+function logged(from: number, to: number, epoch = 0, shift = 0): LoggedBatch[] {
+  const out: LoggedBatch[] = [];
+  for (let s = from; s < to; s++) out.push({ header: hdr(epoch, s), batch: cached(s, s, s + shift, s) });
+  return out;
+}
+const DAY = 86400000;
+
+describe('restart: snapshot plus log replay (reference §2.5)', () => {
+  test('clean shutdown: the snapshot is at the log end, nothing is replayed, only the last batch per producer is cached', () => {
+    const live = written(5)!;
+    const e = rebuildProducerState(takeSnapshot([live], 5), [], 10, DAY).get(PID)!;
+    expect(e.batches).toEqual([live.batches[4]]);
+    expect(check(e, hdr(0, 4)).verdict).toBe('duplicate');
+    expect(check(e, hdr(0, 3)).verdict).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
+  });
+
+  test('crash with no snapshot yet: the whole log is replayed and all five cached batches come back', () => {
+    const e = rebuildProducerState({ offset: 0, producers: [] }, logged(0, 7), 10, DAY).get(PID)!;
+    expect(e).toEqual(written(7));
+    expect(e.batches.map((b) => b.firstSeq)).toEqual([2, 3, 4, 5, 6]);
+    for (let s = 2; s < 7; s++) expect(check(e, hdr(0, s)).verdict).toBe('duplicate');
+  });
+
+  test('crash after an old snapshot: its last batch plus the replayed ones, the newest five kept', () => {
+    const before = written(3)!; // seqs 0..2, snapshot at offset 3 keeps seq 2
+    const e = rebuildProducerState(takeSnapshot([before], 3), logged(3, 6), 10, DAY).get(PID)!;
+    expect(e.batches.map((b) => b.firstSeq)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('crash soon after a snapshot: little is replayed, so older cached batches are lost', () => {
+    const before = written(4)!; // seqs 0..3, snapshot at offset 4 keeps seq 3
+    const e = rebuildProducerState(takeSnapshot([before], 4), logged(4, 5), 10, DAY).get(PID)!;
+    expect(e.batches.map((b) => b.firstSeq)).toEqual([3, 4]);
+    expect(check(e, hdr(0, 2)).verdict).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
+    expect(check(e, hdr(0, 3)).verdict).toBe('duplicate');
+  });
+
+  test('a replayed batch of a new epoch clears the cache, as at a live append', () => {
+    const e = replayBatches(new Map([[PID, written(3)!]]), [{ header: hdr(1, 0), batch: cached(0, 0, 3, 9) }]).get(PID)!;
+    expect(e.epoch).toBe(1);
+    expect(e.batches).toEqual([cached(0, 0, 3, 9)]);
+  });
+
+  test('replay reads every producer id in the log; the snapshot keeps producers with nothing after it', () => {
+    const other = { ...written(2)!, pid: 2000 };
+    const m = rebuildProducerState(takeSnapshot([other], 2), logged(0, 2, 0, 2), 10, DAY);
+    expect([...m.keys()].sort()).toEqual([PID, 2000]);
+    expect(m.get(2000)!.batches).toHaveLength(1);
+    expect(m.get(PID)!.batches).toHaveLength(2);
+  });
+
+  test('loading a snapshot leaves out entries that have expired by now (ProducerStateManager.loadFromSnapshot)', () => {
+    const snap = takeSnapshot([entry(0, [cached(0, 0, 0, 100)], 100)], 1);
+    expect(loadSnapshot(snap, 1099, 1000).size).toBe(1);
+    expect(loadSnapshot(snap, 1100, 1000).size).toBe(0);
+  });
+});
+
+describe('shouldRoll (log.roll.ms)', () => {
+  test('an empty segment never rolls; a segment rolls once its first batch is older than log.roll.ms', () => {
+    expect(shouldRoll(null, 1_000_000, 1)).toBe(false);
+    expect(shouldRoll(0, 100, 100)).toBe(false);
+    expect(shouldRoll(0, 101, 100)).toBe(true);
   });
 });
 

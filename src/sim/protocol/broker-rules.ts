@@ -86,6 +86,67 @@ export function restoreFromSnapshot(entry: ProducerEntry): ProducerEntry {
   return { ...entry, batches: entry.batches.slice(-1) };
 }
 
+/** An idempotent batch as it lies in the log: what a replay after a crash reads back (UnifiedLog.loadProducersFromRecords). */
+export interface LoggedBatch {
+  header: BatchHeader;
+  batch: CachedBatch;
+}
+
+/** A producer-state snapshot file: the offset it was taken at and, per producer id, only the last batch (ProducerStateManager.writeSnapshot). */
+export interface ProducerSnapshotFile {
+  offset: number;
+  producers: readonly ProducerEntry[];
+}
+
+/** The snapshot taken at `offset` of the producer state as it is now. */
+export function takeSnapshot(entries: Iterable<ProducerEntry>, offset: number): ProducerSnapshotFile {
+  const producers: ProducerEntry[] = [];
+  for (const e of entries) producers.push(restoreFromSnapshot(e));
+  return { offset, producers };
+}
+
+/** Loading the newest snapshot on restart: its entries, without those that have expired by now (ProducerStateManager.loadFromSnapshot). */
+export function loadSnapshot(snapshot: ProducerSnapshotFile, nowMs: number, expirationMs: number): Map<number, ProducerEntry> {
+  const entries = new Map<number, ProducerEntry>();
+  for (const e of snapshot.producers) if (!isExpired(e, nowMs, expirationMs)) entries.set(e.pid, e);
+  return entries;
+}
+
+/**
+ * Replaying the log after the snapshot, in log order (UnifiedLog.loadProducersFromRecords): each batch is added as
+ * a follower adds a replicated one (no sequence checks; a new epoch clears the cache; the cache keeps the newest
+ * five), so a long enough replay restores the whole dedup window.
+ */
+export function replayBatches(entries: ReadonlyMap<number, ProducerEntry>, replay: readonly LoggedBatch[]): Map<number, ProducerEntry> {
+  const next = new Map(entries);
+  for (const { header, batch } of replay) next.set(header.pid, recordAppend(next.get(header.pid), header, batch));
+  return next;
+}
+
+/**
+ * Producer state rebuilt on restart (UnifiedLog.rebuildProducerState, reference §2.5): the newest snapshot, then
+ * the log after it. After a clean shutdown the snapshot is at the log end, nothing is replayed and one batch per
+ * producer is cached; after a crash the replay normally restores all five.
+ * @example rebuildProducerState({ offset: 0, producers: [] }, fiveBatches, now, expirationMs).get(1000)!.batches.length // → 5
+ */
+export function rebuildProducerState(
+  snapshot: ProducerSnapshotFile,
+  replay: readonly LoggedBatch[],
+  nowMs: number,
+  expirationMs: number,
+): Map<number, ProducerEntry> {
+  return replayBatches(loadSnapshot(snapshot, nowMs, expirationMs), replay);
+}
+
+/**
+ * log.roll.ms: an append rolls the active segment when the segment's first batch is older than this
+ * (LogSegment.shouldRoll; the roll jitter is 0 by default). An empty segment never rolls.
+ * @example shouldRoll(0, 100, 100) // → false; shouldRoll(0, 101, 100) // → true
+ */
+export function shouldRoll(segmentFirstT: number | null, nowMs: number, rollMs: number): boolean {
+  return segmentFirstT !== null && nowMs - segmentFirstT > rollMs;
+}
+
 /** producer.id.expiration.ms: an entry with no open transaction expires once it has been idle that long. */
 export function isExpired(entry: ProducerEntry, nowMs: number, expirationMs: number): boolean {
   return nowMs - entry.lastTimestamp >= expirationMs;

@@ -43,6 +43,8 @@ export const producerConfigSchema = z.strictObject({
   retries: withDefault(int(0, INT_MAX), INT_MAX),
   'retry.backoff.ms': ms(100),
   'retry.backoff.max.ms': ms(1000),
+  'reconnect.backoff.ms': ms(50),
+  'reconnect.backoff.max.ms': ms(1000),
   'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
   'delivery.timeout.ms': withDefault(int(1, INT_MAX), 120000),
   'linger.ms': ms(5),
@@ -52,6 +54,11 @@ export const producerConfigSchema = z.strictObject({
 export const brokerConfigSchema = z.strictObject({
   'producer.id.expiration.ms': withDefault(int(1, INT_MAX), 86400000),
   'producer.id.expiration.check.interval.ms': withDefault(int(1, INT_MAX), 600000),
+  /**
+   * A new log segment starts when an append finds the active segment's first batch older than this; a producer-state
+   * snapshot is written at every roll, and a crash replays the log from the newest one. Kafka's default: 7 days.
+   */
+  'log.roll.ms': withDefault(int(1, INT_MAX), 604800000),
   /** Time the broker takes to handle one produce request. */
   processingMs: ms(1),
 });
@@ -86,7 +93,17 @@ export const faultSchema = z.discriminatedUnion('kind', [
     durationMs: int(1, INT_MAX),
   }),
   z.strictObject({ kind: z.literal('error-reply'), message: messageRef, attempt: attemptRef, instance: instanceRef, error: z.enum(BROKER_ERROR_FAULTS) }),
-  z.strictObject({ kind: z.literal('broker-restart'), atMs: ms(0), downMs: ms(100) }),
+  z.strictObject({
+    kind: z.literal('broker-restart'),
+    atMs: ms(0),
+    downMs: ms(100),
+    /**
+     * How the broker goes down. `clean`: a controlled shutdown that writes a producer-state snapshot at the log end
+     * (afterwards one cached batch per producer). `crash`: killed; on restart the newest snapshot is loaded and the
+     * log after it replayed. The default, `clean`, is what a restart meant before the field existed.
+     */
+    shutdown: withDefault(z.enum(['clean', 'crash']), 'clean'),
+  }),
   z.strictObject({ kind: z.literal('producer-restart'), atMs: ms(0), downMs: ms(50) }),
 ]);
 

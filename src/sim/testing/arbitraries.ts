@@ -33,6 +33,8 @@ export interface ScenarioArbOptions {
   maxInFlight?: { min: number; max: number };
   /** Add 1–3 scripted broker restarts. */
   brokerRestarts?: boolean;
+  /** How those restarts go down: each drawn at random (the default), or all of one kind. */
+  shutdown?: 'clean' | 'crash';
 }
 
 /**
@@ -56,10 +58,17 @@ export function scenarioArb(opts: ScenarioArbOptions = {}): fc.Arbitrary<Scenari
       rates: fc.record({ loseRequest: rate, loseResponse: rate, delayRequest: rate, stall: rate, errorReply: rate }),
       delayMs: fc.integer({ min: 1, max: 1500 }),
       stallMs: fc.integer({ min: 1, max: 1500 }),
-      restarts: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 1500 }), downMs: fc.integer({ min: 0, max: 300 }) }), {
+      restarts: fc.array(
+        fc.record({
+          atMs: fc.integer({ min: 0, max: 1500 }),
+          downMs: fc.integer({ min: 0, max: 300 }),
+          shutdown: opts.shutdown ? fc.constant(opts.shutdown) : fc.constantFrom('clean' as const, 'crash' as const),
+        }),
+        {
         minLength: opts.brokerRestarts ? 1 : 0,
-        maxLength: opts.brokerRestarts ? 3 : 0,
-      }),
+          maxLength: opts.brokerRestarts ? 3 : 0,
+        },
+      ),
     })
     .chain((g) =>
       fc.array(packetFaultArb(g.messages), { maxLength: 5 }).map((scripted) =>

@@ -84,14 +84,20 @@ describe('the trace records each party’s state and the transition taken', () =
     expect(handled.transition).toEqual({ party: 'broker', event: 'produce', source: 'broker.up', targets: [] });
   });
 
-  test('broker restart: down, then recovering on the way back up', () => {
-    const trace = runSimulation(getPreset('broker-restart')!.scenario);
-    checkStates(trace);
-    const crashed = trace.events.find((e) => e.kind === 'broker.crashed')!;
-    expect(crashed.states!.broker).toBe('down');
-    const restarted = trace.events.find((e) => e.kind === 'broker.restarted')!;
-    expect(restarted.states!.broker).toBe('up');
-    expect(restarted.transition).toEqual({ party: 'broker', event: 'broker.restart', source: 'broker.down', targets: ['broker.recovering'] });
+  test('broker restart: down after a clean shutdown or a crash, then recovering on the way back up', () => {
+    for (const [id, shutdown, downState, stopKind] of [
+      ['broker-restart', 'clean', 'afterCleanShutdown', 'broker.shutdown'],
+      ['broker-crash', 'crash', 'afterCrash', 'broker.crashed'],
+    ] as const) {
+      const trace = runSimulation(getPreset(id)!.scenario);
+      checkStates(trace);
+      const stopped = trace.events.find((e) => e.kind === stopKind)!;
+      expect(stopped.states!.broker).toEqual({ down: downState });
+      const restarted = trace.events.find((e) => e.kind === 'broker.restarted')!;
+      expect(restarted).toMatchObject({ shutdown });
+      expect(restarted.states!.broker).toBe('up');
+      expect(restarted.transition).toEqual({ party: 'broker', event: 'broker.restart', source: `broker.down.${downState}`, targets: ['broker.recovering'] });
+    }
   });
 
   test('every preset, idempotence off and on: valid state values and transitions on every event', () => {

@@ -62,7 +62,11 @@ export interface ProducerSnapshot {
 /** What the broker inspector shows (the log itself is rebuilt from `broker.appended` events). */
 export interface BrokerSnapshot {
   up: boolean;
+  /** While down: how it went down (a clean shutdown or a crash); null while up. */
+  down: BrokerShutdown | null;
   logEndOffset: number;
+  /** Offset of the newest producer-state snapshot on disk: a crash replays the log from here. */
+  snapshotOffset: number;
   /** Per producer id, the epoch and the dedup cache (the last 5 batches). */
   producers: ProducerEntry[];
 }
@@ -110,6 +114,9 @@ export interface RequestRef {
  */
 export type LossCause = 'fault' | 'connection-closed' | 'broker-down';
 
+/** How the broker went down: a clean (controlled) shutdown, or a crash. */
+export type BrokerShutdown = 'clean' | 'crash';
+
 export type BrokerVerdict =
   | 'appended'
   | 'duplicate'
@@ -129,6 +136,8 @@ export type TraceEvent = Base &
     | { kind: 'pid.requested'; instance: number }
     | { kind: 'pid.assigned'; pid: number; epoch: number; instance: number }
     | { kind: 'connection.opened'; connection: number }
+    /** The broker is down: the connection attempt is refused; the next waits `backoffMs` (reconnect.backoff.ms, doubling). */
+    | { kind: 'connection.refused'; connection: number; backoffMs: number }
     | { kind: 'connection.closed'; connection: number; reason: 'request-timeout' | 'network' | 'broker-crash' | 'producer-crash'; failed: number[] }
     | ({ kind: 'request.sent' } & RequestRef)
     /** A request that will never reach the broker. */
@@ -158,8 +167,17 @@ export type TraceEvent = Base &
     | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: EpochBumpReason }
     | { kind: 'producer.crashed'; instance: number; unacked: number[] }
     | { kind: 'producer.started'; instance: number }
-    | { kind: 'broker.crashed' }
-    | { kind: 'broker.restarted'; keptBatches: number; droppedBatches: number }
+    /** A clean shutdown: producer state is written to a snapshot at the log end (`snapshotOffset`). */
+    | { kind: 'broker.shutdown'; snapshotOffset: number }
+    /** A crash: nothing is written; the newest snapshot is the one at `snapshotOffset` (a segment roll, or the last restart). */
+    | { kind: 'broker.crashed'; snapshotOffset: number }
+    /**
+     * Back up: producer state rebuilt from the snapshot at `snapshotOffset` plus `replayedBatches` batches replayed
+     * from the log after it. `keptBatches` are cached now; `droppedBatches` were cached before and are not any more.
+     */
+    | { kind: 'broker.restarted'; shutdown: BrokerShutdown; snapshotOffset: number; replayedBatches: number; keptBatches: number; droppedBatches: number }
+    /** log.roll.ms passed: a new segment starts at `baseOffset`, with a producer-state snapshot taken there. */
+    | { kind: 'segment.rolled'; baseOffset: number }
     | { kind: 'producer.expired'; pid: number; idleMs: number }
   );
 
