@@ -52,8 +52,8 @@ export function App() {
           <ThemeSelect />
           <PresenterButton />
           <ShareMenu />
-          <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
-            {t('header.shortcuts')} <kbd aria-hidden="true">?</kbd>
+          <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?" aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>
+            <kbd aria-hidden="true">?</kbd>
           </button>
         </header>
         <Alerts />

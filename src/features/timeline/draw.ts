@@ -285,6 +285,18 @@ function drawMarkLabel(d: DrawInput, m: Mark, index: number, box: LabelBox) {
   const { x: bx, y, w, h } = box;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
+  const anchor = markPoint(m, d.x, d.g);
+  if (Math.abs(bx - anchor.x) > 8 || Math.abs(y - anchor.y) > 1) {
+    // Moved away from its time by a crowd of labels: a thin line leads back to it.
+    ctx.strokeStyle = d.palette.muted;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([2, 2]);
+    ctx.beginPath();
+    ctx.moveTo(anchor.x, anchor.y);
+    ctx.lineTo(bx, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   if (BADGE_SHAPES.has(m.shape)) {
     const error = m.shape === 'error';
     const dup = m.shape === 'duplicate';

@@ -73,49 +73,73 @@ export function markText(m: Mark, lang: Lang): string {
 }
 
 /** Rows of one half-lane, nearest the centre line first. */
-function rows(g: LaneGeometry, lane: number, side: 'up' | 'down'): number[] {
+function rows(g: LaneGeometry, lane: number, side: 'up' | 'down'): Row[] {
   const c = laneCenter(g, lane);
   const top = g.top + lane * g.laneHeight + 2;
   const bottom = top + g.laneHeight - 4;
-  const out: number[] = [];
+  const out: Row[] = [];
   for (let k = 0; ; k++) {
     const off = g.centreGap + g.rowHeight * (k + 0.5);
     const y = side === 'up' ? c - off : c + off;
     if (y - g.rowHeight / 2 < top || y + g.rowHeight / 2 > bottom) break;
-    out.push(y);
+    out.push({ y, taken: [] });
   }
   return out;
 }
 
+const GAP = 4;
+
+/** One row of labels: its centre line and the spans its boxes already take. */
+interface Row {
+  y: number;
+  taken: [number, number][];
+}
+
+/** Rows a kind of label may use, in order of preference (rows can be shared between zones). */
 class Zone {
-  private ends: number[];
+  private ys: number[];
+  private taken: [number, number][][];
   constructor(
-    private ys: number[],
+    rows: Row[],
     private left: number,
     private right: number,
   ) {
-    this.ends = ys.map(() => -Infinity);
+    this.ys = rows.map((r) => r.y);
+    this.taken = rows.map((r) => r.taken);
   }
-  /** A box of width w as near `anchor` as the rows allow, or null if there is no room. */
-  place(anchor: number, w: number, h: number, maxShift: number): { x: number; y: number } | null {
-    if (anchor < this.left || anchor > this.right || !this.ys.length) return null;
-    const x = Math.max(this.left, Math.min(anchor, this.right - w));
-    if (x + w > this.right) return null;
-    const gap = 4;
+  private free(r: number, x: number, w: number): boolean {
+    for (const [a, b] of this.taken[r]!) if (x < b + GAP && a < x + w + GAP) return false;
+    return true;
+  }
+  /**
+   * A box of width w at `anchor`, in the first row with room; otherwise as near `anchor` as a row allows, within
+   * `maxShift` (and only to the right when `leftToo` is false), or null if there is no room.
+   */
+  place(anchor: number, w: number, maxShift: number, leftToo: boolean): { x: number; y: number } | null {
+    if (anchor < this.left || anchor > this.right || !this.ys.length || w > this.right - this.left) return null;
+    const x0 = Math.max(this.left, Math.min(anchor, this.right - w));
+    let best: { r: number; x: number; d: number } | null = null;
     for (let r = 0; r < this.ys.length; r++) {
-      if (this.ends[r]! <= x) {
-        this.ends[r] = x + w + gap;
-        return { x, y: this.ys[r]! };
+      if (this.free(r, x0, w)) {
+        best = { r, x: x0, d: Math.abs(x0 - anchor) };
+        break;
       }
     }
-    // Every row is taken here: the row that frees up first, a little to the right, if that is close enough.
-    let best = 0;
-    for (let r = 1; r < this.ys.length; r++) if (this.ends[r]! < this.ends[best]!) best = r;
-    const nx = this.ends[best]!;
-    if (nx - anchor > maxShift || nx + w > this.right) return null;
-    this.ends[best] = nx + w + gap;
-    void h;
-    return { x: nx, y: this.ys[best]! };
+    if (!best) {
+      for (let r = 0; r < this.ys.length; r++) {
+        for (const [a, b] of this.taken[r]!) {
+          for (const x of [b + GAP, a - GAP - w]) {
+            if (x < this.left || x + w > this.right || (!leftToo && x < x0)) continue;
+            const d = Math.abs(x - anchor);
+            if (d > maxShift || (best && d >= best.d) || !this.free(r, x, w)) continue;
+            best = { r, x, d };
+          }
+        }
+      }
+    }
+    if (!best) return null;
+    this.taken[best.r]!.push([best.x, best.x + w]);
+    return { x: best.x, y: this.ys[best.r]! };
   }
 }
 
@@ -126,29 +150,26 @@ export function placeLabels(p: PlaceInput): Placement {
   const right = p.right;
   const fs = g.rowHeight / 1.55;
   const h = Math.round(fs * 1.45);
+  // A label may move right of its time when every row there is taken: a little for most, further for the marks
+  // that tell the story (errors, duplicates), which then get a leader line back to their time.
   const maxShift = fs * 6;
-  const zone = (lane: number, side: 'up' | 'down') => new Zone(rows(g, lane, side), left, right);
+  const majorShift = fs * 30;
   // Producer: its marks above the centre line, request labels below. Broker: response labels above, marks below.
-  const requestZone = zone(0, 'down');
-  const responseZone = zone(2, 'up');
-  const markZones = [zone(0, 'up'), new Zone([...rows(g, 1, 'up'), ...rows(g, 1, 'down')], left, right), zone(2, 'down')];
+  // When its own half is full a mark may use the other half: the marks (verdicts, errors) are placed first.
+  const [pUp, pDown, nUp, nDown, bUp, bDown] = [rows(g, 0, 'up'), rows(g, 0, 'down'), rows(g, 1, 'up'), rows(g, 1, 'down'), rows(g, 2, 'up'), rows(g, 2, 'down')];
+  const requestZone = new Zone(pDown, left, right);
+  const responseZone = new Zone(bUp, left, right);
+  const markZones = [new Zone([...pUp, ...pDown], left, right), new Zone([...nUp, ...nDown], left, right), new Zone([...bDown, ...bUp], left, right)];
+  // Words beside a flag, crash or restart may also use the network lane's rows when their own lane is full.
+  const textZones = [new Zone([...pUp, ...pDown, ...nUp, ...nDown], left, right), markZones[1]!, new Zone([...bDown, ...bUp, ...nDown, ...nUp], left, right)];
   const boxes: LabelBox[] = [];
   const arrowBox = new Map<number, LabelBox>();
   const markBox = new Map<number, LabelBox>();
-  if (p.arrowLabels) {
-    for (let k = p.arrows[0]; k < p.arrows[1]; k++) {
-      const a = layout.arrows[k]!;
-      const text = arrowText(a, lang);
-      const w = measure(text, a.ref.attempt > 1) + 6;
-      const at = (a.kind === 'request' ? requestZone : responseZone).place(arrowPoints(a, x, g).x0 + 2, w, h, maxShift);
-      if (!at) continue;
-      const box: LabelBox = { kind: 'arrow', index: k, x: at.x, y: at.y, w, h, text };
-      boxes.push(box);
-      arrowBox.set(k, box);
-    }
-  }
-  const markIndexes = p.markList ?? range(p.marks[0], p.marks[1]);
-  for (const k of markIndexes) {
+  // The broker's verdicts first (errors, duplicates, then writes), at their own time; then the other marks.
+  const markIndexes = [...(p.markList ?? range(p.marks[0], p.marks[1]))];
+  const rank = (m: Mark) => (BADGE_SHAPES.has(m.shape) ? (m.major ? 0 : 1) : m.major ? 2 : 3);
+  const order = [0, 1, 2, 3].flatMap((r) => markIndexes.filter((k) => rank(layout.marks[k]!) === r));
+  for (const k of order) {
     const m = layout.marks[k]!;
     if (!p.markText(m)) continue;
     const text = markText(m, lang);
@@ -157,11 +178,33 @@ export function placeLabels(p: PlaceInput): Placement {
     const w = measure(text, badge || m.major) + (badge ? 12 : 6);
     const px = markPoint(m, x, g).x;
     const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
-    const at = markZones[LANE_INDEX[m.lane] ?? 0]!.place(anchor, w, h, maxShift);
+    const zone = (!badge && m.major ? textZones : markZones)[LANE_INDEX[m.lane] ?? 0]!;
+    let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
+    let shown = text;
+    let width = w;
+    // A plain write in a crowd keeps its offset ("@3"): the log's order stays readable.
+    const short = m.shape === 'badge' && m.text && 'params' in m.text ? `@${String(m.text.params?.offset)}` : null;
+    if (!at && short) {
+      width = measure(short, true) + 12;
+      at = zone.place(anchor, width, majorShift, true);
+      shown = short;
+    }
     if (!at) continue;
-    const box: LabelBox = { kind: 'mark', index: k, x: at.x, y: at.y, w, h, text };
+    const box: LabelBox = { kind: 'mark', index: k, x: at.x, y: at.y, w: width, h, text: shown };
     boxes.push(box);
     markBox.set(k, box);
+  }
+  if (p.arrowLabels) {
+    for (let k = p.arrows[0]; k < p.arrows[1]; k++) {
+      const a = layout.arrows[k]!;
+      const text = arrowText(a, lang);
+      const w = measure(text, a.ref.attempt > 1) + 6;
+      const at = (a.kind === 'request' ? requestZone : responseZone).place(arrowPoints(a, x, g).x0 + 2, w, maxShift, false);
+      if (!at) continue;
+      const box: LabelBox = { kind: 'arrow', index: k, x: at.x, y: at.y, w, h, text };
+      boxes.push(box);
+      arrowBox.set(k, box);
+    }
   }
   return { boxes, arrowBox, markBox };
 }
