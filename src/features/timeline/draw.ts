@@ -43,7 +43,7 @@ function font(p: Palette, scale = 1, weight = '') {
 }
 
 /** Every label and badge on the canvas is this size. */
-const LABEL_SCALE = 0.92;
+export const LABEL_SCALE = 0.92;
 
 function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   // Backgrounds cover each pixel once (software canvases pay per pixel).
@@ -453,11 +453,13 @@ export function drawTimeline(d: DrawInput): DrawStats {
     }
     // Words last, each on its own ground: no line or arrowhead is drawn over them.
     const placed = placeLabels({ ...place, arrows: [alo, ahi], marks: [mlo, mhi], arrowLabels: withLabels, markText: (m) => withText || m.major });
-    for (const box of placed.boxes) {
+    // With the future hidden (a question waits) its labels are not drawn at all.
+    const shown = d.palette.futureAlpha > 0 ? placed.boxes : placed.boxes.filter((b) => (b.kind === 'arrow' ? layout.arrows[b.index]!.startEvent : layout.marks[b.index]!.event) <= d.cursor);
+    for (const box of shown) {
       if (box.kind === 'arrow') drawArrowLabel(d, layout.arrows[box.index]!, box);
       else drawMarkLabel(d, layout.marks[box.index]!, box.index, box);
     }
-    labels = placed.boxes;
+    labels = shown;
   }
   drawCursor(d);
   ctx.restore();

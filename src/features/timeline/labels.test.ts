@@ -8,6 +8,8 @@ import type { Scenario } from '../../sim/scenario/schema';
 import type { Trace } from '../../sim/trace/types';
 import { makeDuplicateFixtureTrace, makeFixtureTrace } from '../../testing/fixture-trace';
 import { laneGeometry, type LaneGeometry } from './geometry';
+import { PALETTES } from './palette';
+import { LABEL_SCALE } from './draw';
 import { BADGE_SHAPES, buildLayout, localMarkText, visibleRange, type TimelineLayout } from './layout';
 import { markText, overlaps, placeLabels, type LabelBox } from './labels';
 
@@ -145,5 +147,10 @@ describe('timeline labels', () => {
     const first = layout.marks.find((m) => m.shape === 'badge')!;
     expect(markText(first, 'en')).toMatch(/^appended @\d+$/);
     expect(layout.stats.duplicateWrites).toBe(dup.length);
+  });
+
+  it('are at least 18 px in the projector theme', () => {
+    // Labels and badges are drawn at LABEL_SCALE of the palette's size, rounded; lane names and the axis are larger.
+    expect(Math.round(PALETTES.projector.fontSize * LABEL_SCALE)).toBeGreaterThanOrEqual(18);
   });
 });
