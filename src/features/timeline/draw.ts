@@ -452,9 +452,10 @@ export function drawTimeline(d: DrawInput): DrawStats {
       marks++;
     }
     // Words last, each on its own ground: no line or arrowhead is drawn over them.
-    const placed = placeLabels({ ...place, arrows: [alo, ahi], marks: [mlo, mhi], arrowLabels: withLabels, markText: (m) => withText || m.major });
+    const hideFuture = d.palette.futureAlpha === 0;
+    const placed = placeLabels({ ...place, arrows: [alo, ahi], marks: [mlo, mhi], arrowLabels: withLabels, markText: (m) => withText || m.major, until: hideFuture ? d.cursor : undefined });
     // With the future hidden (a question waits) its labels are not drawn at all.
-    const shown = d.palette.futureAlpha > 0 ? placed.boxes : placed.boxes.filter((b) => (b.kind === 'arrow' ? layout.arrows[b.index]!.startEvent : layout.marks[b.index]!.event) <= d.cursor);
+    const shown = !hideFuture ? placed.boxes : placed.boxes.filter((b) => (b.kind === 'arrow' ? layout.arrows[b.index]!.startEvent : layout.marks[b.index]!.event) <= d.cursor);
     for (const box of shown) {
       if (box.kind === 'arrow') drawArrowLabel(d, layout.arrows[box.index]!, box);
       else drawMarkLabel(d, layout.marks[box.index]!, box.index, box);

@@ -149,6 +149,24 @@ describe('timeline labels', () => {
     expect(layout.stats.duplicateWrites).toBe(dup.length);
   });
 
+  it('leaves out, and makes no room for, what comes after the cursor when the future is hidden', () => {
+    const layout = buildLayout(makeDuplicateFixtureTrace());
+    const g = laneGeometry(1254, 20, 300);
+    const x = scaleLinear().domain([0, layout.endT]).range([g.plotLeft, g.plotRight]);
+    const args = { layout, x, g, right: 1252, lang: 'en' as const, measure: measureAt(20), arrows: [0, layout.arrows.length] as const, marks: [0, layout.marks.length] as const, arrowLabels: true, markText: () => true };
+    for (let cursor = 0; cursor < layout.times.length; cursor++) {
+      const placed = placeLabels({ ...args, until: cursor });
+      for (const b of placed.boxes) {
+        const event = b.kind === 'arrow' ? layout.arrows[b.index]!.startEvent : layout.marks[b.index]!.event;
+        expect(event, `"${b.text}" at cursor ${cursor}`).toBeLessThanOrEqual(cursor);
+      }
+      // What is shown is placed exactly as if nothing came after it.
+      const firstLater = layout.marks.findIndex((m) => m.event > cursor);
+      const cut = placeLabels({ ...args, marks: [0, firstLater < 0 ? layout.marks.length : firstLater], until: cursor });
+      expect(cut.boxes.filter((b) => b.kind === 'mark')).toEqual(placed.boxes.filter((b) => b.kind === 'mark'));
+    }
+  });
+
   it('are at least 18 px in the projector theme', () => {
     // Labels and badges are drawn at LABEL_SCALE of the palette's size, rounded; lane names and the axis are larger.
     expect(Math.round(PALETTES.projector.fontSize * LABEL_SCALE)).toBeGreaterThanOrEqual(18);

@@ -41,6 +41,8 @@ export interface PlaceInput {
   arrowLabels: boolean;
   /** Whether a mark gets its words. */
   markText: (m: Mark) => boolean;
+  /** When the future is hidden: the last event shown (later labels take no room). */
+  until?: number;
 }
 
 export interface Placement {
@@ -165,38 +167,45 @@ export function placeLabels(p: PlaceInput): Placement {
   const boxes: LabelBox[] = [];
   const arrowBox = new Map<number, LabelBox>();
   const markBox = new Map<number, LabelBox>();
-  // The broker's verdicts first (errors, duplicates, then writes), at their own time; then the other marks.
-  const markIndexes = [...(p.markList ?? range(p.marks[0], p.marks[1]))];
+  // The broker's verdicts first (errors, duplicates, then writes), at their own time; then crashes, restarts and
+  // flags; then the arrows' labels; then the remaining words (acks, retries scheduled).
+  const until = p.until ?? Infinity;
+  const markIndexes = [...(p.markList ?? range(p.marks[0], p.marks[1]))].filter((k) => layout.marks[k]!.event <= until);
   const rank = (m: Mark) => (BADGE_SHAPES.has(m.shape) ? (m.major ? 0 : 1) : m.major ? 2 : 3);
-  const order = [0, 1, 2, 3].flatMap((r) => markIndexes.filter((k) => rank(layout.marks[k]!) === r));
-  for (const k of order) {
-    const m = layout.marks[k]!;
-    if (!p.markText(m)) continue;
-    const text = markText(m, lang);
-    if (!text) continue;
-    const badge = BADGE_SHAPES.has(m.shape);
-    const w = measure(text, badge || m.major) + (badge ? 12 : 6);
-    const px = markPoint(m, x, g).x;
-    const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
-    const zone = (!badge && m.major ? textZones : markZones)[LANE_INDEX[m.lane] ?? 0]!;
-    let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
-    let shown = text;
-    let width = w;
-    // A plain write in a crowd keeps its offset ("@3"): the log's order stays readable.
-    const short = m.shape === 'badge' && m.text && 'params' in m.text ? `@${String(m.text.params?.offset)}` : null;
-    if (!at && short) {
-      width = measure(short, true) + 12;
-      at = zone.place(anchor, width, majorShift, true);
-      shown = short;
+  const placeMarks = (r: number) => {
+    for (const k of markIndexes) {
+      const m = layout.marks[k]!;
+      if (rank(m) !== r || !p.markText(m)) continue;
+      const text = markText(m, lang);
+      if (!text) continue;
+      const badge = BADGE_SHAPES.has(m.shape);
+      const w = measure(text, badge || m.major) + (badge ? 12 : 6);
+      const px = markPoint(m, x, g).x;
+      const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
+      const zone = (!badge && m.major ? textZones : markZones)[LANE_INDEX[m.lane] ?? 0]!;
+      let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
+      let shown = text;
+      let width = w;
+      // A plain write in a crowd keeps its offset ("@3"): the log's order stays readable.
+      const short = m.shape === 'badge' && m.text && 'params' in m.text ? `@${String(m.text.params?.offset)}` : null;
+      if (!at && short) {
+        width = measure(short, true) + 12;
+        at = zone.place(anchor, width, majorShift, true);
+        shown = short;
+      }
+      if (!at) continue;
+      const box: LabelBox = { kind: 'mark', index: k, x: at.x, y: at.y, w: width, h, text: shown };
+      boxes.push(box);
+      markBox.set(k, box);
     }
-    if (!at) continue;
-    const box: LabelBox = { kind: 'mark', index: k, x: at.x, y: at.y, w: width, h, text: shown };
-    boxes.push(box);
-    markBox.set(k, box);
-  }
+  };
+  placeMarks(0);
+  placeMarks(1);
+  placeMarks(2);
   if (p.arrowLabels) {
     for (let k = p.arrows[0]; k < p.arrows[1]; k++) {
       const a = layout.arrows[k]!;
+      if (a.startEvent > until) continue;
       const text = arrowText(a, lang);
       const w = measure(text, a.ref.attempt > 1) + 6;
       const at = (a.kind === 'request' ? requestZone : responseZone).place(arrowPoints(a, x, g).x0 + 2, w, maxShift, false);
@@ -206,6 +215,7 @@ export function placeLabels(p: PlaceInput): Placement {
       arrowBox.set(k, box);
     }
   }
+  placeMarks(3);
   return { boxes, arrowBox, markBox };
 }
 
