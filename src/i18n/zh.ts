@@ -168,7 +168,7 @@ export const zh: Catalogue = {
   'legend.delayed': '被延迟的请求（长虚线）',
   'legend.lost': '在网络中丢失（叉号，“已丢失”）',
   'legend.dead': '回复发往已关闭的连接',
-  'legend.appended': '以此 offset 写入日志',
+  'legend.appended': '已写入日志，位于此偏移量',
   'legend.recognised': '识别出的重试，不再写入（虚线框）',
   'legend.duplicate': '重复：同一条消息再次写入（实心）',
   'legend.error': '错误码或失败（方框）',
