@@ -73,7 +73,7 @@ test('focus is always visible', async ({ page }) => {
   expect(outline).not.toBe('none');
 });
 
-test('Tab order follows the layout: header, then timeline and playback, then settings, then the inspectors', async ({ page }) => {
+test('Tab order follows the layout: header, the stage (timeline and playback), statecharts and events, settings, then the inspectors', async ({ page }) => {
   await openLab(page, 'lost-ack');
   // With idempotence off the outcome panel lists the duplicate as a button, so the inspectors have a focus stop too.
   await page.getByRole('switch', { name: 'Idempotence' }).click();
@@ -87,15 +87,16 @@ test('Tab order follows the layout: header, then timeline and playback, then set
       if (!el || el === document.body) return 'none';
       if (el.closest('.app-header')) return 'header';
       if (el.closest('main')) return 'main';
+      if (el.closest('.workbench .col-main')) return 'lists';
       if (el.closest('.col-controls')) return 'settings';
       if (el.closest('.col-inspectors')) return 'inspectors';
       return 'other';
     });
     if (where === 'none') break;
     if (regions[regions.length - 1] !== where) regions.push(where);
-    if (regions.length > 5) break;
+    if (regions.length > 6) break;
   }
-  expect(regions).toEqual(['header', 'main', 'settings', 'inspectors']);
+  expect(regions).toEqual(['header', 'main', 'lists', 'settings', 'inspectors']);
   // Visually too: the settings start below the playback bar, and the inspectors sit to the right of both.
   const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
   const settings = await page.getByRole('complementary', { name: 'Settings and faults' }).boundingBox();

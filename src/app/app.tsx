@@ -43,30 +43,39 @@ export function App() {
   const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
     <div className="app" data-theme={theme}>
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <ScenarioPicker />
-        <LanguageSelect />
-        <ThemeSelect />
-        <PresenterButton />
-        <ShareMenu />
-        <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?">
-          {t('header.shortcuts')} <kbd aria-hidden="true">?</kbd>
-        </button>
-      </header>
-      <Alerts />
-      <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
-        <div className="workspace">
-          <main className="col-main">
-            <LessonPanel />
-            <ScenarioDescription />
+      {/* The first screen is the stage: header, lesson, timeline and playback, sized to the window. */}
+      <div className="first-screen">
+        <header className="app-header">
+          <h1>{t('app.title')}</h1>
+          <ScenarioPicker />
+          <LanguageSelect />
+          <ThemeSelect />
+          <PresenterButton />
+          <ShareMenu />
+          <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?" aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>
+            <kbd aria-hidden="true">?</kbd>
+          </button>
+        </header>
+        <Alerts />
+        <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
+          <main className="stage">
+            <div className="stage-intro">
+              <LessonPanel />
+              <ScenarioDescription />
+            </div>
             <Narration />
             <TimelineArea />
             <PlaybackBar />
+          </main>
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
+        {/* Below the stage: what the room does not need to see at once. Tab order follows the page. */}
+        <div className="workbench">
+          <div className="col-main">
             <StatechartsPanel />
             <EventList />
-          </main>
-          {/* After the timeline in the DOM, so Tab order follows the usual layout (settings under the timeline). */}
+          </div>
           <aside className="col-controls" aria-label={t('app.settingsAside')}>
             <ControlsPanel />
           </aside>

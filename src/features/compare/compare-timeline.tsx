@@ -6,18 +6,15 @@ import { useLang, useT } from '../../i18n/use-t';
 import type { Trace } from '../../sim/trace/types';
 import type { Theme } from '../../store/lab-state';
 import { drawTimeline } from '../timeline/draw';
-import type { LaneGeometry } from '../timeline/geometry';
+import { laneGeometry, type LaneGeometry } from '../timeline/geometry';
 import { layoutFor } from '../timeline/layout';
 import { PALETTES } from '../timeline/palette';
 import { useElementWidth } from '../timeline/use-element-width';
 
 /** Shorter lanes than the main timeline, so two runs fit one above the other. */
 function compactGeometry(width: number, fontSize: number): LaneGeometry {
-  const laneHeight = Math.round(fontSize * 5.5);
-  const top = Math.round(fontSize * 0.8);
-  const plotLeft = Math.round(fontSize * 7.5);
-  const axisY = top + laneHeight * 3;
-  return { top, laneHeight, plotLeft, plotRight: Math.max(plotLeft + 10, width - 14), height: axisY + Math.round(fontSize * 2.2), axisY };
+  const g = laneGeometry(width, fontSize, Math.round(fontSize * (5.5 * 3 + 3)));
+  return { ...g, plotRight: Math.max(g.plotLeft + 10, width - 14) };
 }
 
 /** One run of the comparison drawn with the main timeline's renderer; both share the time axis `endT`. */

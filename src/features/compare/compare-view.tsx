@@ -7,6 +7,11 @@ import { useLab, useLabStore } from '../../store/lab-store-context';
 import { plural } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
+import { IdempotenceSwitch } from '../controls/idempotence-switch';
+import { Legend } from '../timeline/legend';
+import { layoutFor } from '../timeline/layout';
+import { TimelineStatsLine } from '../timeline/timeline-stats';
+import { ZoomButtons } from '../timeline/zoom-buttons';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 import { CompareTimeline } from './compare-timeline';
 
@@ -21,9 +26,12 @@ export function TimelineArea() {
   const questionOpen = useLab(selectQuestionOpen);
   const t = useT();
   const hintId = useId();
+  const trace = useLab((s) => s.trace);
+  const comparing = compareBy !== null && !questionOpen;
   return (
-    <>
-      <div className="compare-bar">
+    <section className="timeline" aria-label={t('timeline.region')}>
+      <div className="stage-bar compare-bar">
+        <IdempotenceSwitch />
         <button
           type="button"
           aria-pressed={compareBy !== null}
@@ -40,9 +48,13 @@ export function TimelineArea() {
         ) : (
           compareBy && <DimensionSelect value={compareBy} onChange={setCompareBy} />
         )}
+        {/* The run's totals tell what happens later: not while a question waits. */}
+        {!comparing && !questionOpen && <TimelineStatsLine stats={layoutFor(trace).stats} events={trace.events.length} />}
+        <Legend />
+        {!comparing && <ZoomButtons />}
       </div>
-      {compareBy && !questionOpen ? <CompareView by={compareBy} /> : <Timeline />}
-    </>
+      {comparing ? <CompareView by={compareBy} /> : <Timeline />}
+    </section>
   );
 }
 

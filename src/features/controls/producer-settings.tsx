@@ -6,26 +6,11 @@ import { useT } from '../../i18n/use-t';
 /** Producer settings under their Kafka names, so they carry straight over to a real producer.properties. */
 export function ProducerSettings() {
   const p = useLab((s) => s.scenario.producer);
-  const setIdempotence = useLab((s) => s.setIdempotence);
   const set = useLab((s) => s.setProducerSetting);
   const t = useT();
   return (
     <fieldset className="group">
       <legend>{t('producer.legend')}</legend>
-      <div className="switch-field">
-        <input
-          id="idempotence"
-          type="checkbox"
-          role="switch"
-          checked={p['enable.idempotence']}
-          aria-describedby="idempotence-hint"
-          onChange={(e) => setIdempotence(e.target.checked)}
-        />
-        <label htmlFor="idempotence">{t('producer.idempotence')}</label>
-        <span className="hint" id="idempotence-hint">
-          enable.idempotence = {String(p['enable.idempotence'])}
-        </span>
-      </div>
       <div className="field">
         <label htmlFor="acks">acks</label>
         <select id="acks" value={p.acks} onChange={(e) => set('acks', e.target.value as 'all' | '1' | '0')}>

@@ -13,7 +13,8 @@ export function Narration() {
   const t = useT();
   const lang = useLang();
   return (
-    <p className="narration" data-step={cursor}>
+    // While a question waits the narration only points at it: it stays for screen readers, off the stage.
+    <p className={questionOpen ? 'narration visually-hidden' : 'narration'} data-step={cursor}>
       {ev ? (
         <>
           <span className="narration-meta">{t('narration.meta', { k: cursor + 1, n: count, t: ev.t, lane: laneName(ev.lane, lang) })}</span>{' '}

@@ -20,24 +20,17 @@ export function ScenarioDescription() {
     </strong>
   );
   const text = scenarioDescription(presetId, description, lang);
-  // In a lesson the step text tells the story and changes the settings on purpose: the scenario's own description
-  // folds away (one line instead of five, so the timeline stays on the first screen) and "you changed it" is not said.
-  if (inLesson) {
-    return (
-      <details className="scenario-description">
-        <summary>
-          {name} {t('scenario.about')}
-        </summary>
-        <p>{text}</p>
-      </details>
-    );
-  }
+  const theme = useLab((s) => s.theme);
+  // The stage keeps the timeline on the first screen: the story folds into one line (open by default in free
+  // exploration, except on the projector's large type); in a lesson the step text tells the story and changes the
+  // settings on purpose, so "you changed it" is not said there.
   return (
-    <div className="scenario-description">
-      <p>
-        {name} {text}
-      </p>
-      {modified && <p className="modified">{t('scenario.modified')}</p>}
-    </div>
+    <details className="scenario-description" key={`${inLesson}-${theme === 'projector'}`} open={!inLesson && theme !== 'projector'}>
+      <summary>
+        {name} {t('scenario.about')}
+      </summary>
+      <p>{text}</p>
+      {modified && !inLesson && <p className="modified">{t('scenario.modified')}</p>}
+    </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { arrowLabel, LANES, localMarkText, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { BADGE_SHAPES, LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { arrowText, placeLabels, type LabelBox } from './labels';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
 import { t } from '../../i18n/t';
@@ -23,6 +24,8 @@ export interface DrawStats {
   mode: 'detail' | 'density';
   arrows: number;
   marks: number;
+  /** Every label and badge drawn, where it was drawn. */
+  labels: LabelBox[];
 }
 
 /** Dash pattern by attempt and delay: meaning by shape, not colour alone. */
@@ -35,15 +38,12 @@ export function dashFor(a: Arrow): number[] {
 
 const LANE_KEYS = ['canvas.producer', 'canvas.network', 'canvas.broker'] as const;
 
-/** Arrow suffixes on the canvas. */
-const ARROW_WORDS: Record<Lang, { delayed: string; lost: string; dead: string }> = {
-  en: { delayed: ' · delayed', lost: ' · lost', dead: ' · dead socket' },
-  zh: { delayed: ' · 已延迟', lost: ' · 已丢失', dead: ' · 连接已关闭' },
-};
-
 function font(p: Palette, scale = 1, weight = '') {
   return `${weight} ${Math.round(p.fontSize * scale)}px ${p.fontFamily}`.trim();
 }
+
+/** Every label and badge on the canvas is this size. */
+export const LABEL_SCALE = 0.92;
 
 function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   // Backgrounds cover each pixel once (software canvases pay per pixel).
@@ -171,40 +171,26 @@ function drawArrowLine(d: DrawInput, a: Arrow, index: number) {
   ctx.globalAlpha = 1;
 }
 
-/**
- * An arrow's label, near its start, in a row that avoids the previous label. Labels are drawn after every arrow,
- * with a halo of the lane's colour, so that no later arrow crosses out an earlier label.
- */
-function drawArrowLabel(d: DrawInput, a: Arrow, labelRows: number[]) {
-  const { ctx, x, g, palette: p, cursor, lang = 'en' } = d;
-  const { x0, y0 } = arrowPoints(a, x, g);
-  const colour = a.kind === 'request' ? p.request : p.response;
+/** A box behind a label, in its lane's colour, so no line or arrowhead crosses the words. */
+function labelGround(d: DrawInput, box: LabelBox) {
+  const { ctx, g, palette: p } = d;
+  const lane = Math.floor((box.y - g.top) / g.laneHeight);
+  ctx.fillStyle = lane % 2 ? p.laneB : p.laneA;
+  ctx.fillRect(box.x, box.y - box.h / 2, box.w, box.h);
+}
+
+/** An arrow's label in its box; how the arrow ends is only written once the cursor has reached it. */
+function drawArrowLabel(d: DrawInput, a: Arrow, box: LabelBox) {
+  const { ctx, palette: p, cursor, lang = 'en' } = d;
   const future = a.startEvent > cursor;
-  const words = ARROW_WORDS[lang];
-  const label = arrowLabel(a, lang);
-  const text = a.kind === 'request' ? `${label}${a.delayed ? words.delayed : ''}` : `↩ ${label}${a.end === 'lost' ? words.lost : a.end === 'dead-socket' ? words.dead : ''}`;
-  ctx.font = font(p, 0.92, a.ref.attempt > 1 ? '600' : '');
-  const w = ctx.measureText(text).width;
-  const rowBase = a.kind === 'request' ? 0 : 2;
-  for (let r = 0; r < 2; r++) {
-    const slot = rowBase + r;
-    if (x0 + 4 >= labelRows[slot]!) {
-      const ty = a.kind === 'request' ? y0 + p.fontSize * (0.9 + r * 1.25) : y0 - p.fontSize * (0.9 + r * 1.25);
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'middle';
-      ctx.globalAlpha = future ? p.futureAlpha : 1;
-      const lane = Math.floor((ty - g.top) / g.laneHeight);
-      ctx.strokeStyle = lane % 2 ? p.laneB : p.laneA;
-      ctx.lineWidth = 3;
-      ctx.lineJoin = 'round';
-      ctx.setLineDash([]);
-      ctx.strokeText(text, x0 + 4, ty);
-      ctx.fillStyle = colour;
-      ctx.fillText(text, x0 + 4, ty);
-      labelRows[slot] = x0 + 4 + w + 8;
-      break;
-    }
-  }
+  const ended = a.endEvent !== -1 && a.endEvent <= cursor;
+  ctx.globalAlpha = future ? p.futureAlpha : 1;
+  labelGround(d, box);
+  ctx.font = font(p, LABEL_SCALE, a.ref.attempt > 1 ? '600' : '');
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = a.kind === 'request' ? p.request : p.response;
+  ctx.fillText(future || ended ? box.text : arrowText(a, lang, false), box.x + 3, box.y + 1);
   ctx.globalAlpha = 1;
 }
 
@@ -213,47 +199,25 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.roundRect(x, y, w, h, r);
 }
 
-function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withText: boolean) {
+/** The mark itself, without its words: a tick for badges, a flag, a crash, a restart, a band or a dot. */
+function drawMarkGlyph(d: DrawInput, m: Mark, index: number) {
   const { ctx, x, g, palette: p, cursor } = d;
-  const markText = localMarkText(m, d.lang ?? 'en');
   const { x: px, y } = markPoint(m, x, g);
-  const future = m.event > cursor;
-  ctx.globalAlpha = future ? p.futureAlpha : 1;
+  ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
   const hovered = index === d.hoverMark;
-  const fs = p.fontSize;
   const laneIdx = m.lane === 'producer' ? 0 : m.lane === 'network' ? 1 : 2;
   const top = g.top + laneIdx * g.laneHeight;
   ctx.lineWidth = p.lineWidth * (hovered ? 2 : 1);
   ctx.setLineDash([]);
-  let textX = px + 8;
-  let textColour = p.text;
   switch (m.shape) {
     case 'badge':
-    case 'error': {
-      ctx.font = font(p, 0.92, '600');
-      const w = ctx.measureText(markText).width + 10;
-      const h = fs * 1.5;
-      const bx = px - 2;
-      const isError = m.shape === 'error';
-      if (!withText || bx < textEnd[laneIdx]!) {
-        ctx.fillStyle = isError ? p.error : p.ok;
-        ctx.fillRect(px - 3, y - 3, 6, 6);
-        break;
-      }
-      roundRect(ctx, bx, y - h / 2, w, h, isError ? 0 : h / 2);
-      ctx.fillStyle = p.bg;
-      ctx.fill();
-      ctx.strokeStyle = isError ? p.error : p.ok;
-      ctx.lineWidth = p.lineWidth * (isError ? 2 : 1) * (hovered ? 1.8 : 1);
-      ctx.stroke();
-      ctx.fillStyle = isError ? p.error : p.text;
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(markText, bx + 5, y + 1);
-      textEnd[laneIdx] = bx + w + 6;
-      return;
-    }
-    case 'flag': {
+    case 'recognised':
+    case 'duplicate':
+    case 'error':
+      ctx.fillStyle = m.shape === 'error' ? p.error : m.shape === 'duplicate' ? p.dup : p.ok;
+      ctx.fillRect(px - 3, y - 3, 6, 6);
+      break;
+    case 'flag':
       ctx.strokeStyle = p.text;
       ctx.beginPath();
       ctx.moveTo(px, top + 3);
@@ -265,10 +229,8 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
       ctx.lineTo(px + 9, top + 7);
       ctx.lineTo(px, top + 11);
       ctx.fill();
-      textX = px + 12;
       break;
-    }
-    case 'crash': {
+    case 'crash':
       ctx.strokeStyle = p.error;
       ctx.lineWidth = p.lineWidth * 2.5;
       ctx.beginPath();
@@ -276,11 +238,8 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
       ctx.lineTo(px, top + g.laneHeight - 2);
       ctx.stroke();
       cross(ctx, px, y, 8);
-      textColour = p.error;
-      textX = px + 12;
       break;
-    }
-    case 'restart': {
+    case 'restart':
       ctx.strokeStyle = p.ok;
       ctx.lineWidth = p.lineWidth * 2;
       ctx.beginPath();
@@ -292,38 +251,71 @@ function drawMark(d: DrawInput, m: Mark, index: number, textEnd: number[], withT
       ctx.lineTo(px, top + g.laneHeight - 2);
       ctx.stroke();
       ctx.setLineDash([]);
-      textX = px + 12;
       break;
-    }
     case 'band': {
       const x1 = Math.max(px + 4, x(m.t1));
       ctx.fillStyle = p.error;
       ctx.globalAlpha *= 0.12;
       ctx.fillRect(px, top + 4, x1 - px, g.laneHeight - 8);
-      ctx.globalAlpha = future ? p.futureAlpha : 1;
+      ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
       ctx.strokeStyle = p.error;
       ctx.setLineDash([5, 4]);
       ctx.strokeRect(px, top + 4, x1 - px, g.laneHeight - 8);
       ctx.setLineDash([]);
-      textColour = p.error;
-      textX = px + 4;
       break;
     }
-    default: {
+    default:
       ctx.fillStyle = p.muted;
       ctx.beginPath();
       ctx.arc(px, y, hovered ? 4.5 : 3, 0, Math.PI * 2);
       ctx.fill();
-    }
   }
-  if (withText && markText && textX >= textEnd[laneIdx]!) {
-    ctx.font = font(p, 0.9, m.major ? '600' : '');
-    ctx.fillStyle = textColour;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    const ty = m.shape === 'band' ? top + fs : m.shape === 'flag' ? top + 8 : y;
-    ctx.fillText(markText, textX, ty);
-    textEnd[laneIdx] = textX + ctx.measureText(markText).width + 8;
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * A mark's words in its box. Badges are framed, each kind its own way besides its colour: a write has a round
+ * frame, a recognised retry a dashed one and ↺, a duplicate write is filled and says ⚠ duplicate, an error has a
+ * square heavy frame and ✖.
+ */
+function drawMarkLabel(d: DrawInput, m: Mark, index: number, box: LabelBox) {
+  const { ctx, palette: p, cursor } = d;
+  ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
+  const hovered = index === d.hoverMark;
+  const { x: bx, y, w, h } = box;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  const anchor = markPoint(m, d.x, d.g);
+  if (Math.abs(bx - anchor.x) > 8 || Math.abs(y - anchor.y) > 1) {
+    // Moved away from its time by a crowd of labels: a thin line leads back to it.
+    ctx.strokeStyle = d.palette.muted;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([2, 2]);
+    ctx.beginPath();
+    ctx.moveTo(anchor.x, anchor.y);
+    ctx.lineTo(bx, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (BADGE_SHAPES.has(m.shape)) {
+    const error = m.shape === 'error';
+    const dup = m.shape === 'duplicate';
+    roundRect(ctx, bx, y - h / 2, w, h, error ? 0 : h / 2);
+    ctx.fillStyle = dup ? p.dup : p.bg;
+    ctx.fill();
+    ctx.strokeStyle = error ? p.error : dup ? p.dup : p.ok;
+    ctx.lineWidth = p.lineWidth * (error || dup ? 2 : 1) * (hovered ? 1.8 : 1);
+    ctx.setLineDash(m.shape === 'recognised' ? [4, 3] : []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.font = font(p, LABEL_SCALE, '600');
+    ctx.fillStyle = error ? p.error : dup ? p.dupText : m.shape === 'recognised' ? p.ok : p.text;
+    ctx.fillText(box.text, bx + 6, y + 1);
+  } else {
+    labelGround(d, box);
+    ctx.font = font(p, LABEL_SCALE, m.major ? '600' : '');
+    ctx.fillStyle = m.shape === 'crash' || m.shape === 'band' ? p.error : p.text;
+    ctx.fillText(box.text, bx + 3, y + 1);
   }
   ctx.globalAlpha = 1;
 }
@@ -428,43 +420,51 @@ export function drawTimeline(d: DrawInput): DrawStats {
   ctx.clip();
   let arrows = 0;
   let marks = 0;
+  const measure = (text: string, bold: boolean) => {
+    ctx.font = font(d.palette, LABEL_SCALE, bold ? '600' : '');
+    return ctx.measureText(text).width;
+  };
+  const place = { layout, x, g, right: d.width - 2, lang: d.lang ?? 'en', measure };
+  let labels: LabelBox[];
   if (density) {
     drawDensity(d);
-    const textEnd = [-Infinity, -Infinity, -Infinity];
-    for (const k of layout.keyMarks) {
-      const m = layout.marks[k]!;
-      if (m.t1 < ta || m.t > tb) continue;
-      drawMark(d, m, k, textEnd, true);
-      marks++;
-    }
+    const keys = layout.keyMarks.filter((k) => layout.marks[k]!.t1 >= ta && layout.marks[k]!.t <= tb);
+    const placed = placeLabels({ ...place, arrows: [0, 0], marks: [0, 0], markList: keys, arrowLabels: false, markText: () => true });
+    for (const k of keys) drawMarkGlyph(d, layout.marks[k]!, k);
+    for (const box of placed.boxes) drawMarkLabel(d, layout.marks[box.index]!, box.index, box);
+    marks = keys.length;
+    labels = placed.boxes;
   } else {
     const [mlo, mhi] = visibleRange(layout.marks, (m) => m.t, ta, tb, layout.maxSpan);
     const [alo, ahi] = visibleRange(layout.arrows, (a) => a.t0, ta, tb, layout.maxSpan);
-    const labelRows = [-Infinity, -Infinity, -Infinity, -Infinity];
     const withLabels = ahi - alo < (g.plotRight - g.plotLeft) / 6;
-    if (!withLabels) labelRows.fill(Infinity);
+    const withText = mhi - mlo < (g.plotRight - g.plotLeft) / 8;
     for (let k = alo; k < ahi; k++) {
       const a = layout.arrows[k]!;
       if (a.t1 < ta) continue;
       drawArrowLine(d, a, k);
       arrows++;
     }
-    for (let k = alo; k < ahi; k++) {
-      const a = layout.arrows[k]!;
-      if (a.t1 >= ta) drawArrowLabel(d, a, labelRows);
-    }
-    const textEnd = [-Infinity, -Infinity, -Infinity];
-    const withText = mhi - mlo < (g.plotRight - g.plotLeft) / 8;
     for (let k = mlo; k < mhi; k++) {
       const m = layout.marks[k]!;
       if (m.t1 < ta) continue;
-      drawMark(d, m, k, textEnd, withText || m.major);
+      drawMarkGlyph(d, m, k);
       marks++;
     }
+    // Words last, each on its own ground: no line or arrowhead is drawn over them.
+    const hideFuture = d.palette.futureAlpha === 0;
+    const placed = placeLabels({ ...place, arrows: [alo, ahi], marks: [mlo, mhi], arrowLabels: withLabels, markText: (m) => withText || m.major, until: hideFuture ? d.cursor : undefined });
+    // With the future hidden (a question waits) its labels are not drawn at all.
+    const shown = !hideFuture ? placed.boxes : placed.boxes.filter((b) => (b.kind === 'arrow' ? layout.arrows[b.index]!.startEvent : layout.marks[b.index]!.event) <= d.cursor);
+    for (const box of shown) {
+      if (box.kind === 'arrow') drawArrowLabel(d, layout.arrows[box.index]!, box);
+      else drawMarkLabel(d, layout.marks[box.index]!, box.index, box);
+    }
+    labels = shown;
   }
   drawCursor(d);
   ctx.restore();
-  return { mode: density ? 'density' : 'detail', arrows, marks };
+  return { mode: density ? 'density' : 'detail', arrows, marks, labels };
 }
 
 /** The overview strip: density of the whole run, the viewport and the cursor. */

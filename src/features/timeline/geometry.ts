@@ -10,17 +10,25 @@ export interface LaneGeometry {
   plotRight: number;
   height: number;
   axisY: number;
+  /** Height of one row of labels, and the gap kept clear around a lane's centre line (arrows start and end there). */
+  rowHeight: number;
+  centreGap: number;
 }
 
-export function laneGeometry(width: number, fontSize: number): LaneGeometry {
-  const laneHeight = Math.round(fontSize * 9);
+/**
+ * The lanes in `width` × `height` CSS pixels. Without a height (exports, the side-by-side view) each lane is nine
+ * lines of text tall; with one, the lanes share it, between four and ten lines each.
+ */
+export function laneGeometry(width: number, fontSize: number, height = 0): LaneGeometry {
   const top = Math.round(fontSize * 0.8);
+  const bottom = Math.round(fontSize * 2.2);
+  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * 4, (height - top - bottom) / 3))) : Math.round(fontSize * 9);
   const plotLeft = Math.round(fontSize * 7.5);
   const axisY = top + laneHeight * 3;
   // Room on the right for the labels and badges of the run's last events, which are drawn to the right of (or
   // centred on) their time.
   const plotRight = Math.max(plotLeft + 10, width - Math.round(fontSize * 10));
-  return { top, laneHeight, plotLeft, plotRight, height: axisY + Math.round(fontSize * 2.2), axisY };
+  return { top, laneHeight, plotLeft, plotRight, height: axisY + bottom, axisY, rowHeight: Math.round(fontSize * 1.55), centreGap: Math.round(fontSize * 0.3) };
 }
 
 export function laneCenter(g: LaneGeometry, lane: number): number {
@@ -52,6 +60,8 @@ export function arrowPoints(a: Arrow, x: ScaleLinear<number, number>, g: LaneGeo
 export function markPoint(m: Mark, x: ScaleLinear<number, number>, g: LaneGeometry) {
   const lane = LANE_INDEX[m.lane] ?? 0;
   const c = laneCenter(g, lane);
-  const dy = m.lane === 'broker' ? g.laneHeight * 0.22 : m.lane === 'producer' ? -g.laneHeight * 0.22 : 0;
+  // On the first row of labels beside the centre line: above it for the producer, below it for the broker.
+  const row = g.centreGap + g.rowHeight / 2;
+  const dy = m.lane === 'broker' ? row : m.lane === 'producer' ? -row : 0;
   return { x: x(m.t), y: c + dy };
 }

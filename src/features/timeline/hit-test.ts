@@ -1,7 +1,7 @@
 import { quadtree, type Quadtree } from 'd3-quadtree';
 import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, markPoint, type LaneGeometry } from './geometry';
-import { visibleRange, type TimelineLayout } from './layout';
+import { BADGE_SHAPES, visibleRange, type TimelineLayout } from './layout';
 
 export interface Hit {
   kind: 'arrow' | 'mark';
@@ -40,7 +40,7 @@ export function buildHitIndex(layout: TimelineLayout, x: ScaleLinear<number, num
   for (let k = mlo; k < mhi && pts.length < cap * 2; k++) {
     const m = layout.marks[k]!;
     const p = markPoint(m, x, g);
-    pts.push({ x: p.x + (m.shape === 'badge' || m.shape === 'error' ? 12 : 0), y: p.y, hit: { kind: 'mark', index: k } });
+    pts.push({ x: p.x + (BADGE_SHAPES.has(m.shape) ? 12 : 0), y: p.y, hit: { kind: 'mark', index: k } });
   }
   return quadtree<HitPoint>()
     .x((p) => p.x)

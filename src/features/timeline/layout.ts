@@ -23,7 +23,14 @@ export interface Arrow {
   delayed: boolean;
 }
 
-export type MarkShape = 'badge' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band';
+/**
+ * How a mark looks: `badge` a write, `recognised` a retry the broker recognised and did not write, `duplicate` a
+ * message written a second time, `error` an error code or failure, then flags, crashes, restarts, dots and bands.
+ */
+export type MarkShape = 'badge' | 'recognised' | 'duplicate' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band';
+
+/** Shapes drawn as a framed badge carrying their text. */
+export const BADGE_SHAPES: ReadonlySet<MarkShape> = new Set(['badge', 'recognised', 'duplicate', 'error']);
 
 export interface Mark {
   event: number;
@@ -45,6 +52,8 @@ export interface TimelineStats {
   lostResponses: number;
   duplicatesDiscarded: number;
   timeouts: number;
+  /** Messages the broker wrote a second time. */
+  duplicateWrites: number;
 }
 
 export interface TimelineLayout {
@@ -77,8 +86,8 @@ export function requestLabel(r: RequestRef, lang: Lang = 'en'): string {
   return labelOf(lang, r);
 }
 
-function verdictText(verdict: string, offset: number): MarkText {
-  if (verdict === 'appended') return { key: 'badge.appended', params: { offset } };
+function verdictText(verdict: string, offset: number, again: boolean): MarkText {
+  if (verdict === 'appended') return { key: again ? 'badge.duplicateWrite' : 'badge.appended', params: { offset } };
   if (verdict === 'duplicate') return { key: 'badge.duplicate', params: { offset } };
   return { code: verdict };
 }
@@ -144,7 +153,9 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   let markOfEvent = new Int32Array(cap).fill(-1);
   const requestArrow = new Map<number, number>();
   const responseArrow = new Map<number, number>();
-  const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0 };
+  const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0, duplicateWrites: 0 };
+  // Messages already in the log: an append of one of them again is a duplicate write (known at that moment).
+  const written = new Set<number>();
 
   const grow = (need: number) => {
     if (need <= cap) return;
@@ -207,8 +218,12 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       case 'broker.handled': {
         endArrow(ev, requestArrow, ev.req, 'broker');
         if (ev.verdict === 'duplicate') stats.duplicatesDiscarded++;
-        const ok = ev.verdict === 'appended' || ev.verdict === 'duplicate';
-        mark(ev, ok ? 'badge' : 'error', verdictText(ev.verdict, ev.offset), !ok || ev.verdict === 'duplicate');
+        const appended = ev.verdict === 'appended';
+        const again = appended && ev.messages.some((m) => written.has(m));
+        if (appended) for (const m of ev.messages) written.add(m);
+        if (again) stats.duplicateWrites++;
+        const shape: MarkShape = again ? 'duplicate' : appended ? 'badge' : ev.verdict === 'duplicate' ? 'recognised' : 'error';
+        mark(ev, shape, verdictText(ev.verdict, ev.offset, again), shape !== 'badge');
         if (!ev.noResponse) {
           const a = startArrow(ev, 'response', ev);
           if (ev.deadSocket) {

@@ -12,6 +12,9 @@ export interface Palette {
   response: string;
   error: string;
   ok: string;
+  /** A message written a second time: its own fill, with `dupText` on it. */
+  dup: string;
+  dupText: string;
   cursor: string;
   focus: string;
   fontFamily: string;
@@ -34,6 +37,8 @@ export const PALETTES: Record<Theme, Palette> = {
     response: '#17673f',
     error: '#b3261e',
     ok: '#17673f',
+    dup: '#a3007d',
+    dupText: '#ffffff',
     cursor: '#6b2fc0',
     focus: '#c25e00',
     fontFamily: FONT,
@@ -52,6 +57,8 @@ export const PALETTES: Record<Theme, Palette> = {
     response: '#6fd39b',
     error: '#ff8a80',
     ok: '#6fd39b',
+    dup: '#ff8fd8',
+    dupText: '#151a22',
     cursor: '#c9a2ff',
     focus: '#ffb347',
     fontFamily: FONT,
@@ -70,10 +77,13 @@ export const PALETTES: Record<Theme, Palette> = {
     response: '#005522',
     error: '#aa0000',
     ok: '#005522',
+    dup: '#8a005c',
+    dupText: '#ffffff',
     cursor: '#5a00b5',
     focus: '#c04a00',
     fontFamily: FONT,
-    fontSize: 17,
+    // 20 px: the smallest words on the canvas (labels at 0.92) stay at 18 px or more for the back of the room.
+    fontSize: 20,
     lineWidth: 2.6,
     futureAlpha: 0.22,
   },

@@ -11,13 +11,12 @@ import { arrowMidpoint, buildHitIndex, hitAt, type Hit } from './hit-test';
 import { layoutFor } from './layout';
 import { PALETTES } from './palette';
 import { selectQuestionOpen } from '../../store/derived';
-import { TimelineStatsLine } from './timeline-stats';
 import { InFlightList } from './in-flight-list';
-import { ZoomButtons } from './zoom-buttons';
 import { zoomController } from './zoom-controller';
 import { EventMirror } from './event-mirror';
 import { TimelineTooltip } from './timeline-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementSize } from './use-element-width';
+import type { LabelBox } from './labels';
 
 const MINIMAP_HEIGHT = 36;
 
@@ -36,8 +35,11 @@ export function Timeline() {
   // While a lesson question is open the future is not drawn at all, not even faded.
   const palette = useMemo(() => (questionOpen ? { ...PALETTES[theme], futureAlpha: 0 } : PALETTES[theme]), [questionOpen, theme]);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(wrapRef);
-  const g = useMemo(() => laneGeometry(width, palette.fontSize), [width, palette.fontSize]);
+  const { width, height: boxHeight } = useElementSize(wrapRef);
+  const showMinimap = layout.times.length > 150;
+  // The lanes share the height the stage leaves them (less the overview strip, when there is one).
+  const canvasHeight = boxHeight > 0 ? boxHeight - (showMinimap ? MINIMAP_HEIGHT + 4 : 0) : 0;
+  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight), [width, palette.fontSize, canvasHeight]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);
@@ -46,7 +48,7 @@ export function Timeline() {
   const hitRef = useRef<{ key: string; index: ReturnType<typeof buildHitIndex> } | null>(null);
   const [hover, setHover] = useState<{ hit: Hit; x: number; y: number } | null>(null);
   const [focused, setFocused] = useState(false);
-  const showMinimap = layout.times.length > 150;
+  const labelsRef = useRef<LabelBox[]>([]);
 
   // Everything the imperative drawing needs, refreshed after each render.
   const latest = useRef({ layout, cursor, palette, g, base, width, hover, showMinimap, lang });
@@ -71,7 +73,7 @@ export function Timeline() {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const x = xScale();
-    drawTimeline({
+    labelsRef.current = drawTimeline({
       ctx,
       width: w,
       g: geo,
@@ -82,7 +84,7 @@ export function Timeline() {
       hoverArrow: h?.hit.kind === 'arrow' ? h.hit.index : -1,
       hoverMark: h?.hit.kind === 'mark' ? h.hit.index : -1,
       lang: language,
-    });
+    }).labels;
     const mc = miniRef.current;
     if (mini && mc) {
       const mctx = mc.getContext('2d');
@@ -186,6 +188,16 @@ export function Timeline() {
         const r = canvas.getBoundingClientRect();
         return { x: r.left + mid.x, y: r.top + mid.y };
       },
+      labelBoxes() {
+        const r = canvasRef.current?.getBoundingClientRect();
+        if (!r) return [];
+        return labelsRef.current.map((b) => ({ x: r.left + b.x, y: r.top + b.y - b.h / 2, w: b.w, h: b.h, text: b.text }));
+      },
+      drawingArea() {
+        const r = canvasRef.current?.getBoundingClientRect();
+        const { g: geo } = latest.current;
+        return r ? { left: r.left + geo.plotLeft - 2, top: r.top + geo.top, right: r.left + r.width, bottom: r.top + geo.axisY } : null;
+      },
     };
     zoomController.register(api);
     return () => zoomController.register(null);
@@ -246,11 +258,7 @@ export function Timeline() {
   const currentEvent = trace.events[cursor];
 
   return (
-    <section className="timeline" aria-label={t('timeline.region')}>
-      <div className="timeline-toolbar">
-        <TimelineStatsLine stats={layout.stats} events={trace.events.length} />
-        <ZoomButtons />
-      </div>
+    <>
       <div className="timeline-canvas-wrap" ref={wrapRef}>
         <canvas
           ref={canvasRef}
@@ -274,7 +282,7 @@ export function Timeline() {
           <canvas
             ref={miniRef}
             className="timeline-minimap"
-            style={{ height: MINIMAP_HEIGHT }}
+            style={{ height: MINIMAP_HEIGHT, position: 'absolute', top: g.height + 4, left: 0 }}
             aria-hidden="true"
             onPointerDown={onMinimap}
             onPointerMove={onMinimap}
@@ -282,7 +290,8 @@ export function Timeline() {
         )}
       </div>
       <EventMirror event={currentEvent} index={cursor} total={trace.events.length} describe={(ev) => describe(ev, lang)} />
-      <InFlightList layout={layout} cursor={cursor} />
-    </section>
+      {/* What is in flight, and how it will end, is for after the question. */}
+      {!questionOpen && <InFlightList layout={layout} cursor={cursor} />}
+    </>
   );
 }

@@ -6,6 +6,10 @@ export interface ZoomApi {
   showWindow(t0: number, t1: number): void;
   /** Viewport point of an arrow's middle, for tests that click on the canvas. */
   arrowPoint(eventIndex: number, part: 'request' | 'response'): { x: number; y: number } | null;
+  /** The boxes of the labels drawn in the last frame, in viewport pixels (tests check that none overlap). */
+  labelBoxes(): { x: number; y: number; w: number; h: number; text: string }[];
+  /** The drawing area in viewport pixels. */
+  drawingArea(): { left: number; top: number; right: number; bottom: number } | null;
 }
 
 let current: ZoomApi | null = null;

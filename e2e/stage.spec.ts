@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test';
+import { expect, openLab, test } from './fixtures';
+
+/** The stage at a projector's and a laptop's sizes, in each theme and language the room may use. */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1280, height: 800 },
+];
+const THEMES = ['light', 'projector'] as const;
+const LANGS = ['en', 'zh'] as const;
+
+/** The cursor, from the store (the slider's name depends on the language). */
+const cursor = (page: Page) => page.evaluate(() => window.__lab!.store.getState().cursor);
+
+type Box = { x: number; y: number; w: number; h: number; text: string };
+
+async function labelBoxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => window.__lab!.zoom.get()!.labelBoxes());
+}
+
+async function drawingArea(page: Page) {
+  const area = await page.evaluate(() => window.__lab!.zoom.get()!.drawingArea());
+  expect(area).not.toBeNull();
+  return area!;
+}
+
+/** No two label boxes overlap, and all lie inside the drawing area. */
+async function expectTidyLabels(page: Page, what: string) {
+  const boxes = await labelBoxes(page);
+  const area = await drawingArea(page);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    expect(a.x >= area.left - 0.5 && a.x + a.w <= area.right + 0.5 && a.y >= area.top - 0.5 && a.y + a.h <= area.bottom + 0.5, `${what}: "${a.text}" leaves the drawing area`).toBe(true);
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j]!;
+      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      expect(overlap, `${what}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+    }
+  }
+  return boxes;
+}
+
+async function setUp(page: Page, theme: string, lang: string) {
+  await openLab(page);
+  await page.evaluate(
+    async ({ theme, lang }) => {
+      const s = window.__lab!.store.getState();
+      s.setTheme(theme as 'light');
+      s.setLanguage(lang as 'en');
+      await window.__lab!.idle();
+    },
+    { theme, lang },
+  );
+}
+
+/** The header's items sit on one row: their vertical centres agree. */
+async function expectOneRowHeader(page: Page) {
+  const centres = await page.locator('.app-header > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.top + r.height / 2));
+  expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(6);
+  // Nothing in the header overflows it to the right.
+  const overflow = await page.locator('.app-header').evaluate((h) => h.scrollWidth - h.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    for (const lang of LANGS) {
+      test(`free exploration at ${size.width}×${size.height}, ${theme}, ${lang}: every lane and Play on the first screen, labels apart`, async ({ page }) => {
+        await page.setViewportSize(size);
+        await setUp(page, theme, lang);
+        await expectOneRowHeader(page);
+        const area = await drawingArea(page);
+        expect(area.top).toBeGreaterThan(0);
+        expect(area.bottom, 'the broker lane is on the first screen').toBeLessThanOrEqual(size.height);
+        const play = page.locator('.playback .play');
+        const playBox = (await play.boundingBox())!;
+        expect(playBox.y + playBox.height).toBeLessThanOrEqual(size.height);
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        // The idempotence switch is on the stage, above the fold.
+        const sw = (await page.locator('#idempotence').boundingBox())!;
+        expect(sw.y + sw.height).toBeLessThanOrEqual(size.height);
+        // Labels apart at Fit, zoomed in, and after the run has played to the end.
+        await expectTidyLabels(page, 'at the start');
+        await page.evaluate(() => window.__lab!.store.getState().jumpToEnd());
+        const all = await expectTidyLabels(page, 'at the end');
+        expect(all.length).toBeGreaterThan(3);
+        await page.evaluate(() => window.__lab!.zoom.get()!.zoomBy(4));
+        await expectTidyLabels(page, 'zoomed in');
+        await page.evaluate(() => window.__lab!.zoom.get()!.fit());
+        await expectTidyLabels(page, 'at Fit');
+        // Chinese buttons never wrap one character per line: every playback button is one line tall.
+        for (const b of await page.locator('.app-header button, .playback button, .stage-bar button').all()) {
+          const box = (await b.boundingBox())!;
+          expect(box.width, await b.innerText()).toBeGreaterThan(box.height * 0.8);
+          expect(box.height, await b.innerText()).toBeLessThan(64);
+        }
+      });
+
+      test(`a lesson question at ${size.width}×${size.height}, ${theme}, ${lang}: the question and the whole timeline on one screen, nothing after the cursor`, async ({ page }) => {
+        await page.setViewportSize(size);
+        await setUp(page, theme, lang);
+        await page.evaluate(async () => {
+          const s = window.__lab!.store.getState();
+          s.startLesson('lost-ack');
+          await window.__lab!.idle();
+          // Step 4: the retry of message 1 reaches the broker. What will it do?
+          window.__lab!.store.getState().goToStep(3);
+          await window.__lab!.idle();
+        });
+        const question = page.locator('.lesson-question');
+        await expect(question).toBeVisible();
+        const q = (await question.boundingBox())!;
+        expect(q.y).toBeGreaterThanOrEqual(0);
+        expect(q.y + q.height).toBeLessThanOrEqual(size.height);
+        const area = await drawingArea(page);
+        expect(area.bottom, 'the broker lane is on the same screen as the question').toBeLessThanOrEqual(size.height);
+        await expectTidyLabels(page, 'at the question');
+
+        // Nothing on the page tells what happens next: the retry's write, the run's totals, the outcome.
+        const c = await cursor(page);
+        const texts = (await labelBoxes(page)).map((b) => b.text);
+        expect(texts.some((t) => /@1/.test(t)), 'the write of the retry is not drawn yet').toBe(false);
+        const body = await page.locator('body').innerText();
+        expect(body).not.toMatch(/appended @1|已追加 @1|duplicate write|重复写入/);
+        await expect(page.locator('.timeline-stats')).toHaveCount(0);
+        const rows = await page.locator('.event-row').count();
+        expect(rows).toBeLessThanOrEqual(c + 1);
+
+        // Revealing shows it, marked as a duplicate.
+        await page.locator('.lesson-question input[type=radio]').first().check();
+        await page.locator('.reveal-button').click();
+        await expect.poll(() => cursor(page)).toBe(c + 1);
+        const after = (await labelBoxes(page)).map((b) => b.text);
+        expect(after.some((t) => /^⚠ (duplicate write|重复写入) @1$/.test(t)), after.join(' | ')).toBe(true);
+        await expectTidyLabels(page, 'after the reveal');
+      });
+    }
+  }
+
+  test(`presenter mode at ${size.width}×${size.height}: the question and the whole timeline on one screen, at the projector's sizes`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openLab(page);
+    await page.getByLabel('Lesson', { exact: true }).selectOption('lost-ack');
+    await page.evaluate(() => window.__lab!.idle());
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.lesson-question')).toBeVisible();
+    const q = (await page.locator('.lesson-question').boundingBox())!;
+    expect(q.y + q.height).toBeLessThanOrEqual(size.height);
+    const area = await drawingArea(page);
+    expect(area.bottom).toBeLessThanOrEqual(size.height);
+    await expectTidyLabels(page, 'presenting');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+  });
+}
