@@ -12,8 +12,8 @@ import { runCli, USAGE } from './run-cli';
 function run(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(`${t}\n`), write: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('').replace(/\n$/, ''), err: err.join('\n') };
 }
 
 const json = (argv: string[], files?: Record<string, string>) => {

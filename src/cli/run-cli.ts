@@ -7,10 +7,14 @@ import type { Trace } from '../sim/trace/types';
 import { describe } from '../i18n/describe';
 import { explainAnomaly, summarise } from '../i18n/explain';
 import { configProblemText } from '../i18n/facts';
+import { ChunkedWriter, writeJson } from './json-stream';
 
 export interface CliIo {
   readFile(path: string): string | null;
+  /** A line of standard output. */
   out(text: string): void;
+  /** A piece of standard output, written as it is (a long report comes in many pieces). */
+  write(chunk: string): void;
   err(text: string): void;
 }
 
@@ -99,25 +103,44 @@ export function toJsonReport(trace: Trace) {
   };
 }
 
-function textReport(trace: Trace): string {
-  const lines: string[] = [];
+/** The text report, line by line: the event list, the log and the verdict. */
+function* textReport(trace: Trace): Generator<string> {
   const s = trace.scenario;
-  lines.push(`${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`);
-  lines.push('');
+  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`;
+  yield '';
   for (const ev of trace.events) {
-    lines.push(`t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`);
+    yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;
   }
   const o = checkTrace(trace);
-  lines.push('', 'Log:');
-  if (trace.log.length === 0) lines.push('  (empty)');
+  yield '';
+  yield 'Log:';
+  if (trace.log.length === 0) yield '  (empty)';
   for (const r of trace.log) {
     const id = r.pid < 0 ? 'no producer id' : `producer ${r.pid} epoch ${r.epoch} seq ${r.seq}`;
-    lines.push(`  offset ${String(r.offset).padStart(3)}  message ${r.message}  (${id})`);
+    yield `  offset ${String(r.offset).padStart(3)}  message ${r.message}  (${id})`;
   }
-  lines.push('', `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`);
-  lines.push(summarise('en', o));
-  for (const a of o.anomalies) lines.push(`  - ${explainAnomaly('en', a)}`);
-  return lines.join('\n');
+  yield '';
+  yield `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`;
+  yield summarise('en', o);
+  for (const a of o.anomalies) yield `  - ${explainAnomaly('en', a)}`;
+}
+
+/**
+ * Writes a report to standard output in pieces, never as one string: the JSON document (three levels walked, so
+ * that each event, log record and anomaly is written on its own) or the text, line by line.
+ */
+export function writeReport(trace: Trace, json: boolean, write: (chunk: string) => void): void {
+  const out = new ChunkedWriter(write);
+  if (json) writeJson(toJsonReport(trace), out, 3);
+  else {
+    let first = true;
+    for (const line of textReport(trace)) {
+      out.write(first ? line : `\n${line}`);
+      first = false;
+    }
+  }
+  out.write('\n');
+  out.flush();
 }
 
 /** The headless runner behind `npm run sim`. Returns the exit status. */
@@ -137,7 +160,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   const trace = runSimulation(scenario);
-  io.out(args.json ? JSON.stringify(toJsonReport(trace)) : textReport(trace));
+  writeReport(trace, args.json, (chunk) => io.write(chunk));
   if (trace.configError) {
     io.err(`error: ${configProblemText('en', trace.configError)}`);
     return 2;
