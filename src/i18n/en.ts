@@ -34,6 +34,11 @@ export const en = {
   'alert.runFailed': 'The simulation could not be run: {message} The previous run and its settings are back.',
   'run.running': 'Running the simulation… {s} s',
   'run.cancel': 'Cancel',
+  'budget.refused': 'This scenario is too big to simulate: it would take about {estimate} events, more than the limit of {limit}. {advice}',
+  'budget.advice.messages': 'Use fewer messages.',
+  'budget.advice.fault-rates': 'Lower the fault rates (every failed attempt is retried, and a timeout fails every request in flight with it), or use fewer messages.',
+  'budget.advice.restarts': 'Use fewer producer restarts, or restart earlier (a restarted producer sends every message it has not seen acknowledged again), or use fewer messages.',
+  'notice.budgetRefused': '{message} The previous run and its settings are kept.',
 
   // Why input was refused (share links, saved state, scenario files). Field paths and Kafka names stay as written.
   'shareError.noVersion': 'The link has no version (v=…); it may have been cut off or edited.',
@@ -53,6 +58,7 @@ export const en = {
   'problem.expectedString': 'expected a string',
   'problem.expectedWhole': 'expected a whole number ≥ 0',
   'problem.expectedOneOf': 'expected one of {values}',
+  'problem.notAVersion': '{found} is not a version: a version is a whole number (this build reads version {reads})',
   'problem.tooNewVersion': 'this file is version {found}, but this build reads version {reads}; open it with a newer Exactly-Once Lab',
   'problem.notJson': 'not valid JSON: {detail}',
   'problem.jsonPosition': 'at position {position}',
