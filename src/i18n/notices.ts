@@ -1,4 +1,6 @@
+import type { WorkRefusal } from '../sim/budget/estimate-work';
 import type { InputProblem } from '../sim/scenario/parse';
+import { budgetText } from './budget';
 import type { Lang } from './lang';
 import { scenarioName } from './presets-zh';
 import { problemList, reasonText, type Reason } from './problems';
@@ -14,10 +16,13 @@ export type Notice =
   /** A share link was refused; `limit` is how many of its problems to list. */
   | { kind: 'share-link-refused'; reason: Reason; limit: number }
   /** A run was cancelled; the previous run and its settings are back. */
-  | { kind: 'run-cancelled' };
+  | { kind: 'run-cancelled' }
+  /** A scenario was refused before running: too much work. The previous run and its settings stay. */
+  | { kind: 'budget-refused'; refusal: WorkRefusal };
 
 function one(n: Notice, lang: Lang): string {
   if (n.kind === 'run-cancelled') return t(lang, 'notice.runCancelled');
+  if (n.kind === 'budget-refused') return t(lang, 'notice.budgetRefused', { message: budgetText(lang, n.refusal) });
   if (n.kind === 'share-link-refused') return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
   return t(lang, 'notice.corrupt', { ...problemList(lang, n.problems, 5), name: scenarioName(n.presetId, n.presetName, lang) });
 }
