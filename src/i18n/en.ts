@@ -46,6 +46,7 @@ export const en = {
   'shareError.newer': 'This link was made by a newer version ({version}); this build reads {reads}.',
   'shareError.unknownVersion': 'The link\'s version {version} is not one this build reads ({reads}).',
   'shareError.noData': 'The link has no data (s=…); it may have been cut off.',
+  'shareError.checksum': 'The link is damaged: its data does not match its checksum (c=…); was it cut off or edited?',
   'shareError.decompress': 'The link is damaged: its data could not be decompressed (was it cut off or edited?).',
   'shareError.json': 'The link is damaged: its data is not valid JSON ({detail}).',
   'shareError.invalid': 'The link\'s lab state is not valid: {list}{more}.',

@@ -41,6 +41,7 @@ export const zh: Catalogue = {
   'shareError.newer': '此链接由更新的版本（{version}）生成；当前版本只能读取 {reads}。',
   'shareError.unknownVersion': '链接的版本 {version} 不受当前版本支持（当前读取 {reads}）。',
   'shareError.noData': '链接缺少数据（s=…），可能被截断了。',
+  'shareError.checksum': '链接已损坏：其数据与校验和（c=…）不符；是否被截断或改动过？',
   'shareError.decompress': '链接已损坏：其数据无法解压（是否被截断或改动过？）。',
   'shareError.json': '链接已损坏：其数据不是有效的 JSON（{detail}）。',
   'shareError.invalid': '链接中的实验状态无效：{list}{more}。',
