@@ -163,3 +163,23 @@ describe('a bad scenario file', () => {
     expect(!syntax.ok && syntax.errors[0]).toMatch(/^\(file\): not valid JSON: /);
   });
 });
+
+describe('new input problems', () => {
+  it('a version that is not one, and many unknown keys, read in Chinese too', () => {
+    const keys = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`extra${i}`, i]));
+    const parsed = parseScenarioJson(JSON.stringify({ version: 1.5, name: 'x', ...keys }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.code)).toEqual(['not-a-version', 'unrecognized_keys']);
+    for (const p of parsed.problems) expectChinese(problemText('zh', p), p.message, [p]);
+    expect(problemText('zh', parsed.problems[0]!)).toContain('不是版本号');
+    expect(problemText('zh', parsed.problems[1]!)).toContain('（另有 3 项）');
+  });
+
+  it('a corrupted share link is refused in Chinese too', () => {
+    const payload = payloadOf(createLabStore().getState());
+    const damaged = `#${encodeShareHash(payload).replace(/&c=[0-9a-f]{8}$/, '&c=0badf00d')}`;
+    const r = decodeShareHash(damaged);
+    expect(r.kind === 'error' && reasonText('zh', r.reason)).toBe('链接已损坏：其数据与校验和（c=…）不符；是否被截断或改动过？');
+  });
+});
