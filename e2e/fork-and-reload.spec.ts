@@ -38,11 +38,11 @@ test('losing a response by clicking it on the timeline makes the producer retry;
   await expect(page.locator('.timeline-stats')).toContainText(`${retriesBefore + 1} retries`);
 });
 
-test('corrupt saved state falls back to the default scenario with a clear message', async ({ page }) => {
+test('a saved scenario with a bad field keeps its other parts, and the notice names the field', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('exactly-once-lab:state', JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: { version: 1, name: 'x', producer: { acks: 'two' } }, cursor: 0, theme: 'light', speed: 1 })));
+  await page.evaluate(() => localStorage.setItem('exactly-once-lab:state', JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: { version: 1, name: 'x', seed: 31, producer: { acks: 'two' } }, cursor: 0, theme: 'light', speed: 1 })));
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText('scenario.producer.acks');
+  await expect(page.getByRole('alert', { name: 'Saved lab' })).toContainText('scenario.producer.acks');
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
-  await expect(page.getByLabel('Scenario')).toHaveValue('lost-ack');
+  await expect(page.getByLabel('Seed')).toHaveValue('31');
 });

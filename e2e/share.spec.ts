@@ -39,7 +39,7 @@ test('a share link reopens the identical lab in a new page, ahead of saved state
   const field = page.getByLabel('Share link');
   await expect(field).toHaveAttribute('readonly', '');
   const link = await field.inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v=1&s=[A-Za-z0-9+$-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v=1&s=[A-Za-z0-9+$-]+&c=[0-9a-f]{8}$/);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);

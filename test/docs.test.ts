@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { budgetText } from '../src/i18n/budget';
+import { checkBudget } from '../src/sim/budget/estimate-work';
 import { parseScenario } from '../src/sim/scenario/parse';
+import { scenario } from '../src/sim/testing/scenario';
 
 /**
  * docs/scenario-format.md against the code: its examples parse, its default values are the schema's, and its
@@ -76,5 +79,14 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request' }] } })).toContain(block[1]);
     expect(errorsOf({ version: 1, name: 'x', producer: { 'max.inflight': 5 } })).toContain(block[2]);
     expect(errorsOf({ version: 2, name: 'x' })).toContain(block[3]);
+    expect(errorsOf({ version: 1.5, name: 'x' })).toContain(block[4]);
+    expect(errorsOf({ version: 1, name: 'x', ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i])) })).toContain(block[5]);
+  });
+
+  test('the size-limit example is the refusal the runner gives', () => {
+    const example = /## Size limit[\s\S]*?```\n([\s\S]*?)```/.exec(doc)![1]!.trim();
+    const refusal = checkBudget(scenario({ workload: { messages: 200000 }, faults: { rates: { loseRequest: 0.9 } } }));
+    expect(refusal).not.toBeNull();
+    expect(budgetText('en', refusal!)).toBe(example);
   });
 });

@@ -12,8 +12,8 @@ import { runCli, USAGE } from './run-cli';
 function run(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(`${t}\n`), write: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('').replace(/\n$/, ''), err: err.join('\n') };
 }
 
 const json = (argv: string[], files?: Record<string, string>) => {
@@ -90,8 +90,37 @@ describe('npm run sim', () => {
     expect(refused.configError).toBe('ConfigException: Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
   });
 
-  test('--seed overrides the scenario’s seed', () => {
+  test('--seed overrides the scenario’s seed: decimal digits, 0 to 4294967295', () => {
     expect(json(['lost-ack', '--seed', '77']).scenario.seed).toBe(77);
+    expect(json(['lost-ack', '--seed', '4294967295']).scenario.seed).toBe(4294967295);
+    expect(json(['lost-ack', '--seed', '007']).scenario.seed).toBe(7);
+  });
+
+  test('a huge argument is quoted as a short excerpt', () => {
+    const r = run(['lost-ack', 'z'.repeat(100_000)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: unexpected argument "${'z'.repeat(40)}…" (100000 characters)`);
+    expect(r.err.length).toBeLessThan(USAGE.length + 200);
+  });
+
+  test('a scenario file with a UTF-8 byte-order mark is read like any other', () => {
+    const text = `\uFEFF${JSON.stringify(getPreset('lost-ack')!.scenario)}`;
+    expect(json(['bom.json'], { 'bom.json': text }).outcome.duplicates).toBe(0);
+  });
+
+  test('a scenario too big to simulate is refused up front: why, what to change, exit 2, nothing on stdout', () => {
+    const lossy = { version: 1, name: 'x', workload: { messages: 200000 }, faults: { rates: { loseRequest: 0.9 } } };
+    const r = run(['lossy.json', '--json'], { 'lossy.json': JSON.stringify(lossy) });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^error: This scenario is too big to simulate: it would take about [\d,]+ events, more than the limit of 2,000,000\. Lower the fault rates/);
+    const restarts = {
+      version: 1,
+      name: 'x',
+      workload: { messages: 200000, intervalMs: 0 },
+      faults: { scripted: Array.from({ length: 50 }, (_, i) => ({ kind: 'producer-restart', atMs: i, downMs: 1 })) },
+    };
+    expect(run(['r.json'], { 'r.json': JSON.stringify(restarts) }).err).toContain('Use fewer producer restarts');
   });
 
   test('--json events carry each party’s state value and the transition that recorded them', () => {
@@ -118,7 +147,11 @@ describe('npm run sim', () => {
     [['nope'], 'nope: no such file, and no preset has that id'],
     [['lost-ack', '--idempotence', 'maybe'], '--idempotence takes "on" or "off", got "maybe"'],
     [['broker-restart', '--broker-shutdown', 'kill'], '--broker-shutdown takes "clean" or "crash", got "kill"'],
-    [['lost-ack', '--seed', '-1'], '--seed takes a whole number from 0 to 4294967295, got "-1"'],
+    [['lost-ack', '--seed', '-1'], '--seed takes a decimal whole number from 0 to 4294967295, got "-1"'],
+    [['lost-ack', '--seed', '0x10'], '--seed takes a decimal whole number from 0 to 4294967295, got "0x10"'],
+    ...['1e3', '', ' 5', '4294967296', '1.0', '+5'].map((v): [string[], string] => [['lost-ack', '--seed', v], `--seed takes a decimal whole number from 0 to 4294967295, got ${JSON.stringify(v)}`]),
+    [['lost-ack', '--seed'], '--seed takes a decimal whole number from 0 to 4294967295, got nothing'],
+    [['lost-ack', '--x\u0000y'], 'unknown option "--x\\u0000y"'],
     [['lost-ack', '--engine', 'actor'], 'unknown option --engine'],
     [['lost-ack', '--fast'], 'unknown option --fast'],
     [['lost-ack', 'lost-request'], 'unexpected argument "lost-request"'],

@@ -7,10 +7,18 @@ import type { Trace } from '../sim/trace/types';
 import { describe } from '../i18n/describe';
 import { explainAnomaly, summarise } from '../i18n/explain';
 import { configProblemText } from '../i18n/facts';
+import { budgetText } from '../i18n/budget';
+import { t } from '../i18n/t';
+import { checkBudget, WORK_LIMIT } from '../sim/budget/estimate-work';
+import { excerpt, EXCERPT_CHARS } from '../sim/scenario/excerpt';
+import { ChunkedWriter, writeJson } from './json-stream';
 
 export interface CliIo {
   readFile(path: string): string | null;
+  /** A line of standard output. */
   out(text: string): void;
+  /** A piece of standard output, written as it is (a long report comes in many pieces). */
+  write(chunk: string): void;
   err(text: string): void;
 }
 
@@ -20,10 +28,11 @@ Runs a scenario headlessly and prints its events and the verdict.
   --idempotence on|off            override producer enable.idempotence
   --broker-shutdown clean|crash   how every scripted broker-restart goes down: a clean shutdown (snapshot at the
                                   log end) or a crash (the log after the last snapshot is replayed)
-  --seed N                        override the scenario's seed (0 … 4294967295)
+  --seed N                        override the scenario's seed: a decimal whole number from 0 to 4294967295
   --json                 print one JSON document: scenario, outcome, log, events
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
-Exit status: 0 after a run, 2 on invalid input (the message goes to stderr).`;
+A scenario estimated to need more than ${WORK_LIMIT.toLocaleString('en')} events is refused before it runs.
+Exit status: 0 after a run, 2 on invalid input or a refused scenario (the message goes to stderr).`;
 
 interface Args {
   source: string;
@@ -32,6 +41,13 @@ interface Args {
   seed?: number;
   json: boolean;
 }
+
+/** The largest seed: seeds are unsigned 32-bit numbers. */
+const SEED_MAX = 0xffffffff;
+
+const quoted = (v: string | undefined) => (v === undefined ? 'nothing' : excerpt(v));
+/** A file name or option as typed when it is short and plain, otherwise a short escaped excerpt of it. */
+const plain = (v: string) => (v.length <= EXCERPT_CHARS && /^[-\w./\\:@+=~]*$/.test(v) ? v : excerpt(v));
 
 function parseArgs(argv: readonly string[]): Args | string {
   let source: string | undefined;
@@ -44,7 +60,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     if (a === '--json') json = true;
     else if (a === '--idempotence') {
       const v = argv[++i];
-      if (v !== 'on' && v !== 'off') return `--idempotence takes "on" or "off", got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      if (v !== 'on' && v !== 'off') return `--idempotence takes "on" or "off", got ${quoted(v)}`;
       idempotence = v === 'on';
     } else if (a === '--broker-shutdown') {
       const v = argv[++i];
@@ -52,13 +68,13 @@ function parseArgs(argv: readonly string[]): Args | string {
       shutdown = v;
     } else if (a === '--seed') {
       const v = argv[++i];
-      const n = v === undefined ? NaN : Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return `--seed takes a whole number from 0 to 4294967295, got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      const n = v !== undefined && /^[0-9]{1,10}$/.test(v) ? Number(v) : NaN;
+      if (!(n <= SEED_MAX)) return `--seed takes a decimal whole number from 0 to ${SEED_MAX}, got ${quoted(v)}`;
       seed = n;
     } else if (a === '--help' || a === '-h') return 'help';
-    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (a.startsWith('--')) return `unknown option ${plain(a)}`;
     else if (source === undefined) source = a;
-    else return `unexpected argument "${a}": give one scenario file or preset id`;
+    else return `unexpected argument ${excerpt(a)}: give one scenario file or preset id`;
   }
   if (source === undefined) return 'missing the scenario: give a scenario file or a preset id';
   return { source, idempotence, shutdown, seed, json };
@@ -69,11 +85,11 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
   let input: unknown;
   if (text === null) {
     const preset = getPreset(args.source);
-    if (!preset) return `${args.source}: no such file, and no preset has that id (presets: ${PRESETS.map((p) => p.id).join(', ')})`;
+    if (!preset) return `${plain(args.source)}: no such file, and no preset has that id (presets: ${PRESETS.map((p) => p.id).join(', ')})`;
     input = preset.scenario;
   } else {
     const parsed = parseScenarioJson(text);
-    if (!parsed.ok) return `${args.source}: invalid scenario\n  ${parsed.errors.join('\n  ')}`;
+    if (!parsed.ok) return `${plain(args.source)}: invalid scenario\n  ${parsed.errors.join('\n  ')}`;
     input = parsed.scenario;
   }
   const base = input as Scenario;
@@ -111,25 +127,44 @@ export function toJsonReport(trace: Trace) {
   };
 }
 
-function textReport(trace: Trace): string {
-  const lines: string[] = [];
+/** The text report, line by line: the event list, the log and the verdict. */
+function* textReport(trace: Trace): Generator<string> {
   const s = trace.scenario;
-  lines.push(`${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`);
-  lines.push('');
+  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`;
+  yield '';
   for (const ev of trace.events) {
-    lines.push(`t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`);
+    yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;
   }
   const o = checkTrace(trace);
-  lines.push('', 'Log:');
-  if (trace.log.length === 0) lines.push('  (empty)');
+  yield '';
+  yield 'Log:';
+  if (trace.log.length === 0) yield '  (empty)';
   for (const r of trace.log) {
     const id = r.pid < 0 ? 'no producer id' : `producer ${r.pid} epoch ${r.epoch} seq ${r.seq}`;
-    lines.push(`  offset ${String(r.offset).padStart(3)}  message ${r.message}  (${id})`);
+    yield `  offset ${String(r.offset).padStart(3)}  message ${r.message}  (${id})`;
   }
-  lines.push('', `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`);
-  lines.push(summarise('en', o));
-  for (const a of o.anomalies) lines.push(`  - ${explainAnomaly('en', a)}`);
-  return lines.join('\n');
+  yield '';
+  yield `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`;
+  yield summarise('en', o);
+  for (const a of o.anomalies) yield `  - ${explainAnomaly('en', a)}`;
+}
+
+/**
+ * Writes a report to standard output in pieces, never as one string: the JSON document (three levels walked, so
+ * that each event, log record and anomaly is written on its own) or the text, line by line.
+ */
+export function writeReport(trace: Trace, json: boolean, write: (chunk: string) => void): void {
+  const out = new ChunkedWriter(write);
+  if (json) writeJson(toJsonReport(trace), out, 3);
+  else {
+    let first = true;
+    for (const line of textReport(trace)) {
+      out.write(first ? line : `\n${line}`);
+      first = false;
+    }
+  }
+  out.write('\n');
+  out.flush();
 }
 
 /** The headless runner behind `npm run sim`. Returns the exit status. */
@@ -148,8 +183,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.err(`error: ${scenario}`);
     return 2;
   }
+  const refusal = checkBudget(scenario);
+  if (refusal) {
+    io.err(`error: ${budgetText('en', refusal)}`);
+    return 2;
+  }
   const trace = runSimulation(scenario);
-  io.out(args.json ? JSON.stringify(toJsonReport(trace)) : textReport(trace));
+  writeReport(trace, args.json, (chunk) => io.write(chunk));
+  if (trace.truncated) io.err(`note: ${t('en', 'alert.truncated', { n: trace.events.length })}`);
   if (trace.configError) {
     io.err(`error: ${configProblemText('en', trace.configError)}`);
     return 2;

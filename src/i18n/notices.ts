@@ -1,4 +1,6 @@
+import type { WorkRefusal } from '../sim/budget/estimate-work';
 import type { InputProblem } from '../sim/scenario/parse';
+import { budgetText } from './budget';
 import type { Lang } from './lang';
 import { scenarioName } from './localize';
 import { problemList, reasonText, type Reason } from './problems';
@@ -9,17 +11,44 @@ import { t } from './t';
  * switching language also translates a notice that is already showing.
  */
 export type Notice =
-  /** Saved state was unusable; the lab opened this preset instead. */
-  | { kind: 'saved-state-corrupt'; problems: InputProblem[]; presetId: string; presetName: string }
   /** A share link was refused; `limit` is how many of its problems to list. */
   | { kind: 'share-link-refused'; reason: Reason; limit: number }
   /** A run was cancelled; the previous run and its settings are back. */
-  | { kind: 'run-cancelled' };
+  | { kind: 'run-cancelled' }
+  /** A scenario was refused before running: too much work. The previous run and its settings stay. */
+  | { kind: 'budget-refused'; refusal: WorkRefusal };
 
 function one(n: Notice, lang: Lang): string {
   if (n.kind === 'run-cancelled') return t(lang, 'notice.runCancelled');
-  if (n.kind === 'share-link-refused') return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
-  return t(lang, 'notice.corrupt', { ...problemList(lang, n.problems, 5), name: scenarioName(n.presetId, n.presetName, lang) });
+  if (n.kind === 'budget-refused') return t(lang, 'notice.budgetRefused', { message: budgetText(lang, n.refusal) });
+  return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
+}
+
+/**
+ * Saved state that was not restored whole: kept in storage as it was until the user exports or discards it.
+ * `partial`: restored except the `problems` left out; `unreadable`: nothing usable; `newer`: written by a newer build
+ * (`version`). The lab shows `presetId` instead, when nothing of the save could be used.
+ */
+export interface HeldSave {
+  kind: 'partial' | 'unreadable' | 'newer';
+  problems: InputProblem[];
+  version?: number;
+  /** The saved format this build reads. */
+  reads: number;
+  presetId: string;
+  presetName: string;
+  /** The saved text, exactly as found. */
+  text: string;
+}
+
+/** What happened to the save, and that it is kept until the user chooses. */
+export function heldSaveText(held: HeldSave, lang: Lang, limit = 5): string {
+  const name = scenarioName(held.presetId, held.presetName, lang);
+  const what =
+    held.kind === 'newer'
+      ? t(lang, 'notice.savedNewer', { version: held.version ?? '?', reads: held.reads, name })
+      : t(lang, held.kind === 'partial' ? 'notice.savedPartial' : 'notice.savedUnreadable', { ...problemList(lang, held.problems, limit), name });
+  return `${what} ${t(lang, 'notice.savedKept')}`;
 }
 
 /** The notices as one text, newest first. */

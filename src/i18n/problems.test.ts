@@ -10,7 +10,7 @@ import { restore, STORAGE_KEY } from '../store/persistence';
 import { hasChinese, leftoverEnglish, withoutFieldPaths } from './english-check';
 import { problemText, reasonText } from './problems';
 import { MemoryStorage } from '../testing/memory-storage';
-import { noticeText } from './notices';
+import { heldSaveText, noticeText } from './notices';
 
 /** Chinese, with no English left but field paths, protocol terms and the input's own values (enum options, ids). */
 function expectChinese(text: string, where: string, problems: readonly InputProblem[] = []) {
@@ -83,43 +83,48 @@ describe('a broken share link', () => {
   });
 });
 
-describe('corrupt saved state', () => {
+describe('saved state that is not restored whole', () => {
   const good = getPreset('lost-ack')!.scenario;
-  const cases: [string, string, string[]][] = [
-    ['not JSON', '{not json', ["saved state is not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2))"]],
-    ['not an object', '[1]', ['saved state is not an object']],
+  const cases: [string, string, 'partial' | 'unreadable' | 'newer', string[]][] = [
+    ['not JSON', '{not json', 'unreadable', ["saved state is not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2))"]],
+    ['not an object', '[1]', 'unreadable', ['saved state is not an object']],
+    ['a newer build', JSON.stringify({ version: 2, presetId: 3, scenario: good }), 'newer', ['version: expected 1, found 2']],
+    ['no version', JSON.stringify({ presetId: 'x', cursor: 0, theme: 'dark', speed: 1 }), 'unreadable', ['version: expected 1, found undefined']],
     [
       'wrong fields',
-      JSON.stringify({ version: 2, presetId: 3, cursor: -1, theme: 'neon', speed: 3, scenario: { ...good, seed: -1 } }),
+      JSON.stringify({ version: 1, presetId: 3, cursor: -1, theme: 'neon', speed: 3, scenario: { ...good, seed: -1 } }),
+      'partial',
       [
-        'version: expected 1, found 2',
+        'scenario.seed: Too small: expected number to be >=0',
         'presetId: expected a string',
         'cursor: expected a whole number ≥ 0',
         'theme: expected one of light, dark, projector',
         'speed: expected one of 0.25, 0.5, 1, 2, 4, 16, 64, 256',
-        'scenario.seed: Too small: expected number to be >=0',
       ],
     ],
-    ['no version and no scenario', JSON.stringify({ presetId: 'x', cursor: 0, theme: 'dark', speed: 1 }), ['version: expected 1, found undefined', 'scenario: Invalid input: expected object, received undefined']],
   ];
 
-  for (const [name, text, english] of cases) {
+  for (const [name, text, kind, english] of cases) {
     it(`(${name}) is reported in Chinese, and in the same English as ever`, () => {
       const result = restore(text);
-      expect(result.kind).toBe('corrupt');
-      if (result.kind !== 'corrupt') return;
+      const details = result.kind === 'unreadable' ? result.details : result.kind === 'ok' ? result.dropped : [];
+      expect(result.kind === 'ok' ? 'partial' : result.kind === 'unreadable' && result.newer ? 'newer' : result.kind).toBe(kind);
+      const problems = details.map((p) => problemText('en', p));
       // The JSON engine's own wording varies between versions; the rest is exact.
-      if (name === 'not JSON') expect(result.problems[0]).toMatch(/^saved state is not valid JSON \(.+\)$/);
-      else expect(result.problems).toEqual(english);
-      expect(result.details.map((p) => problemText('en', p))).toEqual(result.problems);
-      for (const p of result.details) expectChinese(problemText('zh', p), `${name}: ${p.message}`, [p]);
+      if (name === 'not JSON') expect(problems[0]).toMatch(/^saved state is not valid JSON \(.+\)$/);
+      else expect(problems).toEqual(english);
+      if (result.kind === 'unreadable') expect(result.problems).toEqual(problems);
+      for (const p of details) expectChinese(problemText('zh', p), `${name}: ${p.message}`, [p]);
 
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, text);
-      const s = createLabStore(storage).getState();
-      expect(noticeText(s.notices, 'en')).toContain(result.problems[0]);
-      expect(noticeText(s.notices, 'zh')).toContain('无法恢复你保存的实验');
-      expectChinese(noticeText(s.notices, 'zh'), `${name} (notice)`, result.details);
+      const held = createLabStore(storage).getState().heldSave!;
+      expect(held.kind).toBe(kind);
+      expect(held.text).toBe(text);
+      expect(heldSaveText(held, 'en')).toContain(kind === 'newer' ? 'saved format 2; this build reads 1' : problems[0]);
+      expect(heldSaveText(held, 'en')).toContain('until you export it to a file or discard it');
+      expect(heldSaveText(held, 'zh')).toContain(kind === 'partial' ? '已恢复你保存的实验' : kind === 'newer' ? '更新版本' : '无法读取你保存的实验');
+      expectChinese(heldSaveText(held, 'zh'), `${name} (notice)`, details);
     });
   }
 });
@@ -156,5 +161,25 @@ describe('a bad scenario file', () => {
     }
     const syntax = parseScenarioJson('{"version": 1,');
     expect(!syntax.ok && syntax.errors[0]).toMatch(/^\(file\): not valid JSON: /);
+  });
+});
+
+describe('new input problems', () => {
+  it('a version that is not one, and many unknown keys, read in Chinese too', () => {
+    const keys = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`extra${i}`, i]));
+    const parsed = parseScenarioJson(JSON.stringify({ version: 1.5, name: 'x', ...keys }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.code)).toEqual(['not-a-version', 'unrecognized_keys']);
+    for (const p of parsed.problems) expectChinese(problemText('zh', p), p.message, [p]);
+    expect(problemText('zh', parsed.problems[0]!)).toContain('不是版本号');
+    expect(problemText('zh', parsed.problems[1]!)).toContain('（另有 3 项）');
+  });
+
+  it('a corrupted share link is refused in Chinese too', () => {
+    const payload = payloadOf(createLabStore().getState());
+    const damaged = `#${encodeShareHash(payload).replace(/&c=[0-9a-f]{8}$/, '&c=0badf00d')}`;
+    const r = decodeShareHash(damaged);
+    expect(r.kind === 'error' && reasonText('zh', r.reason)).toBe('链接已损坏：其数据与校验和（c=…）不符；是否被截断或改动过？');
   });
 });

@@ -67,6 +67,8 @@ export function problemReason(lang: Lang, p: InputProblem): string {
   switch (p.code) {
     case 'too-new-version':
       return t(lang, 'problem.tooNewVersion', p.params);
+    case 'not-a-version':
+      return t(lang, 'problem.notAVersion', p.params);
     case 'not-json':
       return t(lang, 'problem.notJson', { detail: jsonDetail(lang, p.params) });
     case 'problem.expectedVersion':
@@ -84,7 +86,7 @@ export function problemReason(lang: Lang, p: InputProblem): string {
     case 'invalid_format':
       return t(lang, 'zod.format');
     case 'unrecognized_keys':
-      return t(lang, 'zod.unrecognizedKeys', { keys: p.params.keys ?? '' });
+      return t(lang, 'zod.unrecognizedKeys', { keys: p.params.keys ?? '' }) + (typeof p.params.more === 'number' ? t(lang, 'notice.more', { n: p.params.more }) : '');
     case 'invalid_union':
       return p.params.options ? t(lang, 'zod.discriminator', { options: p.params.options }) : t(lang, 'zod.invalid');
     default:

@@ -5,6 +5,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import { LANGS, type Lang } from '../i18n/lang';
 import { jsonPosition, nestedProblems, reasonText, type Reason } from '../i18n/problems';
 import { THEMES, type Theme } from '../store/lab-state';
+import { crc32Hex } from './checksum';
 
 /** Version of the share-link payload this build writes and reads. */
 export const SHARE_VERSION = 1;
@@ -48,12 +49,19 @@ const payloadSchema = z.strictObject({
   lang: z.optional(z.enum(LANGS as [Lang, ...Lang[]])),
 });
 
-/** The hash fragment (without '#') for a payload. */
+/** Untrusted text as a message may quote it: at most 40 characters, control characters escaped. */
+function shortText(text: string): string {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(cut).slice(1, -1);
+}
+
+/** The hash fragment (without '#') for a payload: version, compressed data and the data's CRC-32. */
 export function encodeShareHash(payload: SharePayload): string {
   const body: SharePayload = { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
   if (payload.lesson) body.lesson = payload.lesson.revealed ? { id: payload.lesson.id, step: payload.lesson.step, revealed: true } : { id: payload.lesson.id, step: payload.lesson.step };
   if (payload.lang) body.lang = payload.lang;
-  return `v=${SHARE_VERSION}&s=${compressToEncodedURIComponent(JSON.stringify(body))}`;
+  const data = compressToEncodedURIComponent(JSON.stringify(body));
+  return `v=${SHARE_VERSION}&s=${data}&c=${crc32Hex(data)}`;
 }
 
 export type ShareLink = { kind: 'link'; url: string } | { kind: 'too-long'; length: number };
@@ -76,7 +84,7 @@ export function decodeShareHash(hash: string): DecodeResult {
   const s = params.get('s');
   if (v === null && s === null) return { kind: 'none' };
   if (v === null) return refused({ key: 'shareError.noVersion' });
-  if (!/^\d+$/.test(v)) return refused({ key: 'shareError.badVersion', params: { v } });
+  if (!/^\d+$/.test(v)) return refused({ key: 'shareError.badVersion', params: { v: shortText(v) } });
   const version = Number(v);
   if (version > SHARE_VERSION) {
     return refused({ key: 'shareError.newer', params: { version: `v${version}`, reads: `v${SHARE_VERSION}` } });
@@ -85,6 +93,9 @@ export function decodeShareHash(hash: string): DecodeResult {
   if (!s) return refused({ key: 'shareError.noData' });
   // URLSearchParams turns '+' into a space; the compressed alphabet uses '+', so read the raw value.
   const raw = /(?:^|&)s=([^&]*)/.exec(text)?.[1] ?? s;
+  // Links made before checksums have none, and still open; a link with one opens only if its data matches it.
+  const c = params.get('c');
+  if (c !== null && c.toLowerCase() !== crc32Hex(raw)) return refused({ key: 'shareError.checksum' });
   let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(raw);

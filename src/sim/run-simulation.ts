@@ -1,4 +1,5 @@
 import { createActor, type AnyActorRef } from 'xstate';
+import { MAX_EVENTS } from './budget/estimate-work';
 import { Kernel } from './kernel/kernel';
 import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
@@ -26,7 +27,7 @@ export interface RunOptions {
  * @example const trace = runSimulation(getPreset('lost-ack')!.scenario); checkTrace(trace).duplicates
  */
 export function runSimulation(scenario: Scenario, options: RunOptions = {}): Trace {
-  const maxEvents = options.maxEvents ?? 2_000_000;
+  const maxEvents = options.maxEvents ?? MAX_EVENTS;
   const rng = createRng(scenario.seed);
   const k = new Kernel();
   const plan = createFaultPlan(scenario.faults.scripted, scenario.faults.rates, rng.faults);

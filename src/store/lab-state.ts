@@ -6,7 +6,7 @@ export type FaultInput = z.input<typeof faultSchema>;
 import type { Trace } from '../sim/trace/types';
 import type { RunResult } from '../worker/sim-client';
 import type { Lang } from '../i18n/lang';
-import type { Notice } from '../i18n/notices';
+import type { HeldSave, Notice } from '../i18n/notices';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -86,10 +86,14 @@ export interface UiSlice {
   language: Lang;
   /** What the user must hear about input the lab could not use (rendered with `noticeText`), newest first. */
   notices: readonly Notice[];
+  /** Saved state that was not restored whole: nothing is saved over it until the user exports or discards it. */
+  heldSave: HeldSave | null;
   forkTarget: ForkTarget | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Lang): void;
   dismissNotice(): void;
+  /** The user has exported or discarded the held save: the lab may save over it again. */
+  releaseHeldSave(): void;
   openFork(target: ForkTarget): void;
   closeFork(): void;
 }

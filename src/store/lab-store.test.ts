@@ -3,7 +3,7 @@ import { getPreset } from '../scenarios/presets';
 import { createLabStore } from './create-lab-store';
 import { STORAGE_KEY } from './persistence';
 import { MemoryStorage } from '../testing/memory-storage';
-import { noticeText } from '../i18n/notices';
+import { heldSaveText } from '../i18n/notices';
 import { configProblemText } from '../i18n/facts';
 
 describe('lab store', () => {
@@ -117,24 +117,24 @@ describe('lab store', () => {
     expect(b.trace.events.length).toBe(a.getState().trace.events.length);
   });
 
-  it('falls back to the default preset with a message naming the field when saved state is corrupt', () => {
+  it('keeps every valid part of a saved scenario with a bad field, naming the field it left out', () => {
     const storage = new MemoryStorage();
     const good = getPreset('lost-ack')!.scenario;
-    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: { ...good, producer: { ...good.producer, acks: 'two' } }, cursor: 2, theme: 'dark', speed: 1 }));
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: { ...good, seed: 99, producer: { ...good.producer, acks: 'two' } }, cursor: 2, theme: 'dark', speed: 1 }));
     const s = createLabStore(storage).getState();
-    expect(noticeText(s.notices, 'en')).toMatch(/scenario\.producer\.acks/);
-    expect(noticeText(s.notices, 'en')).toMatch(/default scenario/);
-    expect(s.scenario).toEqual(good);
-    expect(s.theme).toBe('light');
+    expect(heldSaveText(s.heldSave!, 'en')).toMatch(/left out: scenario\.producer\.acks/);
+    expect(s.scenario).toEqual({ ...good, seed: 99 });
+    expect(s.theme).toBe('dark');
+    expect(s.cursor).toBe(2);
     expect(s.trace.events.length).toBeGreaterThan(0);
   });
 
   it('reports unreadable JSON and wrong field types', () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, '{not json');
-    expect(noticeText(createLabStore(storage).getState().notices, 'en')).toMatch(/not valid JSON/);
+    expect(heldSaveText(createLabStore(storage).getState().heldSave!, 'en')).toMatch(/not valid JSON/);
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, presetId: 'lost-ack', scenario: getPreset('lost-ack')!.scenario, cursor: -1, theme: 'neon', speed: 1 }));
-    const notice = noticeText(createLabStore(storage).getState().notices, 'en');
+    const notice = heldSaveText(createLabStore(storage).getState().heldSave!, 'en');
     expect(notice).toMatch(/cursor/);
     expect(notice).toMatch(/theme/);
   });

@@ -1,13 +1,17 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import { getLesson } from '../lessons/lessons';
-import { parseScenario, type InputProblem } from '../sim/scenario/parse';
+import type { InputProblem } from '../sim/scenario/parse';
+import { checkBudget } from '../sim/budget/estimate-work';
+import { excerpt, stripBom } from '../sim/scenario/excerpt';
+import { defaultPreset } from './inputs-slice';
+import { repairScenario } from './repair-scenario';
 import { appProblem, jsonPosition, nestedProblems, problemText } from '../i18n/problems';
 import type { Scenario } from '../sim/scenario/schema';
 import { THEMES, type LabState, type Theme } from './lab-state';
 import { SPEEDS } from './playback-slice';
 
 export const STORAGE_KEY = 'exactly-once-lab:state';
-const SAVED_VERSION = 1;
+export const SAVED_VERSION = 1;
 
 /** What survives a reload: the inputs (scenario incl. faults, seed, settings), the cursor and the view settings. */
 export interface SavedState {
@@ -41,11 +45,18 @@ function restoreLesson(value: unknown): SavedLesson | undefined {
   return { id: lesson.id, step: o.step, revealed: o.revealed === true };
 }
 
-/** Corrupt saved state: `problems` in English, `details` to render them in any language. */
-export type RestoreResult = { kind: 'empty' } | { kind: 'ok'; saved: SavedState } | { kind: 'corrupt'; problems: string[]; details: InputProblem[] };
+/**
+ * What restoring saved text found. `ok`: the lab as saved, except the `dropped` parts that were invalid and left
+ * out (defaults took their place). `unreadable`: nothing usable (not JSON, not an object, not a version this build
+ * reads); `newer` is set when a newer build wrote it. `problems` is the English of `details`.
+ */
+export type RestoreResult =
+  | { kind: 'empty' }
+  | { kind: 'ok'; saved: SavedState; dropped: InputProblem[] }
+  | { kind: 'unreadable'; problems: string[]; details: InputProblem[]; newer?: number };
 
-function corrupt(details: InputProblem[]): RestoreResult {
-  return { kind: 'corrupt', problems: details.map((p) => problemText('en', p)), details };
+function unreadable(details: InputProblem[], newer?: number): RestoreResult {
+  return { kind: 'unreadable', problems: details.map((p) => problemText('en', p)), details, ...(newer === undefined ? {} : { newer }) };
 }
 
 export function pickSaved(state: LabState): SavedState {
@@ -58,40 +69,69 @@ export function serialize(saved: SavedState): string {
   return JSON.stringify({ version: SAVED_VERSION, ...saved });
 }
 
-/** Validates saved text field by field; the scenario goes through the same parser as any file. */
+/** A version as found, quoted short for a message. */
+function shownVersion(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  return excerpt(JSON.stringify(v) ?? String(v)).replace(/^"|"$/g, '');
+}
+
+/** The saved scenario, repaired if need be, or the default preset's when nothing of it is usable or it is too big. */
+function restoreScenario(value: unknown, dropped: InputProblem[]): Scenario | null {
+  const repaired = repairScenario(value);
+  if (!repaired.ok) {
+    dropped.push(...nestedProblems('scenario', repaired.problems));
+    return null;
+  }
+  dropped.push(...nestedProblems('scenario', repaired.dropped));
+  const refusal = checkBudget(repaired.scenario);
+  if (refusal) {
+    dropped.push(appProblem('scenario', 'problem.overBudget', { estimate: refusal.estimate, limit: refusal.limit }));
+    return null;
+  }
+  return repaired.scenario;
+}
+
+/**
+ * Validates saved text field by field and keeps every valid part: an invalid field is left out (and listed in
+ * `dropped`), the scenario goes through the same parser as any file and keeps its valid parts. Text that cannot be
+ * read at all, or that a newer build wrote, is `unreadable`, and the caller must not overwrite it.
+ */
 export function restore(text: string | null): RestoreResult {
   if (text === null || text === '') return { kind: 'empty' };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(stripBom(text));
   } catch (e) {
-    return corrupt([appProblem('', 'problem.savedJson', jsonPosition((e as Error).message))]);
+    return unreadable([appProblem('', 'problem.savedJson', jsonPosition((e as Error).message))]);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return corrupt([appProblem('', 'problem.savedNotObject')]);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return unreadable([appProblem('', 'problem.savedNotObject')]);
   const o = data as Record<string, unknown>;
-  const problems: InputProblem[] = [];
-  if (o.version !== SAVED_VERSION) problems.push(appProblem('version', 'problem.expectedVersion', { expected: SAVED_VERSION, found: String(JSON.stringify(o.version)) }));
-  if (typeof o.presetId !== 'string') problems.push(appProblem('presetId', 'problem.expectedString'));
-  if (typeof o.cursor !== 'number' || !Number.isInteger(o.cursor) || o.cursor < 0) problems.push(appProblem('cursor', 'problem.expectedWhole'));
-  if (!THEMES.includes(o.theme as Theme)) problems.push(appProblem('theme', 'problem.expectedOneOf', { values: THEMES.join(', ') }));
-  if (!SPEEDS.includes(o.speed as (typeof SPEEDS)[number])) problems.push(appProblem('speed', 'problem.expectedOneOf', { values: SPEEDS.join(', ') }));
-  const parsed = parseScenario(o.scenario);
-  if (!parsed.ok) problems.push(...nestedProblems('scenario', parsed.problems));
-  if (problems.length || !parsed.ok) return corrupt(problems);
-  const lesson = restoreLesson(o.lesson);
-  // An unknown language is not worth refusing the whole save for: it falls back to English.
+  if (o.version !== SAVED_VERSION) {
+    const newer = typeof o.version === 'number' && Number.isInteger(o.version) && o.version > SAVED_VERSION ? o.version : undefined;
+    return unreadable([appProblem('version', 'problem.expectedVersion', { expected: SAVED_VERSION, found: shownVersion(o.version) })], newer);
+  }
+  const dropped: InputProblem[] = [];
+  const scenario = restoreScenario(o.scenario, dropped);
+  const preset = defaultPreset();
+  const presetId = typeof o.presetId === 'string' && o.presetId.length <= 200 ? o.presetId : (dropped.push(appProblem('presetId', 'problem.expectedString')), preset.id);
+  const cursor = typeof o.cursor === 'number' && Number.isInteger(o.cursor) && o.cursor >= 0 ? o.cursor : (dropped.push(appProblem('cursor', 'problem.expectedWhole')), 0);
+  const theme = THEMES.includes(o.theme as Theme) ? (o.theme as Theme) : (dropped.push(appProblem('theme', 'problem.expectedOneOf', { values: THEMES.join(', ') })), 'light');
+  const speed = SPEEDS.includes(o.speed as (typeof SPEEDS)[number]) ? (o.speed as number) : (dropped.push(appProblem('speed', 'problem.expectedOneOf', { values: SPEEDS.join(', ') })), 1);
+  const lesson = scenario ? restoreLesson(o.lesson) : undefined;
+  // An unknown language is not worth a word: it falls back to English.
   const language = LANGS.includes(o.language as Lang) ? (o.language as Lang) : undefined;
   return {
     kind: 'ok',
     saved: {
-      presetId: o.presetId as string,
-      scenario: parsed.scenario,
-      cursor: o.cursor as number,
-      theme: o.theme as Theme,
-      speed: o.speed as number,
+      presetId: scenario ? presetId : preset.id,
+      scenario: scenario ?? preset.scenario,
+      cursor: scenario ? cursor : 0,
+      theme,
+      speed,
       ...(language ? { language } : {}),
       ...(lesson ? { lesson } : {}),
     },
+    dropped,
   };
 }
 
@@ -100,6 +140,15 @@ export function readStorage(storage: Storage): string | null {
     return storage.getItem(STORAGE_KEY);
   } catch {
     return null;
+  }
+}
+
+/** Removes saved state (the user chose to discard a save that could not be used). */
+export function clearStorage(storage: Storage): void {
+  try {
+    storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Blocked storage: there is nothing to discard.
   }
 }
 

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { checkBudget } from '../sim/budget/estimate-work';
 import { RunCancelled, type RunResult, type SimClient } from '../worker/sim-client';
 import type { LabState, RunSlice } from './lab-state';
 
@@ -32,6 +33,12 @@ export function createRunSlice(sim: SimClient, now: () => number = Date.now): St
     return {
       runStatus: { kind: 'idle' },
       requestRun(scenario, finish, inputs = {}) {
+        // Too much work is refused before anything changes: the run on screen and its settings stay.
+        const refusal = checkBudget(scenario);
+        if (refusal) {
+          set((s) => ({ notices: [{ kind: 'budget-refused', refusal }, ...s.notices.filter((n) => n.kind !== 'budget-refused')] }));
+          return;
+        }
         const id = ++latest;
         const running = get().runStatus.kind === 'running';
         if (running && now() - startedAt > ABANDON_AFTER_MS) sim.cancel();

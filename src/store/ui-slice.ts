@@ -6,10 +6,12 @@ export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => (
   theme: 'light',
   language: 'en',
   notices: [],
+  heldSave: null,
   forkTarget: null,
   setTheme: (theme) => set({ theme: THEMES.includes(theme) ? theme : 'light' }),
   setLanguage: (language) => set({ language: LANGS.includes(language) ? language : 'en' }),
   dismissNotice: () => set({ notices: [] }),
+  releaseHeldSave: () => set({ heldSave: null }),
   openFork: (target) => set({ forkTarget: target, playing: false }),
   closeFork: () => set({ forkTarget: null }),
 });

@@ -111,3 +111,42 @@ describe('parseScenarioJson', () => {
     if (!bad.ok) expect(bad.errors[0]).toMatch(/^seed: /);
   });
 });
+
+describe('untrusted text in messages', () => {
+  test('a UTF-8 byte-order mark before the JSON is accepted', () => {
+    const r = parseScenarioJson(`\uFEFF${JSON.stringify({ version: 1, name: 'x', seed: 9 })}`);
+    expect(r.ok && r.scenario.seed).toBe(9);
+  });
+
+  test('an unknown key is quoted as a short escaped excerpt, never whole', () => {
+    const huge = `${'k'.repeat(10_000_000)}`;
+    const [error] = errorsOf({ version: 1, name: 'x', producer: { [huge]: 1 } });
+    expect(error!.length).toBeLessThan(200);
+    expect(error).toMatch(/^producer: Unrecognized key: "k{40}…" \(10000000 characters\)$/);
+    const [nul] = errorsOf({ version: 1, name: 'x', ['a\u0000b']: 1 });
+    expect(nul).toBe('(root): Unrecognized key: "a\\u0000b"');
+    expect(nul).not.toContain('\u0000');
+  });
+
+  test('many unknown keys: the first five are named and the rest counted', () => {
+    const keys = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i]));
+    const [error] = errorsOf({ version: 1, name: 'x', ...keys });
+    expect(error).toBe('(root): Unrecognized keys: "extra0", "extra1", "extra2", "extra3", "extra4" (and 995 more)');
+  });
+
+  test.each([
+    [1.5, '1.5'],
+    ['1', '"1"'],
+    [null, 'null'],
+    [[1], '[1]'],
+  ])('version %j is not a version, and says so', (version, shown) => {
+    const errors = errorsOf({ version, name: 'x' });
+    expect(errors).toEqual([`version: ${shown} is not a version: a version is a whole number (this build reads version 1)`]);
+  });
+
+  test('a version that is not one is reported beside the other problems', () => {
+    const errors = errorsOf({ version: 'one', name: 'x', seed: -1 });
+    expect(errors[0]).toMatch(/^version: "one" is not a version/);
+    expect(errors.some((e) => e.startsWith('seed: '))).toBe(true);
+  });
+});

@@ -1,4 +1,8 @@
+import { excerpt, stripBom } from './excerpt';
 import { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+
+/** The most unknown keys one message names; the rest are counted. */
+export const MAX_KEYS_LISTED = 5;
 
 /**
  * One problem with untrusted input, language-free: the field path, a code for what is wrong and the details, plus
@@ -41,16 +45,46 @@ function issueParams(issue: Record<string, unknown>): InputProblem['params'] {
     params.count = issue.values.length;
     params.values = issue.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join('|');
   }
-  if (Array.isArray(issue.keys)) params.keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+  if (Array.isArray(issue.keys)) {
+    params.keys = issue.keys.slice(0, MAX_KEYS_LISTED).map((k) => excerpt(String(k))).join(', ');
+    if (issue.keys.length > MAX_KEYS_LISTED) params.more = issue.keys.length - MAX_KEYS_LISTED;
+  }
   if (Array.isArray(issue.options)) params.options = issue.options.map((o) => `'${String(o)}'`).join(' | ');
   const received = typeof issue.message === 'string' ? /, received (\S+)$/.exec(issue.message)?.[1] : undefined;
   if (issue.code === 'invalid_type' && received) params.received = received;
   return params;
 }
 
+/**
+ * zod's English for an issue, except that unknown keys are quoted as short escaped excerpts, at most
+ * `MAX_KEYS_LISTED` of them (zod would echo every key whole).
+ */
+function issueMessage(issue: { code: string; message: string }, params: InputProblem['params']): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const more = typeof params.more === 'number' ? ` (and ${params.more} more)` : '';
+  const plural = /^Unrecognized keys/.test(issue.message) ? 's' : '';
+  return `Unrecognized key${plural}: ${params.keys ?? ''}${more}`;
+}
+
 /** zod issues as problems. */
 export function problemsOf(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): InputProblem[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), code: issue.code, params: issueParams(issue as unknown as Record<string, unknown>), message: issue.message }));
+  return issues.map((issue) => {
+    const params = issueParams(issue as unknown as Record<string, unknown>);
+    return { path: formatPath(issue.path), code: issue.code, params, message: issueMessage(issue, params) };
+  });
+}
+
+/** A `version` that is not a whole number is not a version at all (rather than the wrong version). */
+function notAVersion(v: unknown): InputProblem | null {
+  if (typeof v === 'number' && Number.isInteger(v)) return null;
+  const found = v === undefined ? 'nothing' : excerpt(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
+  const shown = typeof v === 'string' ? found : found.replace(/^"|"$/g, '');
+  return {
+    path: 'version',
+    code: 'not-a-version',
+    params: { found: shown, reads: SCENARIO_VERSION },
+    message: `${shown} is not a version: a version is a whole number (this build reads version ${SCENARIO_VERSION})`,
+  };
 }
 
 function failed(problems: InputProblem[]): ParseResult {
@@ -66,6 +100,11 @@ function failed(problems: InputProblem[]): ParseResult {
 export function parseScenario(input: unknown): ParseResult {
   if (typeof input === 'object' && input !== null && 'version' in input) {
     const v = (input as { version: unknown }).version;
+    const bad = notAVersion(v);
+    if (bad) {
+      const rest = scenarioSchema.safeParse({ ...(input as object), version: SCENARIO_VERSION });
+      return failed([bad, ...(rest.success ? [] : problemsOf(rest.error.issues))]);
+    }
     if (typeof v === 'number' && v > SCENARIO_VERSION) {
       return failed([
         {
@@ -82,11 +121,11 @@ export function parseScenario(input: unknown): ParseResult {
   return failed(problemsOf(result.error.issues));
 }
 
-/** Parses JSON text, reporting a syntax error as clearly as a schema error. */
+/** Parses JSON text (a UTF-8 byte-order mark at its start is allowed), reporting a syntax error as clearly as a schema error. */
 export function parseScenarioJson(text: string): ParseResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(stripBom(text));
   } catch (e) {
     const detail = (e as Error).message;
     const position = /position (\d+)/.exec(detail)?.[1];

@@ -1,0 +1,143 @@
+import type { Scenario } from '../scenario/schema';
+
+/** The most trace events a run may record: past this it stops and is marked truncated. */
+export const MAX_EVENTS = 2_000_000;
+
+/** The most events a scenario may be expected to need before it is run at all. */
+export const WORK_LIMIT = MAX_EVENTS;
+
+/**
+ * What most of the estimated work comes from, so that a refusal can say what to change: the number of messages,
+ * the random fault rates (each failed attempt is retried), or the scripted restarts (a producer restart re-sends
+ * every message it has not seen acknowledged).
+ */
+export type WorkDriver = 'messages' | 'fault-rates' | 'restarts';
+
+export interface WorkEstimate {
+  /** Estimated trace events: an upper bound for all but the unluckiest runs. */
+  events: number;
+  /** The largest of the three shares. */
+  driver: WorkDriver;
+  /** The shares, for tests and explanations. */
+  parts: Record<WorkDriver, number>;
+}
+
+/** Events of one attempt that is answered (request sent, handled, response received). */
+const ANSWERED_ATTEMPT = 3;
+/**
+ * Events of one failed attempt at most: sent, lost or stalled (or handled and its response lost), the connection
+ * closed and reopened, the request failed, a retry scheduled and an epoch bump.
+ */
+const FAILED_ATTEMPT = 9;
+/** Per message: the application's send; per batch: created, then acknowledged or failed. */
+const PER_SEND = 3;
+/** Events of starting a producer (started, connection, producer id) and of crashing it. */
+const PER_PRODUCER_RESTART = 6;
+/** Events of a broker restart (crashed, restarted, connection closed and reopened, producer id asked again). */
+const PER_BROKER_RESTART = 8;
+/** Standard deviations of slack on the number of failed attempts, so that a run is rarely above its estimate. */
+const SLACK_SIGMAS = 4;
+
+/** The chance that one attempt fails: its request or its response is lost, stalled or answered with an error. */
+export function failureChance(rates: Scenario['faults']['rates']): number {
+  const ok = (1 - rates.loseRequest) * (1 - rates.loseResponse) * (1 - rates.stall) * (1 - rates.errorReply);
+  return 1 - ok;
+}
+
+/**
+ * Messages sent by time `t` at most: the workload sends one every `intervalMs` (jitter only spaces them further).
+ * @example sentBy({ messages: 10, startMs: 0, intervalMs: 10, jitterMs: 0 }, 25) // 3
+ */
+export function sentBy(workload: Scenario['workload'], t: number): number {
+  if (workload.messages === 0 || t < workload.startMs) return 0;
+  if (workload.intervalMs === 0) return workload.messages;
+  return Math.min(workload.messages, Math.floor((t - workload.startMs) / workload.intervalMs) + 1);
+}
+
+/**
+ * Failed attempts among `sends` sends, generously: the expected number of faults (each attempt fails with chance
+ * `p`, so a send fails `p / (1 − p)` times on average) plus slack for bad luck, times the requests one fault can
+ * fail with it (a timeout closes the connection and fails every request in flight). At most every send's retries.
+ */
+function failedAttempts(sends: number, p: number, inFlight: number, perSend: number): number {
+  if (p <= 0 || sends === 0) return 0;
+  const most = sends * perSend;
+  if (p >= 1) return most;
+  // Expected faults, plus slack for bad luck.
+  const faults = (sends * p) / (1 - p) + (SLACK_SIGMAS * Math.sqrt(sends * p)) / (1 - p) + SLACK_SIGMAS;
+  return Math.min(Math.min(inFlight, 1 + faults) * faults, most);
+}
+
+/**
+ * Attempts one send can make at most: `retries` + 1, and no more than fit in `delivery.timeout.ms` when attempts are
+ * at least `retry.backoff.ms` (or a round trip) apart.
+ */
+export function attemptsPerSend(s: Scenario): number {
+  const byRetries = s.producer.retries + 1;
+  const gapMs = Math.max(s.producer['retry.backoff.ms'], 2 * s.network.latencyMs.min + s.broker.processingMs);
+  if (gapMs === 0) return byRetries;
+  return Math.min(byRetries, 1 + Math.floor(s.producer['delivery.timeout.ms'] / gapMs));
+}
+
+/**
+ * Attempts of the requests in flight when the producer gets stuck: a batch whose sequence the broker keeps refusing
+ * is retried, with the others in flight, at `retry.backoff.max.ms` until `delivery.timeout.ms` expires it.
+ */
+export function stuckAttempts(s: Scenario): number {
+  const gapMs = Math.max(1, s.producer['retry.backoff.max.ms'], s.producer['retry.backoff.ms']);
+  const perRequest = Math.min(s.producer.retries + 1, 10 + Math.ceil(s.producer['delivery.timeout.ms'] / gapMs));
+  return s.producer['max.in.flight.requests.per.connection'] * perRequest;
+}
+
+/**
+ * Estimates, before running, the trace events a scenario will record, from its parameters alone: messages, sends
+ * repeated by producer restarts, fault rates (with slack for bad luck), scripted faults and restarts. O(number of
+ * scripted faults); nothing is simulated.
+ * @example estimateWork(scenario({ workload: { messages: 1000 } })).events // about 6,000
+ */
+export function estimateWork(s: Scenario): WorkEstimate {
+  const m = s.workload.messages;
+  const inFlight = s.producer['max.in.flight.requests.per.connection'];
+    let resent = 0;
+  let producerRestarts = 0;
+  let brokerRestarts = 0;
+  let packetFaults = 0;
+  for (const f of s.faults.scripted) {
+    if (f.kind === 'producer-restart') {
+      producerRestarts++;
+      // Every message sent before the crash may still be unacknowledged, and is sent again by the new instance.
+      resent += sentBy(s.workload, f.atMs);
+    } else if (f.kind === 'broker-restart') brokerRestarts++;
+    else packetFaults++;
+  }
+  const sends = m + resent;
+  const p = failureChance(s.faults.rates);
+  const failed = failedAttempts(sends, p, inFlight, attemptsPerSend(s));
+  // Scripted faults and broker restarts fail what is in flight at the time.
+  const scriptedFailed = (packetFaults + brokerRestarts) * inFlight;
+  const parts: Record<WorkDriver, number> = {
+    messages: 10 + m * (PER_SEND + ANSWERED_ATTEMPT),
+    'fault-rates': (failed + (p > 0 ? stuckAttempts(s) : 0)) * FAILED_ATTEMPT,
+    restarts:
+      resent * (PER_SEND + ANSWERED_ATTEMPT) +
+      producerRestarts * PER_PRODUCER_RESTART +
+      brokerRestarts * PER_BROKER_RESTART +
+      scriptedFailed * FAILED_ATTEMPT,
+  };
+  const events = parts.messages + parts['fault-rates'] + parts.restarts;
+  const driver = (Object.keys(parts) as WorkDriver[]).reduce((a, b) => (parts[b] > parts[a] ? b : a));
+  return { events: Number.isFinite(events) ? Math.ceil(events) : Infinity, driver, parts };
+}
+
+/** A scenario too big to run: its estimate, the limit and what to change. */
+export interface WorkRefusal {
+  estimate: number;
+  limit: number;
+  driver: WorkDriver;
+}
+
+/** Refuses a scenario whose estimated work is above `limit`; null when it may run. */
+export function checkBudget(s: Scenario, limit = WORK_LIMIT): WorkRefusal | null {
+  const e = estimateWork(s);
+  return e.events > limit ? { estimate: e.events, limit, driver: e.driver } : null;
+}
