@@ -207,9 +207,9 @@ export const LESSONS_ZH: Record<string, LessonZh> = {
         },
       },
       'both-are-retried': {
-        title: '两者都被重试',
-        narration: '两个重试在新连接上按顺序发出。幂等关闭时两条都被再写一次：两条重复。',
-        rule: '重试按序列号顺序重新入队',
+        title: '两者都被重试，最新的先发',
+        narration: '关闭幂等时，客户端把每个失败的请求放回队列的最前面，所以重试在新连接上按从新到旧的顺序发出：先消息 3，再消息 2。两条都被再写一次：两条重复，而且副本的顺序是反的。',
+        rule: 'RecordAccumulator.reenqueue：关闭幂等时 addFirst（开启时 insertInSequenceOrder）',
       },
       'idempotence-both-recognised': {
         title: '开启幂等：两者都被识别',

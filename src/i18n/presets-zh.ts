@@ -26,7 +26,7 @@ export const PRESETS_ZH: Record<string, { name: string; description: string }> =
   'stalled-connection': {
     name: '连接停滞导致所有在途请求失败',
     description:
-      '消息 1 得到确认。随后 Broker 写入了消息 2 和 3，但回程链路停滞：2 秒内没有任何响应通过。过了 request.timeout.ms（1 秒）后，生产者关闭连接，该连接上所有在途请求同时以 REQUEST_TIMED_OUT 失败，而不只是超时的那一个。两者都在新连接上按顺序重试。关闭幂等时两条都会被再写一次；开启幂等时两次重试都被识别为重复。（同样的停滞若发生在到达 Broker 之前，即参考用例 3，两种模式下每条消息都只写入一次。）',
+      '消息 1 得到确认。随后 Broker 写入了消息 2 和 3，但回程链路停滞：2 秒内没有任何响应通过。过了 request.timeout.ms（1 秒）后，生产者关闭连接，该连接上所有在途请求同时以 REQUEST_TIMED_OUT 失败，而不只是超时的那一个。两者都在新连接上重试。开启幂等时它们按序列号顺序发出，两次重试都被识别为重复。关闭幂等时每个失败的请求都被放回队列的最前面，所以按从新到旧的顺序发出：先消息 3，再消息 2，两条都会被再写一次。（同样的停滞若发生在到达 Broker 之前，即参考用例 3，两种模式下每条消息都只写入一次。）',
   },
   'sequence-gap-epoch-bump': {
     name: '序列号缺口：生产者提升 epoch',

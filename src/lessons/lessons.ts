@@ -273,10 +273,10 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'both-are-retried',
-        at: last('broker.handled', (e) => about(3, 2)(e)),
-        title: 'Both are retried',
-        narration: 'Both retries go out in order on a new connection. With idempotence off both are written a second time: two duplicates.',
-        rule: 'Retries are re-queued in sequence order',
+        at: last('broker.handled', (e) => about(2, 2)(e)),
+        title: 'Both are retried, newest first',
+        narration: 'Without idempotence the client puts each failed request back at the front of its queue, so the retries go out on the new connection newest first: message 3, then message 2. Both are written a second time: two duplicates, the copies in reverse order.',
+        rule: 'RecordAccumulator.reenqueue: addFirst without idempotence (insertInSequenceOrder with it)',
       },
       {
         id: 'idempotence-both-recognised',

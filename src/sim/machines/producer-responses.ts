@@ -54,9 +54,10 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
   if (m.pid < 0 && m.idem === 'initializing') fact(m, { type: 'pid.abandoned' });
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
   if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection });
-  // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
-  // re-queueing each at the front then restores send order.
-  for (const r of failed.reverse()) {
+  // InFlightRequests.clearAll hands back a dead connection's requests oldest first. Without idempotence each one is
+  // put back at the front of the queue (addFirst), so they are retried newest first; with idempotence they are
+  // re-inserted in sequence order (§1.3, §1.5).
+  for (const r of failed) {
     record(m, refEvent('request.failed', 'producer', r.ref, { error }));
     if (r.batch.state !== 'done') handleError(m, r, error);
   }
