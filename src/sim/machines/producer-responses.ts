@@ -1,4 +1,4 @@
-import { deliveryFailure, failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/producer-rules';
+import { deliveryFailure, reactToError, retryBackoffMs, sequenceAfterExpiry, sequenceAfterFailedReply, type SequenceAfterFailure } from '../protocol/producer-rules';
 import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
@@ -24,6 +24,8 @@ export function responseReceived(m: ProducerStep, req: number, error: ErrorName,
   if (r.batch.state !== 'done') {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
     else handleError(m, r, error);
+  } else if (error === 'NONE') {
+    ackedAfterExpiry(m, r);
   }
   maybeResolveSequences(m);
   drain(m);
@@ -81,7 +83,7 @@ export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   if (p.open === b) p.open = null;
   // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
   const inRetry = b.attempts > 1 || b.state === 'backoff';
-  failBatch(m, b, 'TimeoutException', inRetry);
+  failBatch(m, b, 'TimeoutException', sequenceAfterExpiry(inRetry));
   maybeResolveSequences(m);
   drain(m);
 }
@@ -98,15 +100,23 @@ function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
   record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset, instance: m.instance });
 }
 
+/**
+ * The application already got a TimeoutException for this batch, but the broker did write it: the last
+ * acknowledged sequence still moves (TransactionManager.handleCompletedBatch runs for an expired batch too, §1.5).
+ */
+function ackedAfterExpiry(m: ProducerStep, r: OpenRequest): void {
+  const p = partitionOf(m, r.batch);
+  if (m.idempotent && r.ref.epoch === m.epoch && r.ref.lastSeq > p.lastAckedSeq) p.lastAckedSeq = r.ref.lastSeq;
+}
+
 function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
   const b = r.batch;
   const p = partitionOf(m, b);
-  if (m.now >= b.deadlineT) {
-    failBatch(m, b, 'TimeoutException', true);
-    return;
-  }
-  if (b.attempts - 1 >= m.config.retries) {
-    failBatch(m, b, error, true);
+  const retriesUsed = b.attempts - 1;
+  // Sender.canRetry: delivery time and retries left come before the error's own reaction.
+  if (m.now >= b.deadlineT || retriesUsed >= m.config.retries) {
+    if (error === 'DUPLICATE_SEQUENCE_NUMBER') completeBatch(m, b, -1);
+    else failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
   }
   const reaction = reactToError({
@@ -119,7 +129,7 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
     unresolvedSeq: p.unresolvedSeq,
   });
   if (reaction === 'fail') {
-    failBatch(m, b, error, true);
+    failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
   }
   if (reaction === 'success') {
@@ -143,10 +153,10 @@ function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean):
 }
 
 /**
- * The batch is done with an error. If it was sent, its fate may be unknown: `fateUnknown` marks its sequence
- * unresolved so that later batches are not renumbered under it (§1.7), unless the error itself calls for a bump.
+ * The batch is done with an error. If it was sent, `after` says what becomes of its sequence (§1.5): a bump, an
+ * unresolved sequence that holds back new batches until those in flight finish, or nothing.
  */
-function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', fateUnknown: boolean): void {
+function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', after: SequenceAfterFailure): void {
   const p = partitionOf(m, b);
   const queued = b.state === 'closed' || b.state === 'backoff';
   b.state = 'done';
@@ -155,9 +165,9 @@ function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutExcepti
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {
-    if (failureNeedsBump(error)) {
+    if (after === 'bump') {
       requireBump(m);
-    } else if (fateUnknown) {
+    } else if (after === 'unresolved') {
       // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
       const last = lastSequenceOf(b.baseSeq, b.messages.length);
       if (last > p.unresolvedSeq) p.unresolvedSeq = last;

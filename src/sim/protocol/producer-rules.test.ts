@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { producerConfig } from '../testing/scenario';
-import { failureNeedsBump, reactToError, retryBackoffMs, validateProducerConfig, type RetryContext } from './producer-rules';
+import { failureNeedsBump, reactToError, retryBackoffMs, sequenceAfterExpiry, sequenceAfterFailedReply, validateProducerConfig, type RetryContext } from './producer-rules';
 import { NO_SEQUENCE, RETRIABLE_ERRORS, type ErrorName } from './types';
 import { configProblemText } from '../../i18n/facts';
 import type { ProducerConfig } from '../scenario/schema';
@@ -125,5 +125,21 @@ describe('failureNeedsBump', () => {
     expect(failureNeedsBump('REQUEST_TIMED_OUT')).toBe(false);
     expect(failureNeedsBump('NETWORK_EXCEPTION')).toBe(false);
     expect(failureNeedsBump('TimeoutException')).toBe(false);
+  });
+});
+
+describe('what a failed batch does to its sequence (§1.5)', () => {
+  test('retries used up: the numbering is kept (the batch may be in the log), unless the error itself needs a bump', () => {
+    expect(sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 3, 3)).toBe('keep');
+    expect(sequenceAfterFailedReply('REQUEST_TIMED_OUT', 1, 1)).toBe('keep');
+    expect(sequenceAfterFailedReply('OUT_OF_ORDER_SEQUENCE_NUMBER', 3, 3)).toBe('bump');
+  });
+  test('retries left (delivery.timeout.ms ran out, or the error cannot be retried): an epoch bump', () => {
+    expect(sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 1, 3)).toBe('bump');
+    expect(sequenceAfterFailedReply('NETWORK_EXCEPTION', 0, 2147483647)).toBe('bump');
+  });
+  test('an expired batch is unresolved only if it was re-enqueued (inRetry)', () => {
+    expect(sequenceAfterExpiry(true)).toBe('unresolved');
+    expect(sequenceAfterExpiry(false)).toBe('keep');
   });
 });
