@@ -209,7 +209,7 @@ export const LESSONS_ZH: Record<string, LessonZh> = {
       'both-are-retried': {
         title: '两者都被重试，最新的先发',
         narration: '关闭幂等时，客户端把每个失败的请求放回队列的最前面，所以重试在新连接上按从新到旧的顺序发出：先消息 3，再消息 2。两条都被再写一次：两条重复，而且副本的顺序是反的。',
-        rule: 'RecordAccumulator.reenqueue：关闭幂等时 addFirst（开启时 insertInSequenceOrder）',
+        rule: 'RecordAccumulator.reenqueue：关闭幂等时放回队首（开启时按序列号顺序插入）',
       },
       'idempotence-both-recognised': {
         title: '开启幂等：两者都被识别',
