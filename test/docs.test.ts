@@ -76,5 +76,6 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request' }] } })).toContain(block[1]);
     expect(errorsOf({ version: 1, name: 'x', producer: { 'max.inflight': 5 } })).toContain(block[2]);
     expect(errorsOf({ version: 2, name: 'x' })).toContain(block[3]);
+    expect(errorsOf({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_ENOUGH_REPLICAS' }] } })).toContain(block[4]);
   });
 });

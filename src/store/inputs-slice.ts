@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { getPreset, PRESETS } from '../scenarios/presets';
+import { withoutImpossibleFaults } from '../sim/scenario/parse';
 import { faultSchema, type Fault, type Scenario } from '../sim/scenario/schema';
 import type { FinishRun, InputsSlice, LabState } from './lab-state';
 import { clampCursor } from './simulate';
@@ -32,7 +33,13 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
     presetId: DEFAULT_PRESET_ID,
     scenario: defaultPreset().scenario,
     setIdempotence: (on) => update((s) => ({ ...s, producer: { ...s.producer, 'enable.idempotence': on } })),
-    setProducerSetting: (key, value) => update((s) => ({ ...s, producer: { ...s.producer, [key]: value } })),
+    setProducerSetting: (key, value) => {
+      const changed = get().scenario;
+      // A setting can rule out a scripted fault (acks=1: no NOT_ENOUGH_REPLICAS); it is removed, and the user told.
+      const { scenario, removed } = withoutImpossibleFaults({ ...changed, producer: { ...changed.producer, [key]: value } });
+      if (removed.length === 0) load(scenario, keepCursor);
+      else load(scenario, keepCursor, { notices: [{ kind: 'faults-removed', acks: scenario.producer.acks, faults: removed }, ...get().notices] });
+    },
     setSeed: (seed) => update((s) => ({ ...s, seed })),
     setMessages: (count) => update((s) => ({ ...s, workload: { ...s.workload, messages: count } })),
     setFaultRate: (key, value) => update((s) => ({ ...s, faults: { ...s.faults, rates: { ...s.faults.rates, [key]: value } } })),
