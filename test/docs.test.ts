@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { resolveProducerConfig } from '../src/sim/protocol/producer-config';
 import { parseScenario } from '../src/sim/scenario/parse';
 
 /**
@@ -44,7 +45,15 @@ describe('docs/scenario-format.md', () => {
     ['`workload`', defaults.workload],
   ] as const)('every %s setting is listed with the default the schema applies', (heading, actual) => {
     const rows = table(heading);
-    const documented = Object.fromEntries(rows.map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
+    // "unset (`true`)": the schema leaves the field out (Kafka asks whether it was set), and the producer's default
+    // for it is the value in brackets.
+    const unset = rows.filter(([, def]) => def!.startsWith('unset ('));
+    for (const [field, def] of unset) {
+      const key = field!.replace(/`/g, '');
+      expect(key in actual, `${key} is left unset`).toBe(false);
+      expect((resolveProducerConfig(defaults.producer).config as unknown as Record<string, unknown>)[key]).toEqual(value(def!.slice('unset ('.length, -1)));
+    }
+    const documented = Object.fromEntries(rows.filter((r) => !unset.includes(r)).map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
     expect(documented).toEqual(actual);
   });
 

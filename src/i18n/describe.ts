@@ -1,5 +1,5 @@
 import type { EventOf, TraceEvent } from '../sim/trace/types';
-import { attemptText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
+import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
 
@@ -13,8 +13,10 @@ export function describe(ev: TraceEvent, lang: Lang): string {
   switch (ev.kind) {
     case 'config.error':
       return t(lang, 'narr.configError', { error: configProblemText(lang, ev.message) });
-    case 'producer.started':
-      return ev.instance === 1 ? t(lang, 'narr.producerCreated') : t(lang, 'narr.producerRestarted', { instance: ev.instance });
+    case 'producer.started': {
+      const started = ev.instance === 1 ? t(lang, 'narr.producerCreated') : t(lang, 'narr.producerRestarted', { instance: ev.instance });
+      return [started, ...(ev.config ?? []).map((n) => configNoteText(lang, n))].join(' ');
+    }
     case 'app.send':
       return t(lang, ev.resend ? 'narr.resend' : 'narr.send', { message: ev.message });
     case 'batch.created':

@@ -96,6 +96,10 @@ export const en = {
   'controls.title': 'Settings',
   'producer.legend': 'Producer',
   'producer.idempotence': 'Idempotence',
+  'producer.idempotence.unset': 'enable.idempotence not set: Kafka’s default, {value}',
+  'producer.idempotence.useDefault': 'Leave enable.idempotence unset (Kafka’s default)',
+  'producer.deliveryTimeout.unset': 'not set: Kafka’s default',
+  'config.unsetValue': 'unset → {value}',
   'run.legend': 'Run',
   'run.seed': 'Seed',
   'run.seedHint': 'Same seed, same run.',
@@ -467,6 +471,9 @@ export const en = {
   'configProblem.idempotence-acks': 'ConfigException: Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.',
   'configProblem.idempotence-retries': 'ConfigException: Must set retries to non-zero when using the idempotent producer.',
   'configProblem.delivery-timeout': 'ConfigException: delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms',
+  'configNote.idempotence-off-retries': 'enable.idempotence is not set and retries is 0, so the producer turns idempotence off (enable.idempotence=true would be refused).',
+  'configNote.idempotence-off-acks': 'enable.idempotence is not set and acks is {acks}, so the producer turns idempotence off (enable.idempotence=true would be refused).',
+  'configNote.delivery-timeout-raised': 'delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms. Setting it to {deliveryTimeoutMs}.',
   'deliveryError.timeout': 'TimeoutException: Expiring {records} record(s) for lab-0:{elapsedMs} ms has passed since batch creation',
 
   // Narration: one sentence per trace event, what happened and why.

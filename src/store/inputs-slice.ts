@@ -32,7 +32,12 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
   return {
     presetId: DEFAULT_PRESET_ID,
     scenario: defaultPreset().scenario,
-    setIdempotence: (on) => update((s) => ({ ...s, producer: { ...s.producer, 'enable.idempotence': on } })),
+    setIdempotence: (on) =>
+      update((s) => {
+        // Unset is not false: the key is left out, so Kafka's default (and its leniency) applies.
+        const { 'enable.idempotence': _was, ...rest } = s.producer;
+        return { ...s, producer: on === undefined ? rest : { ...rest, 'enable.idempotence': on } };
+      }),
     setProducerSetting: (key, value) => {
       const changed = get().scenario;
       // A setting can rule out a scripted fault (acks=1: no NOT_ENOUGH_REPLICAS); it is removed, and the user told.

@@ -1,21 +1,15 @@
 import type { ProducerConfig } from '../scenario/schema';
 import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason } from '../trace/facts';
+import { resolveProducerConfig } from './producer-config';
 import { isNextSequence } from './sequence';
 import { RETRIABLE_ERRORS, type ErrorName } from './types';
 
 /**
- * The ConfigException Kafka raises for settings the idempotent producer refuses (ProducerConfig
- * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer), as a problem code;
- * the catalogues word it (English: Kafka's own text). Idempotence is always set explicitly in a scenario, so these
- * are errors, never a silent switch-off.
+ * The ConfigException Kafka raises for settings it refuses, as a problem code (the catalogues word it; English:
+ * Kafka's own text), or null. The checks and their order are resolveProducerConfig's.
  */
 export function validateProducerConfig(c: ProducerConfig): ConfigProblemCode | null {
-  const idempotent = c['enable.idempotence'];
-  if (idempotent && c['max.in.flight.requests.per.connection'] > 5) return 'idempotence-max-in-flight';
-  if (idempotent && c.acks !== 'all') return 'idempotence-acks';
-  if (idempotent && c.retries === 0) return 'idempotence-retries';
-  if (c['delivery.timeout.ms'] < c['linger.ms'] + c['request.timeout.ms']) return 'delivery-timeout';
-  return null;
+  return resolveProducerConfig(c).problem;
 }
 
 /** The only reason the idempotent producer bumps its epoch on its own (KIP-360). */

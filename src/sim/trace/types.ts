@@ -1,6 +1,6 @@
 import type { ErrorName, ProducerEntry } from '../protocol/types';
 import type { Scenario } from '../scenario/schema';
-import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
+import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
 
 /**
  * The trace: everything a student can see, as plain JSON. The UI only ever reads this;
@@ -138,7 +138,8 @@ export type TraceEvent = Base &
     | ({ kind: 'delivery.failed'; batch: number; messages: number[]; instance: number; unresolved: boolean } & DeliveryFailure)
     | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: EpochBumpReason }
     | { kind: 'producer.crashed'; instance: number; unacked: number[] }
-    | { kind: 'producer.started'; instance: number }
+    /** `config`: what Kafka adjusted in the configuration on its own (only when it did). */
+    | { kind: 'producer.started'; instance: number; config?: ConfigNote[] }
     | { kind: 'broker.crashed' }
     | { kind: 'broker.restarted'; keptBatches: number; droppedBatches: number }
     | { kind: 'producer.expired'; pid: number; idleMs: number }
