@@ -556,6 +556,8 @@ export const en = {
   'explain.reordered.because': 'its first attempt failed ({cause}) while message {earlier} was already in flight; ',
   'explain.reordered.noPid': 'with idempotence off and max.in.flight.requests.per.connection > 1, the broker appends whatever arrives first',
   'explain.reordered.newPid': 'the broker accepted the later batch because it did not know the producer yet (a new producer id accepts any first sequence, KAFKA-15591)',
+  'explain.reordered.stateLost': 'the broker had lost this producer’s state (expiry or restart), so it accepted a batch from it as from an unknown producer, whatever its sequence',
+  'explain.reordered.idempotent': 'with idempotence on, the broker accepted the late batch by its rule: {rule}',
   'summary.configRefused': 'The producer refused its configuration, so nothing was sent. {error}',
   'summary.held.one': 'Exactly-once held: {n} message sent, each in the log once, in order.',
   'summary.held.other': 'Exactly-once held: {n} messages sent, each in the log once, in order.',

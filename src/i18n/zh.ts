@@ -534,6 +534,8 @@ export const zh: Catalogue = {
   'explain.reordered.because': '它的第一次尝试失败了（{cause}），而此时消息 {earlier} 已经在途；',
   'explain.reordered.noPid': '关闭幂等且 max.in.flight.requests.per.connection > 1 时，Broker 先到先追加',
   'explain.reordered.newPid': 'Broker 接受了较晚的批次，因为它还不认识这个生产者（全新的生产者 ID 接受任何起始序列号，KAFKA-15591）',
+  'explain.reordered.stateLost': 'Broker 已丢失这个生产者的状态（过期或重启），所以把它的批次当作来自未知生产者而接受，不论其序列号',
+  'explain.reordered.idempotent': '开启幂等时，Broker 依据这条规则接受了较晚写入的批次：{rule}',
   'summary.configRefused': '生产者拒绝了它的配置，因此什么都没有发送。{error}',
   'summary.held.one': '精确一次成立：发送了 {n} 条消息，每条在日志中恰好一次，且顺序正确。',
   'summary.held.other': '精确一次成立：发送了 {n} 条消息，每条在日志中恰好一次，且顺序正确。',
