@@ -1,3 +1,4 @@
+import { RETRIABLE_ERRORS } from '../sim/protocol/types';
 import type { EventOf, TraceEvent } from '../sim/trace/types';
 import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
@@ -53,7 +54,14 @@ export function describe(ev: TraceEvent, lang: Lang): string {
     case 'request.failed':
       return t(lang, 'narr.requestFailed', { messages, attempt: attemptText(lang, ev.attempt), error: ev.error });
     case 'retry.scheduled':
-      return t(lang, 'narr.retry', { messages, attempt: ev.attempt, backoffMs: ev.backoffMs, reason: ev.reason, bump: ev.bump ? t(lang, 'narr.retry.bump') : '' });
+      return t(lang, 'narr.retry', {
+        messages,
+        attempt: ev.attempt,
+        backoffMs: ev.backoffMs,
+        // OUT_OF_ORDER_SEQUENCE_NUMBER and UNKNOWN_PRODUCER_ID are not RetriableExceptions: TransactionManager.canRetry special-cases them.
+        why: t(lang, RETRIABLE_ERRORS.has(ev.reason) ? 'narr.retry.retriable' : 'narr.retry.special', { reason: ev.reason }),
+        bump: ev.bump ? t(lang, 'narr.retry.bump') : '',
+      });
     case 'delivery.ack':
       return t(lang, ev.offset < 0 ? 'narr.deliveryAcks0' : 'narr.deliveryAck', { messages, offset: ev.offset });
     case 'delivery.failed':

@@ -46,7 +46,7 @@ export const PRESETS_ZH: Record<string, { name: string; description: string }> =
   'producer-restart': {
     name: '没有 transactional.id 的生产者重启',
     description:
-      'Broker 写入了消息 1，但确认受阻，应用在确认到达之前崩溃。重启后的应用不知道消息 1 是否已写入，于是再次发送它。没有 transactional.id 时，新的生产者会得到一个新的生产者 ID；Broker 从未见过这个 ID，因此接受它的序列号 0，消息 1 被写入两次，无论幂等关闭还是开启都一样。幂等只保护同一个生产者会话内的重试；要在重启后仍然有效，需要事务（稳定的 transactional.id）或幂等的消费者。（参考用例 12。）',
+      'Broker 写入了消息 1，但确认受阻，应用在确认到达之前崩溃。重启后的应用不知道消息 1 是否已写入，于是再次发送它。没有 transactional.id 时，新的生产者会得到一个新的生产者 ID；Broker 从未见过这个 ID，因此接受它的序列号 0，消息 1 被写入两次，无论幂等关闭还是开启都一样。幂等只保护同一个生产者会话内的重试。transactional.id 也不能让 Broker 识别这次重发：重启后的实例保留生产者 ID，但 epoch 更高，这会清空 Broker 的批次缓存。事务带来的是旧实例未完成的事务会被中止，read_committed 消费者会跳过它的副本；否则消费者必须是幂等的。（参考用例 12。）',
   },
   'producer-expiry': {
     name: '重试期间生产者状态过期',

@@ -110,9 +110,11 @@ describe('reactToError (reference §1.7)', () => {
     expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER' }))).toBe('success');
     expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER', idempotent: false }))).toBe('success');
   });
-  test('idempotence off: retriable errors → retry, OOOSN counts as retriable, others fail', () => {
+  test('idempotence off: retriable errors → retry; OOOSN is not a RetriableException, so it fails, like the others', () => {
     for (const error of RETRIABLE_ERRORS) expect(reactToError(ctx({ error, idempotent: false }))).toBe('retry');
-    expect(reactToError(ctx({ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', idempotent: false }))).toBe('retry');
+    expect(RETRIABLE_ERRORS.has('OUT_OF_ORDER_SEQUENCE_NUMBER')).toBe(false);
+    expect(RETRIABLE_ERRORS.has('UNKNOWN_PRODUCER_ID')).toBe(false);
+    expect(reactToError(ctx({ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', idempotent: false }))).toBe('fail');
     expect(reactToError(ctx({ error: 'INVALID_PRODUCER_EPOCH', idempotent: false }))).toBe('fail');
   });
 });
