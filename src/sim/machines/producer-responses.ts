@@ -81,8 +81,9 @@ export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   const b = p.open?.id === batchId ? p.open : (p.queue.find(batchId) ?? p.inflight.find((x) => x.id === batchId));
   if (!b || b.state === 'done') return;
   if (p.open === b) p.open = null;
-  // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
-  const inRetry = b.attempts > 1 || b.state === 'backoff';
+  // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry):
+  // re-enqueued at least once, whether it is in flight again, backing off, or waiting in the queue.
+  const inRetry = b.attempts > 1 || (b.everSent && b.state !== 'in-flight');
   failBatch(m, b, 'TimeoutException', sequenceAfterExpiry(inRetry));
   maybeResolveSequences(m);
   drain(m);

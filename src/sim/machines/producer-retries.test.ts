@@ -117,6 +117,16 @@ describe('delivery.timeout.ms (§1.5)', () => {
     expect(d.p().unresolvedSeq).toBe(0);
   });
 
+  test('a re-enqueued batch whose backoff is over but that waits in the queue is in retry too: unresolved when it expires', () => {
+    const d = withInFlight(2, { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
+    // batch 2 is refused; after its backoff it waits behind batch 1, which is still in flight
+    d.send({ type: 'response.received', req: 2, error: 'NOT_ENOUGH_REPLICAS', offset: -1 }, 20);
+    expect(produced(d.send({ type: 'backoff.elapsed', batch: 2, attempt: 1 }, 120))).toEqual([]);
+    const fx = d.send({ type: 'delivery.timeout', batch: 2 }, 2006);
+    expect(failedRecord(fx)).toMatchObject({ batch: 2, error: 'TimeoutException', unresolved: true });
+    expect(d.p().unresolvedSeq).toBe(1);
+  });
+
   test('a success for a batch that already expired still updates the last acknowledged sequence', () => {
     const d = withInFlight(2, { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 2000 });
     d.send({ type: 'response.received', req: 1, error: 'NONE', offset: 0 }, 20);
