@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { budgetText } from '../src/i18n/budget';
 import { checkBudget } from '../src/sim/budget/estimate-work';
+import { resolveProducerConfig } from '../src/sim/protocol/producer-config';
 import { parseScenario } from '../src/sim/scenario/parse';
 import { scenario } from '../src/sim/testing/scenario';
 
@@ -47,7 +48,15 @@ describe('docs/scenario-format.md', () => {
     ['`workload`', defaults.workload],
   ] as const)('every %s setting is listed with the default the schema applies', (heading, actual) => {
     const rows = table(heading);
-    const documented = Object.fromEntries(rows.map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
+    // "unset (`true`)": the schema leaves the field out (Kafka asks whether it was set), and the producer's default
+    // for it is the value in brackets.
+    const unset = rows.filter(([, def]) => def!.startsWith('unset ('));
+    for (const [field, def] of unset) {
+      const key = field!.replace(/`/g, '');
+      expect(key in actual, `${key} is left unset`).toBe(false);
+      expect((resolveProducerConfig(defaults.producer).config as unknown as Record<string, unknown>)[key]).toEqual(value(def!.slice('unset ('.length, -1)));
+    }
+    const documented = Object.fromEntries(rows.filter((r) => !unset.includes(r)).map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
     expect(documented).toEqual(actual);
   });
 
@@ -81,6 +90,7 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 2, name: 'x' })).toContain(block[3]);
     expect(errorsOf({ version: 1.5, name: 'x' })).toContain(block[4]);
     expect(errorsOf({ version: 1, name: 'x', ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i])) })).toContain(block[5]);
+    expect(errorsOf({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_ENOUGH_REPLICAS' }] } })).toContain(block[6]);
   });
 
   test('the size-limit example is the refusal the runner gives', () => {

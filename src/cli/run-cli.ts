@@ -1,4 +1,5 @@
 import { getPreset, PRESETS } from '../scenarios/presets';
+import { resolveProducerConfig } from '../sim/protocol/producer-config';
 import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
@@ -130,7 +131,7 @@ export function toJsonReport(trace: Trace) {
 /** The text report, line by line: the event list, the log and the verdict. */
 function* textReport(trace: Trace): Generator<string> {
   const s = trace.scenario;
-  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence']} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`;
+  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence'] ?? `unset → ${resolveProducerConfig(s.producer).config['enable.idempotence']}`} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`;
   yield '';
   for (const ev of trace.events) {
     yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;

@@ -1,5 +1,6 @@
+import { RETRIABLE_ERRORS } from '../sim/protocol/types';
 import type { EventOf, TraceEvent } from '../sim/trace/types';
-import { attemptText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
+import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
 
@@ -13,8 +14,10 @@ export function describe(ev: TraceEvent, lang: Lang): string {
   switch (ev.kind) {
     case 'config.error':
       return t(lang, 'narr.configError', { error: configProblemText(lang, ev.message) });
-    case 'producer.started':
-      return ev.instance === 1 ? t(lang, 'narr.producerCreated') : t(lang, 'narr.producerRestarted', { instance: ev.instance });
+    case 'producer.started': {
+      const started = ev.instance === 1 ? t(lang, 'narr.producerCreated') : t(lang, 'narr.producerRestarted', { instance: ev.instance });
+      return [started, ...(ev.config ?? []).map((n) => configNoteText(lang, n))].join(' ');
+    }
     case 'app.send':
       return t(lang, ev.resend ? 'narr.resend' : 'narr.send', { message: ev.message });
     case 'batch.created':
@@ -51,7 +54,14 @@ export function describe(ev: TraceEvent, lang: Lang): string {
     case 'request.failed':
       return t(lang, 'narr.requestFailed', { messages, attempt: attemptText(lang, ev.attempt), error: ev.error });
     case 'retry.scheduled':
-      return t(lang, 'narr.retry', { messages, attempt: ev.attempt, backoffMs: ev.backoffMs, reason: ev.reason, bump: ev.bump ? t(lang, 'narr.retry.bump') : '' });
+      return t(lang, 'narr.retry', {
+        messages,
+        attempt: ev.attempt,
+        backoffMs: ev.backoffMs,
+        // OUT_OF_ORDER_SEQUENCE_NUMBER and UNKNOWN_PRODUCER_ID are not RetriableExceptions: TransactionManager.canRetry special-cases them.
+        why: t(lang, RETRIABLE_ERRORS.has(ev.reason) ? 'narr.retry.retriable' : 'narr.retry.special', { reason: ev.reason }),
+        bump: ev.bump ? t(lang, 'narr.retry.bump') : '',
+      });
     case 'delivery.ack':
       return t(lang, ev.offset < 0 ? 'narr.deliveryAcks0' : 'narr.deliveryAck', { messages, offset: ev.offset });
     case 'delivery.failed':

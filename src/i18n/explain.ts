@@ -1,5 +1,5 @@
 import type { AcceptReason, Anomaly, Outcome, RetryCause } from '../sim/trace/outcome-types';
-import { atText, configProblemText, deliveryErrorText } from './facts';
+import { atText, configProblemText, deliveryErrorText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
 
@@ -60,7 +60,9 @@ export function explainAnomaly(lang: Lang, a: Anomaly): string {
     case 'lost-unresolved':
       return t(lang, 'explain.lost', { message: a.message, why: t(lang, 'explain.lost.unresolved') });
     case 'reordered-no-idempotence':
-    case 'reordered-new-producer': {
+    case 'reordered-new-producer':
+    case 'reordered-state-lost':
+    case 'reordered-idempotent': {
       const { earlier, earlierOffset, firstAttempt } = a.params;
       return t(lang, 'explain.reordered', {
         message: a.message,
@@ -68,7 +70,10 @@ export function explainAnomaly(lang: Lang, a: Anomaly): string {
         earlier,
         earlierOffset,
         because: firstAttempt ? t(lang, 'explain.reordered.because', { cause: retryCauseText(lang, firstAttempt), earlier }) : '',
-        rule: t(lang, a.cause === 'reordered-no-idempotence' ? 'explain.reordered.noPid' : 'explain.reordered.newPid'),
+        rule:
+          a.cause === 'reordered-idempotent'
+            ? t(lang, 'explain.reordered.idempotent', { rule: ruleText(lang, a.params.rule) })
+            : t(lang, a.cause === 'reordered-no-idempotence' ? 'explain.reordered.noPid' : a.cause === 'reordered-new-producer' ? 'explain.reordered.newPid' : 'explain.reordered.stateLost'),
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { RequestRef } from '../sim/trace/types';
-import type { DeliveryFailure, EpochBumpReason, RuleFact } from '../sim/trace/facts';
+import type { ConfigNote, DeliveryFailure, EpochBumpReason, RuleFact } from '../sim/trace/facts';
 import { isConfigProblemCode } from '../sim/trace/facts';
 import type { Lang } from './lang';
 import { t } from './t';
@@ -22,6 +22,12 @@ export function epochReasonText(lang: Lang, reason: EpochBumpReason): string {
 /** Kafka's ConfigException for a refused configuration (in English Kafka's own text, byte for byte). */
 export function configProblemText(lang: Lang, code: string): string {
   return isConfigProblemCode(code) ? t(lang, `configProblem.${code}`) : code;
+}
+
+/** What the producer adjusted in its configuration on its own (in English, Kafka's warning where it has one). */
+export function configNoteText(lang: Lang, note: ConfigNote): string {
+  const { id, ...params } = note;
+  return t(lang, `configNote.${id}`, params);
 }
 
 /** The error a failed delivery reports: an error code as Kafka names it, or the TimeoutException text. */

@@ -22,7 +22,7 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       'ack-lost': {
         title: '确认丢失了',
         narration: '网络丢弃了响应，连接断开。写入已经发生，但只有 Broker 知道。',
-        rule: 'NETWORK_EXCEPTION：“追加可能发生了，也可能没有”',
+        rule: 'NETWORK_EXCEPTION（Kafka 的原话：服务器在收到响应之前断开了连接）：追加可能发生了，也可能没有',
         question: {
           prompt: '确认即将消失。生产者会怎么做？',
           answers: ['什么都不做：消息 1 已经写入', '重试消息 1', '向应用报告失败'],
@@ -63,7 +63,7 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       'exactly-once': {
         title: '精确一次',
         narration: '日志中消息 1、2、3 各出现一次，且顺序正确。幂等把不安全的重试变成了安全的重试。',
-        rule: 'enable.idempotence=true（自 Kafka 3.0 起为默认值）',
+        rule: 'enable.idempotence=true（自 Kafka 3.0 起为默认值，从 3.0.1/3.1.1/3.2.0 起才真正生效：KAFKA-13598）',
       },
     },
   },
@@ -78,7 +78,7 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       'producer-sees-same-symptom': {
         title: '生产者看到的是同样的症状',
         narration: '从生产者这边看，这和确认丢失一模一样：连接断开、请求失败。它无法知道 Broker 从未见过这个请求。',
-        rule: 'NETWORK_EXCEPTION：“追加可能发生了，也可能没有”',
+        rule: 'NETWORK_EXCEPTION（Kafka 的原话：服务器在收到响应之前断开了连接）：追加可能发生了，也可能没有',
       },
       'retry-first-write': {
         title: '重试是第一次写入',
@@ -192,9 +192,9 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
         },
       },
       'both-are-retried': {
-        title: '两者都被重试',
-        narration: '两个重试在新连接上按顺序发出。幂等关闭时两条都被再写一次：两条重复。',
-        rule: '重试按序列号顺序重新入队',
+        title: '两者都被重试，最新的先发',
+        narration: '关闭幂等时，客户端把每个失败的请求放回队列的最前面，所以重试在新连接上按从新到旧的顺序发出：先消息 3，再消息 2。两条都被再写一次：两条重复，而且副本的顺序是反的。',
+        rule: 'RecordAccumulator.reenqueue：关闭幂等时放回队首（开启时按序列号顺序插入）',
       },
       'idempotence-both-recognised': {
         title: '开启幂等：两者都被识别',
@@ -348,13 +348,13 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
         question: {
           prompt: '重启后的应用申请生产者 ID。它会得到什么？',
           answers: ['相同的 ID 1000，因此 Broker 可以去重', 'Broker 从未见过的新 ID', '没有 ID：崩溃后幂等被禁用'],
-          explanation: '每个幂等生产者实例都会得到新的 PID。只有稳定的 transactional.id 才能找回相同的 PID（并带有更高的 epoch）。',
+          explanation: '每个幂等生产者实例都会得到新的 PID。稳定的 transactional.id 能找回相同的 PID，但 epoch 更高，而新的 epoch 会清空 Broker 的批次缓存：即便如此，重发也不会被识别。',
         },
       },
       'message-1-written-twice': {
         title: '消息 1 被写入两次',
         narration: '未知生产者的第一个序列号总是被接受，所以消息 1 又被写入一次。幂等只保护同一个生产者会话内的重试。',
-        rule: 'Broker 追加规则 3：未知生产者，任何 firstSeq 都被接受；请使用 transactional.id 或幂等的消费者',
+        rule: 'Broker 追加规则 3：未知生产者，任何 firstSeq 都被接受；事务的做法是中止旧实例的副本，或者使用幂等的消费者',
       },
     },
   },
@@ -364,7 +364,7 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       'client-not-know': {
         title: '客户端并不知道',
         narration: '消息 1 的确认丢失了。写入已经发生，但客户端只知道它发送了消息 1，并不知道是否已写入。',
-        rule: 'NETWORK_EXCEPTION：追加可能发生了，也可能没有',
+        rule: 'NETWORK_EXCEPTION（Kafka 的原话：服务器在收到响应之前断开了连接）：追加可能发生了，也可能没有',
         question: {
           prompt: '假设客户端维护一个已发送消息 ID 的集合，并丢弃 ID 在集合中的任何重试。这里会怎样？',
           answers: ['正确：重试被丢弃，日志中消息 1 只有一次', '重试被丢弃；这只是碰巧正确'],

@@ -1,6 +1,7 @@
 import type { WorkRefusal } from '../sim/budget/estimate-work';
 import type { InputProblem } from '../sim/scenario/parse';
 import { budgetText } from './budget';
+import type { Fault } from '../sim/scenario/schema';
 import type { Lang } from './lang';
 import { scenarioName } from './localize';
 import { problemList, reasonText, type Reason } from './problems';
@@ -16,10 +17,20 @@ export type Notice =
   /** A run was cancelled; the previous run and its settings are back. */
   | { kind: 'run-cancelled' }
   /** A scenario was refused before running: too much work. The previous run and its settings stay. */
-  | { kind: 'budget-refused'; refusal: WorkRefusal };
+  | { kind: 'budget-refused'; refusal: WorkRefusal }
+  /** A setting change ruled out these scripted faults (error replies only acks=all can produce), so they were removed. */
+  | { kind: 'faults-removed'; acks: string; faults: Fault[] };
+
+function removedFaults(n: Extract<Notice, { kind: 'faults-removed' }>, lang: Lang): string {
+  const list = n.faults
+    .map((f) => ('error' in f ? t(lang, 'fault.errorReply', { error: f.error, m: f.message, a: f.attempt }) : f.kind))
+    .join(t(lang, 'punct.listSeparator'));
+  return t(lang, 'notice.faultsRemoved', { acks: n.acks, faults: list });
+}
 
 function one(n: Notice, lang: Lang): string {
   if (n.kind === 'run-cancelled') return t(lang, 'notice.runCancelled');
+  if (n.kind === 'faults-removed') return removedFaults(n, lang);
   if (n.kind === 'budget-refused') return t(lang, 'notice.budgetRefused', { message: budgetText(lang, n.refusal) });
   return t(lang, 'notice.shareFailed', { message: reasonText(lang, n.reason, n.limit) });
 }

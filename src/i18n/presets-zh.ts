@@ -25,7 +25,7 @@ export const PRESETS_ZH: Record<string, PresetWords> = {
   'stalled-connection': {
     name: '连接停滞导致所有在途请求失败',
     description:
-      '消息 1 得到确认。随后 Broker 写入了消息 2 和 3，但回程链路停滞：2 秒内没有任何响应通过。过了 request.timeout.ms（1 秒）后，生产者关闭连接，该连接上所有在途请求同时以 REQUEST_TIMED_OUT 失败，而不只是超时的那一个。两者都在新连接上按顺序重试。关闭幂等时两条都会被再写一次；开启幂等时两次重试都被识别为重复。（同样的停滞若发生在到达 Broker 之前，即参考用例 3，两种模式下每条消息都只写入一次。）',
+      '消息 1 得到确认。随后 Broker 写入了消息 2 和 3，但回程链路停滞：2 秒内没有任何响应通过。过了 request.timeout.ms（1 秒）后，生产者关闭连接，该连接上所有在途请求同时以 REQUEST_TIMED_OUT 失败，而不只是超时的那一个。两者都在新连接上重试。开启幂等时它们按序列号顺序发出，两次重试都被识别为重复。关闭幂等时每个失败的请求都被放回队列的最前面，所以按从新到旧的顺序发出：先消息 3，再消息 2，两条都会被再写一次。（同样的停滞若发生在到达 Broker 之前，即参考用例 3，两种模式下每条消息都只写入一次。）',
   },
   'sequence-gap-epoch-bump': {
     name: '序列号缺口：生产者提升 epoch',
@@ -50,7 +50,7 @@ export const PRESETS_ZH: Record<string, PresetWords> = {
   'producer-restart': {
     name: '没有 transactional.id 的生产者重启',
     description:
-      'Broker 写入了消息 1，但确认受阻，应用在确认到达之前崩溃。重启后的应用不知道消息 1 是否已写入，于是再次发送它。没有 transactional.id 时，新的生产者会得到一个新的生产者 ID；Broker 从未见过这个 ID，因此接受它的序列号 0，消息 1 被写入两次，无论幂等关闭还是开启都一样。幂等只保护同一个生产者会话内的重试；要在重启后仍然有效，需要事务（稳定的 transactional.id）或幂等的消费者。（参考用例 12。）',
+      'Broker 写入了消息 1，但确认受阻，应用在确认到达之前崩溃。重启后的应用不知道消息 1 是否已写入，于是再次发送它。没有 transactional.id 时，新的生产者会得到一个新的生产者 ID；Broker 从未见过这个 ID，因此接受它的序列号 0，消息 1 被写入两次，无论幂等关闭还是开启都一样。幂等只保护同一个生产者会话内的重试。transactional.id 也不能让 Broker 识别这次重发：重启后的实例保留生产者 ID，但 epoch 更高，这会清空 Broker 的批次缓存。事务带来的是旧实例未完成的事务会被中止，read_committed 消费者会跳过它的副本；否则消费者必须是幂等的。（参考用例 12。）',
   },
   'producer-expiry': {
     name: '重试期间生产者状态过期',

@@ -162,6 +162,25 @@ describe('a bad scenario file', () => {
     const syntax = parseScenarioJson('{"version": 1,');
     expect(!syntax.ok && syntax.errors[0]).toMatch(/^\(file\): not valid JSON: /);
   });
+
+  it('with an error reply its acks cannot produce names the fault, in English and Chinese (reference §1.7)', () => {
+    const text = JSON.stringify({
+      version: 1,
+      name: 'x',
+      producer: { acks: '1', 'enable.idempotence': false },
+      faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_LEADER_OR_FOLLOWER' }, { kind: 'error-reply', message: 2, error: 'NOT_ENOUGH_REPLICAS' }] },
+    });
+    const parsed = parseScenarioJson(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual(['faults.scripted[1].error: NOT_ENOUGH_REPLICAS is only sent with acks=all, but producer.acks is "1"']);
+    expect(parsed.problems.map((p) => problemText('en', p))).toEqual(parsed.errors);
+    const zh = problemText('zh', parsed.problems[0]!);
+    expectChinese(zh, zh, parsed.problems);
+    expect(zh).toBe('faults.scripted[1].error：NOT_ENOUGH_REPLICAS 只会在 acks=all 时出现，但 producer.acks 是 "1"');
+    // the same faults with acks=all are fine
+    expect(parseScenarioJson(text.replace('"acks":"1"', '"acks":"all"')).ok).toBe(true);
+  });
 });
 
 describe('new input problems', () => {

@@ -62,3 +62,17 @@ describe('lessons', () => {
     expect(configProblemText('en', trace.configError!)).toMatch(/max\.in\.flight/);
   });
 });
+
+describe('stalled-connection lesson', () => {
+  it('without idempotence the failed requests are retried newest first, and the step lands on the last retry', () => {
+    const lesson = LESSONS.find((l) => l.id === 'stalled-connection')!;
+    const k = lesson.steps.findIndex((s) => s.id === 'both-are-retried');
+    const target = stepScenario(lesson, k)!;
+    expect(target.scenario.producer['enable.idempotence']).toBe(false);
+    const trace = runSimulation(target.scenario);
+    const retried = trace.events.flatMap((e) => (e.kind === 'broker.handled' && e.attempt === 2 ? [e.messages[0]] : []));
+    expect(retried).toEqual([3, 2]);
+    const at = trace.events[resolveAnchor(lesson.steps[k]!.at, trace)]!;
+    expect(at.kind === 'broker.handled' && at.messages[0] === 2 && at.attempt === 2).toBe(true);
+  });
+});

@@ -31,7 +31,7 @@ export const LESSONS: readonly Lesson[] = [
         at: first('response.lost', about(1, 1)),
         title: 'The ack is lost',
         narration: 'The network drops the response and the connection breaks. The write happened, but only the broker knows it.',
-        rule: 'NETWORK_EXCEPTION: "the append may or may not have happened"',
+        rule: 'NETWORK_EXCEPTION (Kafka: “The server disconnected before a response was received.”): the append may or may not have happened',
         question: {
           prompt: 'The ack is about to vanish. What will the producer do?',
           answers: ['Nothing: message 1 is already written', 'Retry message 1', 'Report a failure to the application'],
@@ -89,7 +89,7 @@ export const LESSONS: readonly Lesson[] = [
         settings: ON,
         title: 'Exactly once',
         narration: 'The log holds messages 1, 2 and 3 once each, in order. Idempotence turned an unsafe retry into a safe one.',
-        rule: 'enable.idempotence=true (the default since Kafka 3.0)',
+        rule: 'enable.idempotence=true (the default since Kafka 3.0, in effect from 3.0.1/3.1.1/3.2.0: KAFKA-13598)',
       },
     ],
   },
@@ -111,7 +111,7 @@ export const LESSONS: readonly Lesson[] = [
         at: first('request.failed', about(1, 1)),
         title: 'The producer sees the same symptom',
         narration: 'From the producer’s side this looks exactly like a lost ack: a broken connection and a failed request. It cannot know the broker never saw it.',
-        rule: 'NETWORK_EXCEPTION: "the append may or may not have happened"',
+        rule: 'NETWORK_EXCEPTION (Kafka: “The server disconnected before a response was received.”): the append may or may not have happened',
       },
       {
         id: 'retry-first-write',
@@ -273,10 +273,10 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'both-are-retried',
-        at: last('broker.handled', (e) => about(3, 2)(e)),
-        title: 'Both are retried',
-        narration: 'Both retries go out in order on a new connection. With idempotence off both are written a second time: two duplicates.',
-        rule: 'Retries are re-queued in sequence order',
+        at: last('broker.handled', (e) => about(2, 2)(e)),
+        title: 'Both are retried, newest first',
+        narration: 'Without idempotence the client puts each failed request back at the front of its queue, so the retries go out on the new connection newest first: message 3, then message 2. Both are written a second time: two duplicates, the copies in reverse order.',
+        rule: 'RecordAccumulator.reenqueue: addFirst without idempotence (insertInSequenceOrder with it)',
       },
       {
         id: 'idempotence-both-recognised',
@@ -502,7 +502,7 @@ export const LESSONS: readonly Lesson[] = [
           prompt: 'The restarted application asks for a producer id. What does it get?',
           answers: ['The same id 1000, so the broker can deduplicate', 'A new id the broker has never seen', 'No id: idempotence is disabled after a crash'],
           correct: 1,
-          explanation: 'Every idempotent producer instance gets a fresh PID. Only a stable transactional.id brings back the same PID (with a higher epoch).',
+          explanation: 'Every idempotent producer instance gets a fresh PID. A stable transactional.id brings back the same PID, but with a higher epoch, and the new epoch clears the broker’s batch cache: even then the re-send would not be recognised.',
         },
       },
       {
@@ -510,7 +510,7 @@ export const LESSONS: readonly Lesson[] = [
         at: nth(2, 'broker.handled', (e) => e.verdict === 'appended' && about(1)(e)),
         title: 'Message 1 is written twice',
         narration: 'An unknown producer’s first sequence is always accepted, so message 1 is written again. Idempotence protects retries within one producer session only.',
-        rule: 'Broker append rule 3: unknown producer, any firstSeq accepted; use transactional.id or an idempotent consumer',
+        rule: 'Broker append rule 3: unknown producer, any firstSeq accepted; transactions abort the old instance’s copy instead, or use an idempotent consumer',
       },
     ],
   },
@@ -525,7 +525,7 @@ export const LESSONS: readonly Lesson[] = [
         at: first('response.lost', about(1, 1)),
         title: 'The client does not know',
         narration: 'The ack for message 1 is lost. The write happened, but the client only knows that it sent message 1, not whether it was written.',
-        rule: 'NETWORK_EXCEPTION: the append may or may not have happened',
+        rule: 'NETWORK_EXCEPTION (Kafka: “The server disconnected before a response was received.”): the append may or may not have happened',
         question: {
           prompt: 'Suppose the client keeps a set of message ids it has already sent and drops any retry whose id is in the set. What happens here?',
           answers: ['Correct: the retry is dropped and message 1 is in the log once', 'The retry is dropped; that is only right by luck'],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../scenarios/presets';
+import { errorReplyPossible } from '../sim/protocol/error-replies';
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/scenario/schema';
 import { THEMES } from '../store/lab-state';
@@ -15,7 +16,8 @@ const scenarioArb = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     name: fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }),
     description: fc.string({ maxLength: 120, unit: 'binary' }),
-    idempotence: fc.boolean(),
+    // unset is a value of its own (Kafka's default, with its leniency), and survives the round trip
+    idempotence: fc.constantFrom(true, false, undefined),
     acks: fc.constantFrom('0', '1', 'all'),
     inFlight: fc.integer({ min: 1, max: 10 }),
     messages: fc.integer({ min: 0, max: 50 }),
@@ -32,7 +34,8 @@ const scenarioArb = fc
       producer: { ...s.producer, 'enable.idempotence': r.idempotence, acks: r.acks, 'max.in.flight.requests.per.connection': r.inFlight },
       workload: { ...s.workload, messages: r.messages },
       faults: {
-        scripted: [...s.faults.scripted, ...lose.map((l) => ({ kind: 'lose-response', ...l }))],
+        // a preset's scripted error replies that these acks rule out are left out, as the lab does (reference §1.7)
+        scripted: [...s.faults.scripted.filter((f) => f.kind !== 'error-reply' || errorReplyPossible(f.error, r.acks)), ...lose.map((l) => ({ kind: 'lose-response', ...l }))],
         rates: { ...s.faults.rates, loseRequest: r.loseRate },
       },
     };

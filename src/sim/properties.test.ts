@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createStream } from './kernel/rng';
 import { createFaultPlan, latencyMs } from './network/fault-plan';
+import { errorReplyPossible } from './protocol/error-replies';
 import { runSimulation } from './run-simulation';
 import { faultRatesSchema, type Fault, type Scenario } from './scenario/schema';
 import { DELIVERY_TIMEOUT_MS, packetFaultArb, scenarioArb } from './testing/arbitraries';
@@ -202,10 +203,10 @@ describe('properties of the simulation', () => {
         const shuffled = asked.slice().sort((x, y) => ((x[0] * 31 + x[1] + shuffleSeed) % 7) - ((y[0] * 31 + y[1] + shuffleSeed) % 7));
         const fromB = new Map<string, unknown>();
         for (const [m, at] of shuffled) {
-          b.brokerError(m + 100, at, 1);
-          fromB.set(`${m}:${at}`, [b.requestFate(m, at, 1), b.responseFate(m, at, 1), b.brokerError(m, at, 1)]);
+          b.brokerError(m + 100, at, 1, 'all');
+          fromB.set(`${m}:${at}`, [b.requestFate(m, at, 1), b.responseFate(m, at, 1), b.brokerError(m, at, 1, 'all')]);
         }
-        for (const [m, at] of asked) expect([a.requestFate(m, at, 1), a.responseFate(m, at, 1), a.brokerError(m, at, 1)]).toEqual(fromB.get(`${m}:${at}`));
+        for (const [m, at] of asked) expect([a.requestFate(m, at, 1), a.responseFate(m, at, 1), a.brokerError(m, at, 1, 'all')]).toEqual(fromB.get(`${m}:${at}`));
       }),
       { numRuns: RUNS },
     );
@@ -228,7 +229,7 @@ describe('properties of the simulation', () => {
                 if (m === extra.message && at === extra.attempt && inst === extra.instance) continue;
                 expect(more.requestFate(m, at, inst)).toEqual(base.requestFate(m, at, inst));
                 expect(more.responseFate(m, at, inst)).toEqual(base.responseFate(m, at, inst));
-                expect(more.brokerError(m, at, inst)).toEqual(base.brokerError(m, at, inst));
+                expect(more.brokerError(m, at, inst, 'all')).toEqual(base.brokerError(m, at, inst, 'all'));
               }
             }
           }
@@ -257,6 +258,26 @@ describe('properties of the simulation', () => {
           }
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('5e. acks changes only which error reply a request gets, never whether it gets one, and never one acks rules out', () => {
+    fc.assert(
+      fc.property(fc.nat(0xffffffff), fc.constantFrom(0.1, 0.5, 1), (seed, errorReply) => {
+        const rates = faultRatesSchema.parse({ errorReply });
+        const plan = createFaultPlan([], rates, createStream(seed, 'faults'));
+        for (let m = 1; m <= 20; m++) {
+          for (let at = 1; at <= 3; at++) {
+            const all = plan.brokerError(m, at, 1, 'all');
+            for (const acks of ['1', '0'] as const) {
+              const e = plan.brokerError(m, at, 1, acks);
+              expect(e === null, `seed ${seed}, message ${m}, attempt ${at}, acks=${acks}`).toBe(all === null);
+              if (e !== null) expect(errorReplyPossible(e, acks)).toBe(true);
+            }
+          }
+        }
+      }),
       { numRuns: RUNS },
     );
   });

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { getPreset, PRESETS } from '../scenarios/presets';
+import { withoutImpossibleFaults } from '../sim/scenario/parse';
 import { faultSchema, type Fault, type Scenario } from '../sim/scenario/schema';
 import type { FinishRun, InputsSlice, LabState } from './lab-state';
 import { clampCursor } from './simulate';
@@ -31,8 +32,19 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
   return {
     presetId: DEFAULT_PRESET_ID,
     scenario: defaultPreset().scenario,
-    setIdempotence: (on) => update((s) => ({ ...s, producer: { ...s.producer, 'enable.idempotence': on } })),
-    setProducerSetting: (key, value) => update((s) => ({ ...s, producer: { ...s.producer, [key]: value } })),
+    setIdempotence: (on) =>
+      update((s) => {
+        // Unset is not false: the key is left out, so Kafka's default (and its leniency) applies.
+        const { 'enable.idempotence': _was, ...rest } = s.producer;
+        return { ...s, producer: on === undefined ? rest : { ...rest, 'enable.idempotence': on } };
+      }),
+    setProducerSetting: (key, value) => {
+      const changed = get().scenario;
+      // A setting can rule out a scripted fault (acks=1: no NOT_ENOUGH_REPLICAS); it is removed, and the user told.
+      const { scenario, removed } = withoutImpossibleFaults({ ...changed, producer: { ...changed.producer, [key]: value } });
+      if (removed.length === 0) load(scenario, keepCursor);
+      else load(scenario, keepCursor, { notices: [{ kind: 'faults-removed', acks: scenario.producer.acks, faults: removed }, ...get().notices] });
+    },
     setBrokerSetting: (key, value) => update((s) => ({ ...s, broker: { ...s.broker, [key]: value } })),
     setSeed: (seed) => update((s) => ({ ...s, seed })),
     setMessages: (count) => update((s) => ({ ...s, workload: { ...s.workload, messages: count } })),

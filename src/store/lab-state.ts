@@ -25,7 +25,8 @@ export interface ForkTarget {
 export interface InputsSlice {
   presetId: string;
   scenario: Scenario;
-  setIdempotence(on: boolean): void;
+  /** true or false sets enable.idempotence; undefined leaves it unset (Kafka's default). */
+  setIdempotence(on: boolean | undefined): void;
   setProducerSetting<K extends keyof ProducerConfig>(key: K, value: ProducerConfig[K]): void;
   setBrokerSetting<K extends keyof BrokerConfig>(key: K, value: BrokerConfig[K]): void;
   setSeed(seed: number): void;

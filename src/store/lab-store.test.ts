@@ -3,7 +3,7 @@ import { getPreset } from '../scenarios/presets';
 import { createLabStore } from './create-lab-store';
 import { STORAGE_KEY } from './persistence';
 import { MemoryStorage } from '../testing/memory-storage';
-import { heldSaveText } from '../i18n/notices';
+import { heldSaveText, noticeText } from '../i18n/notices';
 import { configProblemText } from '../i18n/facts';
 
 describe('lab store', () => {
@@ -145,5 +145,19 @@ describe('lab store', () => {
     expect(store.getState().trace.configError).toBe('idempotence-max-in-flight');
     expect(configProblemText('en', store.getState().trace.configError!)).toMatch(/max\.in\.flight/i);
     expect(store.getState().cursor).toBeGreaterThanOrEqual(0);
+  });
+
+  it('acks=1 removes the scripted error replies only acks=all can produce, and says so in both languages', () => {
+    const store = createLabStore();
+    store.getState().choosePreset('reorder-in-flight');
+    expect(store.getState().scenario.faults.scripted.map((f) => f.kind)).toEqual(['error-reply']);
+    store.getState().setProducerSetting('acks', '1');
+    const s = store.getState();
+    expect(s.scenario.producer.acks).toBe('1');
+    expect(s.scenario.faults.scripted).toEqual([]);
+    expect(s.trace.events.some((e) => e.kind === 'broker.handled' && e.verdict === 'NOT_ENOUGH_REPLICAS')).toBe(false);
+    expect(noticeText(s.notices, 'en')).toContain('With acks=1 the broker never sends NOT_ENOUGH_REPLICAS');
+    expect(noticeText(s.notices, 'en')).toContain('Broker replies NOT_ENOUGH_REPLICAS: message 3, attempt 1');
+    expect(noticeText(s.notices, 'zh')).toContain('在 acks=1 时 Broker 从不发送');
   });
 });

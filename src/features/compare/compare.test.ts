@@ -41,6 +41,26 @@ describe('compare', () => {
     expect(diffLogs(off!.log, on!.log).missing[1]).toEqual([1]);
   });
 
+  it('acks=1 vs all runs both sides, also when idempotence is set on (Kafka then turns it off for acks=1 by itself)', () => {
+    for (const id of ['lost-ack', 'reorder-in-flight']) {
+      const base = getPreset(id)!.scenario;
+      for (const s of [base, { ...base, producer: { ...base.producer, 'enable.idempotence': true } }]) {
+        const [one, all] = compareSides(s, 'acks').map((side) => runSimulation(side.scenario));
+        for (const t of [one!, all!]) {
+          expect(t.configError, `${id}: ${JSON.stringify(t.scenario.producer)}`).toBeNull();
+          expect(t.events.some((e) => e.kind === 'request.sent')).toBe(true);
+        }
+        expect(one!.scenario.producer.acks).toBe('1');
+        expect(all!.scenario.producer.acks).toBe('all');
+        // the acks=1 side says why it runs without idempotence
+        const started = one!.events.find((e) => e.kind === 'producer.started');
+        expect(started?.kind === 'producer.started' && started.config).toEqual([{ id: 'idempotence-off-acks', acks: '1' }]);
+        // and holds no error reply that acks=1 cannot produce
+        expect(one!.events.some((e) => e.kind === 'broker.handled' && e.verdict === 'NOT_ENOUGH_REPLICAS')).toBe(false);
+      }
+    }
+  });
+
   it('maps a cursor by virtual time', () => {
     const t = runSimulation(scenario);
     const last = t.events.length - 1;

@@ -1,4 +1,5 @@
 import { createPortal } from 'react-dom';
+import { resolveProducerConfig } from '../../sim/protocol/producer-config';
 import { describe } from '../../i18n/describe';
 import { explainOutcome } from '../../i18n/explain';
 import { HTML_LANG, type Lang } from '../../i18n/lang';
@@ -50,7 +51,7 @@ export function Handout({ trace, lang = 'en' }: { trace: Trace; lang?: Lang }) {
         {t('handout.meta', {
           id: s.id,
           seed: s.seed,
-          idem: String(p['enable.idempotence']),
+          idem: p['enable.idempotence'] !== undefined ? String(p['enable.idempotence']) : t('config.unsetValue', { value: String(resolveProducerConfig(p).config['enable.idempotence']) }),
           acks: p.acks,
           inflight: p['max.in.flight.requests.per.connection'],
           messages: s.workload.messages,

@@ -1,3 +1,4 @@
+import { resolveProducerConfig } from '../protocol/producer-config';
 import type { Scenario } from '../scenario/schema';
 
 /** The most trace events a run may record: past this it stops and is marked truncated. */
@@ -72,11 +73,14 @@ function failedAttempts(sends: number, p: number, inFlight: number, perSend: num
  * Attempts one send can make at most: `retries` + 1, and no more than fit in `delivery.timeout.ms` when attempts are
  * at least `retry.backoff.ms` (or a round trip) apart.
  */
+/** delivery.timeout.ms as the producer runs with it (set, or Kafka's default raised as Kafka raises it). */
+const deliveryTimeoutMs = (s: Scenario): number => resolveProducerConfig(s.producer).config['delivery.timeout.ms'];
+
 export function attemptsPerSend(s: Scenario): number {
   const byRetries = s.producer.retries + 1;
   const gapMs = Math.max(s.producer['retry.backoff.ms'], 2 * s.network.latencyMs.min + s.broker.processingMs);
   if (gapMs === 0) return byRetries;
-  return Math.min(byRetries, 1 + Math.floor(s.producer['delivery.timeout.ms'] / gapMs));
+  return Math.min(byRetries, 1 + Math.floor(deliveryTimeoutMs(s) / gapMs));
 }
 
 /**
@@ -85,7 +89,7 @@ export function attemptsPerSend(s: Scenario): number {
  */
 export function stuckAttempts(s: Scenario): number {
   const gapMs = Math.max(1, s.producer['retry.backoff.max.ms'], s.producer['retry.backoff.ms']);
-  const perRequest = Math.min(s.producer.retries + 1, 10 + Math.ceil(s.producer['delivery.timeout.ms'] / gapMs));
+  const perRequest = Math.min(s.producer.retries + 1, 10 + Math.ceil(deliveryTimeoutMs(s) / gapMs));
   return s.producer['max.in.flight.requests.per.connection'] * perRequest;
 }
 

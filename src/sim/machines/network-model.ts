@@ -127,7 +127,7 @@ function deliveryOf(n: NetworkModel, p: Packet): Delivery {
   const instance = instanceOf(p);
   switch (p.kind) {
     case 'produce': {
-      const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance);
+      const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance, p.acks);
       return { to: 'broker', event: { type: 'produce', ref: p.ref, acks: p.acks, idempotent: p.idempotent, forcedError, deadSocket: false } };
     }
     case 'init-pid':

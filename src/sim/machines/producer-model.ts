@@ -1,3 +1,4 @@
+import { resolveProducerConfig, type EffectiveProducerConfig } from '../protocol/producer-config';
 import type { ProducerConfig } from '../scenario/schema';
 import { lastSequenceOf } from '../protocol/sequence';
 import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, PARTITION } from '../protocol/types';
@@ -52,7 +53,8 @@ export interface OpenRequest {
  */
 export interface ProducerModel {
   instance: number;
-  config: ProducerConfig;
+  /** The configuration in effect: Kafka's defaults and its own adjustments applied (resolveProducerConfig). */
+  config: EffectiveProducerConfig;
   idempotent: boolean;
   pid: number;
   epoch: number;
@@ -120,6 +122,7 @@ export type ProducerEffect =
 
 export interface ProducerInput {
   instance: number;
+  /** The configuration as the user wrote it (settings may be left unset). */
   config: ProducerConfig;
   /** Ids continue across producer restarts so that every batch and request in a trace is unique. */
   firstBatchId: number;
@@ -127,11 +130,11 @@ export interface ProducerInput {
   firstConnection: number;
 }
 
-export function createProducerModel(input: ProducerInput): ProducerModel {
+export function createProducerModel(input: ProducerInput, config = resolveProducerConfig(input.config).config): ProducerModel {
   return {
     instance: input.instance,
-    config: input.config,
-    idempotent: input.config['enable.idempotence'],
+    config,
+    idempotent: config['enable.idempotence'],
     pid: NO_PRODUCER_ID,
     epoch: NO_PRODUCER_EPOCH,
     partitions: [{ nextSeq: 0, lastAckedSeq: NO_SEQUENCE, unresolvedSeq: NO_SEQUENCE, open: null, queue: new BatchQueue(), inflight: [] }],

@@ -1,4 +1,4 @@
-import { deliveryFailure, failureNeedsBump, reactToError, retryBackoffMs } from '../protocol/producer-rules';
+import { deliveryFailure, reactToError, retryBackoffMs, sequenceAfterExpiry, sequenceAfterFailedReply, type SequenceAfterFailure } from '../protocol/producer-rules';
 import { lastSequenceOf } from '../protocol/sequence';
 import type { ErrorName } from '../protocol/types';
 import { drain } from './producer-drain';
@@ -25,6 +25,8 @@ export function responseReceived(m: ProducerStep, req: number, error: ErrorName,
   if (!isFinished(m, r.batch)) {
     if (error === 'NONE') completeBatch(m, r.batch, offset);
     else handleError(m, r, error);
+  } else if (error === 'NONE') {
+    ackedAfterExpiry(m, r);
   }
   maybeResolveSequences(m);
   drain(m);
@@ -54,9 +56,10 @@ function failConnection(m: ProducerStep, reason: 'request-timeout' | 'network', 
   if (m.pid < 0 && m.idem === 'initializing') fact(m, { type: 'pid.abandoned' });
   record(m, { kind: 'connection.closed', lane: 'producer', connection: m.connection, reason, failed: failed.map((r) => r.ref.req) });
   if (reason === 'request-timeout') m.out.push({ type: 'close', connection: m.connection });
-  // NetworkClient hands back a dead connection's requests newest first (InFlightRequests keeps them that way);
-  // re-queueing each at the front then restores send order.
-  for (const r of failed.reverse()) {
+  // InFlightRequests.clearAll hands back a dead connection's requests oldest first. Without idempotence each one is
+  // put back at the front of the queue (addFirst), so they are retried newest first; with idempotence they are
+  // re-inserted in sequence order (§1.3, §1.5).
+  for (const r of failed) {
     record(m, refEvent('request.failed', 'producer', r.ref, { error }));
     if (!isFinished(m, r.batch)) handleError(m, r, error);
   }
@@ -78,9 +81,10 @@ export function deliveryTimedOut(m: ProducerStep, batchId: number): void {
   const b = p.open?.id === batchId ? p.open : (p.queue.find(batchId) ?? p.inflight.find((x) => x.id === batchId));
   if (!b || isFinished(m, b)) return;
   if (p.open === b) p.open = null;
-  // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry).
-  const inRetry = b.attempts > 1 || phaseOf(m, b) === 'backingOff';
-  failBatch(m, b, 'TimeoutException', inRetry);
+  // Sender.sendProducerData marks an expired batch's sequence unresolved only if it was being retried (inRetry):
+  // re-enqueued at least once, whether it is in flight again, backing off, or waiting in the queue.
+  const inRetry = b.attempts > 1 || (b.everSent && phaseOf(m, b) !== 'inFlight');
+  failBatch(m, b, 'TimeoutException', sequenceAfterExpiry(inRetry));
   maybeResolveSequences(m);
   drain(m);
 }
@@ -97,15 +101,23 @@ function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
   record(m, { kind: 'delivery.ack', lane: 'producer', batch: b.id, messages: b.messages, offset, instance: m.instance });
 }
 
+/**
+ * The application already got a TimeoutException for this batch, but the broker did write it: the last
+ * acknowledged sequence still moves (TransactionManager.handleCompletedBatch runs for an expired batch too, §1.5).
+ */
+function ackedAfterExpiry(m: ProducerStep, r: OpenRequest): void {
+  const p = partitionOf(m, r.batch);
+  if (m.idempotent && r.ref.epoch === m.epoch && r.ref.lastSeq > p.lastAckedSeq) p.lastAckedSeq = r.ref.lastSeq;
+}
+
 function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
   const b = r.batch;
   const p = partitionOf(m, b);
-  if (m.now >= b.deadlineT) {
-    failBatch(m, b, 'TimeoutException', true);
-    return;
-  }
-  if (b.attempts - 1 >= m.config.retries) {
-    failBatch(m, b, error, true);
+  const retriesUsed = b.attempts - 1;
+  // Sender.canRetry: delivery time and retries left come before the error's own reaction.
+  if (m.now >= b.deadlineT || retriesUsed >= m.config.retries) {
+    if (error === 'DUPLICATE_SEQUENCE_NUMBER') completeBatch(m, b, -1);
+    else failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
   }
   const reaction = reactToError({
@@ -118,7 +130,7 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
     unresolvedSeq: p.unresolvedSeq,
   });
   if (reaction === 'fail') {
-    failBatch(m, b, error, true);
+    failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
   }
   if (reaction === 'success') {
@@ -142,10 +154,10 @@ function reenqueue(m: ProducerStep, b: Batch, reason: ErrorName, bump: boolean):
 }
 
 /**
- * The batch is done with an error. If it was sent, its fate may be unknown: `fateUnknown` marks its sequence
- * unresolved so that later batches are not renumbered under it (§1.7), unless the error itself calls for a bump.
+ * The batch is done with an error. If it was sent, `after` says what becomes of its sequence (§1.5): a bump, an
+ * unresolved sequence that holds back new batches until those in flight finish, or nothing.
  */
-function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', fateUnknown: boolean): void {
+function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutException', after: SequenceAfterFailure): void {
   const p = partitionOf(m, b);
   const phase = phaseOf(m, b);
   const queued = phase === 'ready' || phase === 'backingOff';
@@ -155,9 +167,9 @@ function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutExcepti
   removeFrom(p.inflight, b);
   let unresolved = false;
   if (m.idempotent && b.everSent) {
-    if (failureNeedsBump(error)) {
+    if (after === 'bump') {
       requireBump(m);
-    } else if (fateUnknown) {
+    } else if (after === 'unresolved') {
       // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
       const last = lastSequenceOf(b.baseSeq, b.messages.length);
       if (last > p.unresolvedSeq) p.unresolvedSeq = last;

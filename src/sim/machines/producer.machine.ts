@@ -1,6 +1,6 @@
 import { createActor, enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
-import { validateProducerConfig } from '../protocol/producer-rules';
+import { resolveProducerConfig, type ResolvedProducerConfig } from '../protocol/producer-config';
 import { batchActorId, batchMachine, isFinalBatchPhase, BATCH_TARGET, type BatchPhase } from './batch.machine';
 import { acceptRecord, drain, lingerExpired } from './producer-drain';
 import type { ProducerEvent } from './producer-events';
@@ -27,6 +27,8 @@ export interface ProducerContext {
   /** Each unfinished batch's statechart (a child actor), by batch id: a container this actor alone owns. */
   batches: Map<number, AnyActorRef>;
   clock: SimClock;
+  /** The configuration check at construction: the ConfigException, if any, and what Kafka adjusted on its own. */
+  setup: ResolvedProducerConfig;
 }
 
 export interface ProducerMachineInput extends ProducerInput {
@@ -95,14 +97,14 @@ type Event = ProducerEvent | ProducerFact;
  * One step of the client: the data is copied, changed by the step functions of producer-*.ts (which call the pure
  * rules of protocol/), assigned back, and what the step asked for becomes XState actions.
  */
-const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: Extract<ProducerEvent, { type: T }>) => void) =>
+const step = <T extends ProducerEvent['type']>(type: T, f: (s: ProducerStep, e: Extract<ProducerEvent, { type: T }>, context: ProducerContext) => void) =>
   enqueueActions<ProducerContext, Event, undefined, Event, never, never, never, never, TraceEmitted | ChildStarted>(({ context, event, self, system, enqueue }) => {
     if (event.type !== type) return;
     const snapshot = self.getSnapshot() as { value: StateValue };
     const { idem, conn } = phaseOf(snapshot.value, context.m.idempotent);
     const batches = context.batches;
     const s = beginStep(context.m, context.clock.now, idem, conn, (id) => batches.get(id)?.getSnapshot().value as BatchPhase | undefined);
-    f(s, event as Extract<ProducerEvent, { type: T }>);
+    f(s, event as Extract<ProducerEvent, { type: T }>, context);
     enqueue.assign({ m: endStep(s) });
     enactProducer(s.out, event, enqueue as unknown as Enqueue, system.get('network') as AnyActorRef | undefined, s.instance, batches);
   });
@@ -122,14 +124,17 @@ export const producerMachine = setup({
     emitted: {} as TraceEmitted | ChildStarted,
   },
   guards: {
-    configRejected: ({ context }) => validateProducerConfig(context.m.config) !== null,
+    configRejected: ({ context }) => context.setup.problem !== null,
     idempotenceOff: ({ context }) => !context.m.idempotent,
   },
   actions: {
-    reportConfigError: step('producer.start', (s) => {
-      s.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message: validateProducerConfig(s.config)! } });
+    reportConfigError: step('producer.start', (s, _e, { setup }) => {
+      s.out.push({ type: 'record', ev: { kind: 'config.error', lane: 'producer', message: setup.problem! } });
     }),
-    announceStart: step('producer.start', (s) => record(s, { kind: 'producer.started', lane: 'producer', instance: s.instance })),
+    announceStart: step('producer.start', (s, _e, { setup }) =>
+      // What Kafka adjusted on its own (its log lines) goes with the start, as facts.
+      record(s, setup.notes.length > 0 ? { kind: 'producer.started', lane: 'producer', instance: s.instance, config: setup.notes } : { kind: 'producer.started', lane: 'producer', instance: s.instance }),
+    ),
     acceptRecord: step('app.send', (s, e) => acceptRecord(s, e.message, e.resend)),
     lingerExpired: step('linger.expired', (s, e) => lingerExpired(s, e.batch)),
     pidAssigned: step('pid.assigned', (s, e) => pidAssigned(s, e.pid, e.epoch, e.connection)),
@@ -148,7 +153,10 @@ export const producerMachine = setup({
   },
 }).createMachine({
   id: 'producer',
-  context: ({ input }) => ({ m: createProducerModel(input), batches: new Map(), clock: input.clock }),
+  context: ({ input }) => {
+    const setup = resolveProducerConfig(input.config);
+    return { m: createProducerModel(input, setup.config), batches: new Map(), clock: input.clock, setup };
+  },
   initial: 'created',
   states: {
     created: {

@@ -1,5 +1,6 @@
 import type { Stream } from '../kernel/rng';
-import { BROKER_ERROR_FAULTS, type BrokerErrorFault, type Fault, type FaultRates } from '../scenario/schema';
+import { errorReplyPossible, possibleErrorReplies } from '../protocol/error-replies';
+import type { BrokerErrorFault, Fault, FaultRates, ProducerConfig } from '../scenario/schema';
 
 export type RequestFate =
   | { kind: 'deliver' }
@@ -12,7 +13,8 @@ export type ResponseFate = { kind: 'deliver' } | { kind: 'lose' } | { kind: 'sta
 export interface FaultPlan {
   requestFate(message: number, attempt: number, instance: number): RequestFate;
   responseFate(message: number, attempt: number, instance: number): ResponseFate;
-  brokerError(message: number, attempt: number, instance: number): BrokerErrorFault | null;
+  /** An error reply for this request instead of normal handling; only errors that its `acks` allow (§1.7). */
+  brokerError(message: number, attempt: number, instance: number, acks: ProducerConfig['acks']): BrokerErrorFault | null;
 }
 
 /** Draw keys: each kind of fault has its own slot, so the draws never depend on each other. */
@@ -56,13 +58,17 @@ export function createFaultPlan(scripted: readonly Fault[], rates: FaultRates, f
       if (roll(rates.loseResponse, message, attempt, instance, SLOT.loseResponse)) return { kind: 'lose' };
       return { kind: 'deliver' };
     },
-    brokerError(message, attempt, instance) {
+    brokerError(message, attempt, instance, acks) {
+      // A scenario with a scripted error its acks cannot produce is refused when it is read (parseScenario).
       for (const f of scriptedFor(message, attempt, instance)) {
-        if (f.kind === 'error-reply') return f.error;
+        if (f.kind === 'error-reply' && errorReplyPossible(f.error, acks)) return f.error;
       }
+      // Whether a request gets an error reply does not depend on acks; which one is drawn from those acks allow,
+      // with the same keyed draw, so no other packet's fate moves.
       if (roll(rates.errorReply, message, attempt, instance, SLOT.error)) {
-        const pick = Math.floor(faults.at(message, attempt, instance, SLOT.errorKind) * BROKER_ERROR_FAULTS.length);
-        return BROKER_ERROR_FAULTS[pick]!;
+        const possible = possibleErrorReplies(acks);
+        const pick = Math.floor(faults.at(message, attempt, instance, SLOT.errorKind) * possible.length);
+        return possible[pick] ?? null;
       }
       return null;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { producerConfig } from '../testing/scenario';
-import { failureNeedsBump, reactToError, retryBackoffMs, validateProducerConfig, type RetryContext } from './producer-rules';
+import { failureNeedsBump, reactToError, retryBackoffMs, sequenceAfterExpiry, sequenceAfterFailedReply, validateProducerConfig, type RetryContext } from './producer-rules';
 import { NO_SEQUENCE, RETRIABLE_ERRORS, type ErrorName } from './types';
 import { configProblemText } from '../../i18n/facts';
 import type { ProducerConfig } from '../scenario/schema';
@@ -26,16 +26,16 @@ describe('validateProducerConfig', () => {
   test('max.in.flight 6 without idempotence is fine', () => {
     expect(kafkaText(producerConfig({ 'enable.idempotence': false, 'max.in.flight.requests.per.connection': 6 }))).toBeNull();
   });
-  test('acks ≠ all with idempotence is refused', () => {
+  test('acks ≠ all with idempotence set is refused', () => {
     for (const acks of ['1', '0'] as const) {
-      expect(kafkaText(producerConfig({ acks }))).toBe(
+      expect(kafkaText(producerConfig({ acks, 'enable.idempotence': true }))).toBe(
         'ConfigException: Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.',
       );
       expect(kafkaText(producerConfig({ acks, 'enable.idempotence': false }))).toBeNull();
     }
   });
-  test('retries = 0 with idempotence is refused', () => {
-    expect(kafkaText(producerConfig({ retries: 0 }))).toBe(
+  test('retries = 0 with idempotence set is refused', () => {
+    expect(kafkaText(producerConfig({ retries: 0, 'enable.idempotence': true }))).toBe(
       'ConfigException: Must set retries to non-zero when using the idempotent producer.',
     );
     expect(kafkaText(producerConfig({ retries: 0, 'enable.idempotence': false }))).toBeNull();
@@ -110,9 +110,11 @@ describe('reactToError (reference §1.7)', () => {
     expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER' }))).toBe('success');
     expect(reactToError(ctx({ error: 'DUPLICATE_SEQUENCE_NUMBER', idempotent: false }))).toBe('success');
   });
-  test('idempotence off: retriable errors → retry, OOOSN counts as retriable, others fail', () => {
+  test('idempotence off: retriable errors → retry; OOOSN is not a RetriableException, so it fails, like the others', () => {
     for (const error of RETRIABLE_ERRORS) expect(reactToError(ctx({ error, idempotent: false }))).toBe('retry');
-    expect(reactToError(ctx({ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', idempotent: false }))).toBe('retry');
+    expect(RETRIABLE_ERRORS.has('OUT_OF_ORDER_SEQUENCE_NUMBER')).toBe(false);
+    expect(RETRIABLE_ERRORS.has('UNKNOWN_PRODUCER_ID')).toBe(false);
+    expect(reactToError(ctx({ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', idempotent: false }))).toBe('fail');
     expect(reactToError(ctx({ error: 'INVALID_PRODUCER_EPOCH', idempotent: false }))).toBe('fail');
   });
 });
@@ -125,5 +127,21 @@ describe('failureNeedsBump', () => {
     expect(failureNeedsBump('REQUEST_TIMED_OUT')).toBe(false);
     expect(failureNeedsBump('NETWORK_EXCEPTION')).toBe(false);
     expect(failureNeedsBump('TimeoutException')).toBe(false);
+  });
+});
+
+describe('what a failed batch does to its sequence (§1.5)', () => {
+  test('retries used up: the numbering is kept (the batch may be in the log), unless the error itself needs a bump', () => {
+    expect(sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 3, 3)).toBe('keep');
+    expect(sequenceAfterFailedReply('REQUEST_TIMED_OUT', 1, 1)).toBe('keep');
+    expect(sequenceAfterFailedReply('OUT_OF_ORDER_SEQUENCE_NUMBER', 3, 3)).toBe('bump');
+  });
+  test('retries left (delivery.timeout.ms ran out, or the error cannot be retried): an epoch bump', () => {
+    expect(sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 1, 3)).toBe('bump');
+    expect(sequenceAfterFailedReply('NETWORK_EXCEPTION', 0, 2147483647)).toBe('bump');
+  });
+  test('an expired batch is unresolved only if it was re-enqueued (inRetry)', () => {
+    expect(sequenceAfterExpiry(true)).toBe('unresolved');
+    expect(sequenceAfterExpiry(false)).toBe('keep');
   });
 });

@@ -1,21 +1,15 @@
 import type { ProducerConfig } from '../scenario/schema';
 import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason } from '../trace/facts';
+import { resolveProducerConfig } from './producer-config';
 import { isNextSequence } from './sequence';
 import { RETRIABLE_ERRORS, type ErrorName } from './types';
 
 /**
- * The ConfigException Kafka raises for settings the idempotent producer refuses (ProducerConfig
- * .postProcessAndValidateIdempotenceConfigs, and the delivery-timeout check in KafkaProducer), as a problem code;
- * the catalogues word it (English: Kafka's own text). Idempotence is always set explicitly in a scenario, so these
- * are errors, never a silent switch-off.
+ * The ConfigException Kafka raises for settings it refuses, as a problem code (the catalogues word it; English:
+ * Kafka's own text), or null. The checks and their order are resolveProducerConfig's.
  */
 export function validateProducerConfig(c: ProducerConfig): ConfigProblemCode | null {
-  const idempotent = c['enable.idempotence'];
-  if (idempotent && c['max.in.flight.requests.per.connection'] > 5) return 'idempotence-max-in-flight';
-  if (idempotent && c.acks !== 'all') return 'idempotence-acks';
-  if (idempotent && c.retries === 0) return 'idempotence-retries';
-  if (c['delivery.timeout.ms'] < c['linger.ms'] + c['request.timeout.ms']) return 'delivery-timeout';
-  return null;
+  return resolveProducerConfig(c).problem;
 }
 
 /** The only reason the idempotent producer bumps its epoch on its own (KIP-360). */
@@ -83,4 +77,33 @@ export function reactToError(c: RetryContext): ErrorReaction {
 /** Errors after which the idempotent producer bumps its epoch when the batch finally fails (handleFailedBatch). */
 export function failureNeedsBump(error: ErrorName | 'TimeoutException'): boolean {
   return error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'INVALID_PRODUCER_EPOCH' || error === 'UNKNOWN_PRODUCER_ID';
+}
+
+/**
+ * What a failed batch leaves behind for its partition's sequence numbers (idempotent producer): a gap only a new
+ * epoch can close (`bump`), a sequence whose fate is unknown that holds back new batches (`unresolved`), or the
+ * numbering as it is (`keep`).
+ */
+export type SequenceAfterFailure = 'bump' | 'unresolved' | 'keep';
+
+/**
+ * A batch that fails on an error reply (Sender.completeBatch → failBatch(batch, response, attempts < retries) →
+ * TransactionManager.handleFailedBatch, reference §1.5). A batch that still had retries left (it ran out of
+ * delivery.timeout.ms, or the error cannot be retried) asks for an epoch bump. One that used up `retries` leaves the
+ * numbering alone: it may or may not be in the log, so later batches keep their numbers and meet
+ * OUT_OF_ORDER_SEQUENCE_NUMBER as "not next".
+ * @example sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 3, 3) // → 'keep' (retries used up)
+ * @example sequenceAfterFailedReply('NOT_ENOUGH_REPLICAS', 1, 3) // → 'bump' (delivery.timeout.ms ran out first)
+ */
+export function sequenceAfterFailedReply(error: ErrorName, retriesUsed: number, retries: number): SequenceAfterFailure {
+  if (failureNeedsBump(error)) return 'bump';
+  return retriesUsed < retries ? 'bump' : 'keep';
+}
+
+/**
+ * A batch that outlives delivery.timeout.ms (Sender.sendProducerData): its sequence is marked unresolved only if the
+ * batch was re-enqueued at least once (ProducerBatch.inRetry), in flight again or not; a first attempt is not.
+ */
+export function sequenceAfterExpiry(inRetry: boolean): SequenceAfterFailure {
+  return inRetry ? 'unresolved' : 'keep';
 }

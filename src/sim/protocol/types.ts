@@ -30,15 +30,17 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorName = keyof typeof ERROR_CODES;
 
-/** Errors the client treats as retriable (they extend RetriableException in the Java client). */
+/**
+ * Errors whose exception extends RetriableException in the Java client. OUT_OF_ORDER_SEQUENCE_NUMBER and
+ * UNKNOWN_PRODUCER_ID are not among them (OutOfOrderSequenceException is an ApiException): the idempotent producer
+ * retries them only because TransactionManager.canRetry special-cases them (reference §1.7).
+ */
 export const RETRIABLE_ERRORS: ReadonlySet<ErrorName> = new Set<ErrorName>([
   'NOT_LEADER_OR_FOLLOWER',
   'REQUEST_TIMED_OUT',
   'NETWORK_EXCEPTION',
   'NOT_ENOUGH_REPLICAS',
   'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
-  'OUT_OF_ORDER_SEQUENCE_NUMBER',
-  'UNKNOWN_PRODUCER_ID',
 ]);
 
 /** One batch as the broker remembers it in its per-producer cache (BatchMetadata). */

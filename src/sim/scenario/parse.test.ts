@@ -20,14 +20,12 @@ describe('parseScenario', () => {
       description: '',
       seed: 1,
       producer: {
-        'enable.idempotence': true,
         acks: 'all',
         'max.in.flight.requests.per.connection': 5,
         retries: INT_MAX,
         'retry.backoff.ms': 100,
         'retry.backoff.max.ms': 1000,
         'request.timeout.ms': 30000,
-        'delivery.timeout.ms': 120000,
         'linger.ms': 5,
         'batch.size.records': 1,
       },
@@ -46,10 +44,19 @@ describe('parseScenario', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.producer.acks).toBe('1');
-    expect(r.scenario.producer['enable.idempotence']).toBe(true);
+    // left unset: Kafka's default applies when the producer is built, with its leniency (see resolveProducerConfig)
+    expect('enable.idempotence' in r.scenario.producer).toBe(false);
     expect(r.scenario.faults.scripted).toHaveLength(1);
     expect(r.scenario.faults.scripted[0]).toMatchObject({ kind: 'lose-response', message: 2, attempt: 1 });
     expect(r.scenario.faults.rates.loseRequest).toBe(0);
+  });
+
+  test('enable.idempotence and delivery.timeout.ms stay unset unless given: unset is not the same as the default value', () => {
+    const unset = parseScenario({ version: 1, name: 'x' });
+    expect(unset.ok && 'enable.idempotence' in unset.scenario.producer).toBe(false);
+    expect(unset.ok && 'delivery.timeout.ms' in unset.scenario.producer).toBe(false);
+    const set = parseScenario({ version: 1, name: 'x', producer: { 'enable.idempotence': true, 'delivery.timeout.ms': 120000 } });
+    expect(set.ok && set.scenario.producer).toMatchObject({ 'enable.idempotence': true, 'delivery.timeout.ms': 120000 });
   });
 
   test('a bad field value names its path', () => {

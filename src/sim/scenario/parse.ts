@@ -1,5 +1,6 @@
+import { errorReplyPossible } from '../protocol/error-replies';
 import { excerpt, stripBom } from './excerpt';
-import { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+import { scenarioSchema, SCENARIO_VERSION, type Fault, type Scenario } from './schema';
 
 /** The most unknown keys one message names; the rest are counted. */
 export const MAX_KEYS_LISTED = 5;
@@ -117,8 +118,45 @@ export function parseScenario(input: unknown): ParseResult {
     }
   }
   const result = scenarioSchema.safeParse(input);
-  if (result.success) return { ok: true, scenario: result.data };
-  return failed(problemsOf(result.error.issues));
+  if (!result.success) return failed(problemsOf(result.error.issues));
+  const refused = impossibleFaults(result.data);
+  return refused.length > 0 ? failed(refused) : { ok: true, scenario: result.data };
+}
+
+/**
+ * Scripted faults that cannot happen with the scenario's settings: an error reply that only acks=all can produce
+ * (NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND, a broker-side REQUEST_TIMED_OUT; reference §1.7) on a
+ * producer with acks=0 or 1. Each names the fault's `error` field.
+ */
+export function impossibleFaults(s: Scenario): InputProblem[] {
+  return impossibleFaultIndices(s).map((i) => {
+    const f = s.faults.scripted[i] as Extract<Fault, { kind: 'error-reply' }>;
+    return {
+      path: `faults.scripted[${i}].error`,
+      code: 'problem.errorNeedsAcksAll',
+      params: { error: f.error, acks: s.producer.acks },
+      message: `${f.error} is only sent with acks=all, but producer.acks is "${s.producer.acks}"`,
+    };
+  });
+}
+
+function impossibleFaultIndices(s: Scenario): number[] {
+  const out: number[] = [];
+  s.faults.scripted.forEach((f, i) => {
+    if (f.kind === 'error-reply' && !errorReplyPossible(f.error, s.producer.acks)) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * The scenario without the scripted faults its settings rule out, and those faults: what an interface does when a
+ * setting change (acks=1) makes a scripted error reply impossible, telling the user what it removed.
+ */
+export function withoutImpossibleFaults(s: Scenario): { scenario: Scenario; removed: Fault[] } {
+  const drop = new Set(impossibleFaultIndices(s));
+  if (drop.size === 0) return { scenario: s, removed: [] };
+  const removed = s.faults.scripted.filter((_, i) => drop.has(i));
+  return { scenario: { ...s, faults: { ...s.faults, scripted: s.faults.scripted.filter((_, i) => !drop.has(i)) } }, removed };
 }
 
 /** Parses JSON text (a UTF-8 byte-order mark at its start is allowed), reporting a syntax error as clearly as a schema error. */

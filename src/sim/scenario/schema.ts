@@ -37,7 +37,8 @@ const attemptRef = withDefault(int(1, INT_MAX), 1);
 const instanceRef = withDefault(int(1, INT_MAX), 1);
 
 export const producerConfigSchema = z.strictObject({
-  'enable.idempotence': withDefault(z.boolean(), true),
+  /** Left out: Kafka's default (true), which acks≠all or retries=0 silently turn off; set: a conflict is refused. */
+  'enable.idempotence': z.optional(z.boolean()),
   acks: withDefault(z.enum(['all', '1', '0']), 'all'),
   'max.in.flight.requests.per.connection': withDefault(int(1, 10), 5),
   retries: withDefault(int(0, INT_MAX), INT_MAX),
@@ -46,7 +47,8 @@ export const producerConfigSchema = z.strictObject({
   'reconnect.backoff.ms': ms(50),
   'reconnect.backoff.max.ms': ms(1000),
   'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
-  'delivery.timeout.ms': withDefault(int(1, INT_MAX), 120000),
+  /** Left out: 120000, raised to linger.ms + request.timeout.ms if that is more; set: a smaller value is refused. */
+  'delivery.timeout.ms': z.optional(int(1, INT_MAX)),
   'linger.ms': ms(5),
   'batch.size.records': withDefault(int(1, 10000), 1),
 });

@@ -97,6 +97,8 @@ interface EventIndex {
   retrySignsByBatch: Map<number, number[]>;
   /** Positions of epoch bumps, producer-id expiries and producer crashes, ascending. */
   byKind: Map<TraceEvent['kind'], number[]>;
+  /** Position of each producer id's first write to the log. */
+  firstWriteByPid: Map<number, number>;
 }
 
 function indexEvents(events: readonly TraceEvent[]): EventIndex {
@@ -109,6 +111,7 @@ function indexEvents(events: readonly TraceEvent[]): EventIndex {
     firstRequestByBatch: new Map(),
     retrySignsByBatch: new Map(),
     byKind: new Map([['epoch.bumped', []], ['producer.expired', []], ['producer.crashed', []]]),
+    firstWriteByPid: new Map(),
   };
   const first = <K, V>(map: Map<K, V>, key: K, value: V) => {
     if (!map.has(key)) map.set(key, value);
@@ -120,6 +123,7 @@ function indexEvents(events: readonly TraceEvent[]): EventIndex {
     else if (ev.kind === 'delivery.ack') for (const m of ev.messages) first(index.ackByMessage, m, ev);
     else if (ev.kind === 'delivery.failed') for (const m of ev.messages) first(index.failedByMessage, m, ev);
     else if (ev.kind === 'request.sent') first(index.firstRequestByBatch, ev.batch, ev);
+    else if (ev.kind === 'broker.handled' && WRITTEN.has(ev.verdict)) first(index.firstWriteByPid, ev.pid, ev.i);
     if (RETRY_SIGNS.has(ev.kind) && 'batch' in ev) {
       const list = index.retrySignsByBatch.get(ev.batch);
       if (list) list.push(ev.i);
@@ -238,6 +242,24 @@ function explainLoss(index: EventIndex, message: number, acked: boolean): Anomal
   return anomaly;
 }
 
+/** Verdicts under which the broker wrote the batch. */
+const WRITTEN: ReadonlySet<string> = new Set(['appended', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'REQUEST_TIMED_OUT']);
+
+/**
+ * Why the broker let a reorder through with idempotence on. KAFKA-15591 only when a write was accepted from a
+ * producer id that had never written to the partition (reference vector 7); accepted from a producer id it had
+ * known, the broker had lost its state (expiry, restart). Otherwise the late write's own rule says why.
+ */
+function reorderCause(index: EventIndex, lateWrite: EventOf<'broker.handled'>, earlyWrite: EventOf<'broker.handled'>) {
+  if (lateWrite.pid < 0) return { cause: 'reordered-no-idempotence' as const };
+  for (const w of [earlyWrite, lateWrite]) {
+    if (w.rule.id !== 'unknown-producer') continue;
+    const firstWrite = index.firstWriteByPid.get(w.pid) ?? w.i;
+    return { cause: firstWrite < w.i ? ('reordered-state-lost' as const) : ('reordered-new-producer' as const) };
+  }
+  return { cause: 'reordered-idempotent' as const, rule: lateWrite.rule };
+}
+
 function explainReorder(trace: Trace, index: EventIndex, late: LogRecord, earlier: LogRecord): Anomaly {
   const lateWrite = handledAt(trace, late);
   const earlyWrite = handledAt(trace, earlier);
@@ -245,12 +267,8 @@ function explainReorder(trace: Trace, index: EventIndex, late: LogRecord, earlie
   const cause = firstSend ? retryCause(index, lateWrite.batch, firstSend.i, lateWrite.i) : null;
   const witness = [earlyWrite.i, lateWrite.i];
   if (cause) witness.unshift(cause.i);
-  return {
-    kind: 'reordered',
-    message: late.message,
-    offsets: [late.offset, earlier.offset],
-    events: witness.sort((a, b) => a - b),
-    cause: lateWrite.pid < 0 ? 'reordered-no-idempotence' : 'reordered-new-producer',
-    params: { earlier: earlier.message, earlierOffset: earlier.offset, firstAttempt: cause },
-  };
+  const base = { kind: 'reordered' as const, message: late.message, offsets: [late.offset, earlier.offset], events: witness.sort((a, b) => a - b) };
+  const params = { earlier: earlier.message, earlierOffset: earlier.offset, firstAttempt: cause };
+  const why = reorderCause(index, lateWrite, earlyWrite);
+  return why.cause === 'reordered-idempotent' ? { ...base, cause: why.cause, params: { ...params, rule: why.rule } } : { ...base, cause: why.cause, params };
 }

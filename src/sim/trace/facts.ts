@@ -41,6 +41,16 @@ export type DeliveryFailure = { error: ErrorName } | { error: 'TimeoutException'
 /** The ConfigException the producer raises for settings it refuses (Kafka's checks, in Kafka's order). */
 export type ConfigProblemCode = 'idempotence-max-in-flight' | 'idempotence-acks' | 'idempotence-retries' | 'delivery-timeout';
 
+/**
+ * What the producer changed in its configuration on its own when it was constructed (Kafka logs these): idempotence
+ * left unset and turned off by retries=0 or acks≠all, or delivery.timeout.ms left unset and raised to
+ * linger.ms + request.timeout.ms.
+ */
+export type ConfigNote =
+  | { id: 'idempotence-off-retries' }
+  | { id: 'idempotence-off-acks'; acks: string }
+  | { id: 'delivery-timeout-raised'; deliveryTimeoutMs: number };
+
 export const CONFIG_PROBLEM_CODES: readonly ConfigProblemCode[] = ['idempotence-max-in-flight', 'idempotence-acks', 'idempotence-retries', 'delivery-timeout'];
 
 export function isConfigProblemCode(s: string): s is ConfigProblemCode {

@@ -1,5 +1,5 @@
 import type { ErrorName } from '../protocol/types';
-import type { DeliveryFailure } from './facts';
+import type { DeliveryFailure, RuleFact } from './facts';
 
 /** What the checker concludes from a trace: facts (a cause and its numbers), worded by each language's catalogue. */
 export type AnomalyKind = 'duplicate' | 'lost' | 'reordered';
@@ -37,8 +37,19 @@ export type AnomalyFact =
   /** The batch failed and the application did not send it again. */
   | { cause: 'lost-failed'; params: { failed: At; records: number } & DeliveryFailure }
   | { cause: 'lost-unresolved'; params: Record<string, never> }
-  /** A later message's batch overtook an earlier one that had to be retried. */
-  | { cause: 'reordered-no-idempotence' | 'reordered-new-producer'; params: { earlier: number; earlierOffset: number; firstAttempt: RetryCause | null } };
+  /**
+   * A later message's batch overtook an earlier one that had to be retried: with idempotence off; accepted from a
+   * producer id that had never written here (KAFKA-15591); accepted from a producer whose state the broker had lost
+   * (expiry, restart); or, with idempotence on, for another reason, named by the broker's rule for the late write.
+   */
+  | { cause: 'reordered-no-idempotence' | 'reordered-new-producer' | 'reordered-state-lost'; params: ReorderParams }
+  | { cause: 'reordered-idempotent'; params: ReorderParams & { rule: RuleFact } };
+
+interface ReorderParams {
+  earlier: number;
+  earlierOffset: number;
+  firstAttempt: RetryCause | null;
+}
 
 export type AnomalyCause = AnomalyFact['cause'];
 

@@ -1,6 +1,6 @@
 import type { ErrorName, ProducerEntry } from '../protocol/types';
 import type { Scenario } from '../scenario/schema';
-import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
+import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
 
 /**
  * The trace: everything a student can see, as plain JSON. The UI only ever reads this;
@@ -166,7 +166,8 @@ export type TraceEvent = Base &
     | ({ kind: 'delivery.failed'; batch: number; messages: number[]; instance: number; unresolved: boolean } & DeliveryFailure)
     | { kind: 'epoch.bumped'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[]; reason: EpochBumpReason }
     | { kind: 'producer.crashed'; instance: number; unacked: number[] }
-    | { kind: 'producer.started'; instance: number }
+    /** `config`: what Kafka adjusted in the configuration on its own (only when it did). */
+    | { kind: 'producer.started'; instance: number; config?: ConfigNote[] }
     /** A clean shutdown: producer state is written to a snapshot at the log end (`snapshotOffset`). */
     | { kind: 'broker.shutdown'; snapshotOffset: number }
     /** A crash: nothing is written; the newest snapshot is the one at `snapshotOffset` (a segment roll, or the last restart). */
