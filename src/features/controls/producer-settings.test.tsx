@@ -4,16 +4,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scenario } from '../../sim/testing/scenario';
 import { createLabStore } from '../../store/create-lab-store';
 import { LabStoreProvider } from '../../store/lab-store-context';
+import { IdempotenceSwitch } from './idempotence-switch';
 import { ProducerSettings } from './producer-settings';
 
 afterEach(cleanup);
 
-/** The lab on a scenario that leaves every producer setting to Kafka's defaults. */
+/** The lab on a scenario that leaves every producer setting to Kafka's defaults: the stage's switch and the settings. */
 function renderSettings() {
   const store = createLabStore();
   store.getState().loadScenario(scenario({}));
   render(
     <LabStoreProvider store={store}>
+      <IdempotenceSwitch />
       <ProducerSettings />
     </LabStoreProvider>,
   );

@@ -14,11 +14,27 @@ import { producerMachine } from './producer.machine';
 
 type ProduceRef = Extract<Packet, { kind: 'produce' }>['ref'];
 
+/** Connection attempts the producer asked the network for, by connection id. */
+const connects = (observed: Observed[]): number[] =>
+  observed.flatMap((f) => (f.type === 'sent' && f.to === 'network' && f.event.type === 'connection.connect' ? [f.event['connection'] as number] : []));
+
+/**
+ * A producer on XState's interpreter with a hand-moved clock and a stub network that accepts every connection
+ * attempt at once (as the network does while the broker is up); what follows is part of the same step.
+ */
 function driver(over: Partial<ProducerConfig> = {}) {
   const config = producerConfig({ 'linger.ms': 0, ...over });
   const h = partyHarness(producerMachine, 'producer-1', (clock) => ({ instance: 1, config, firstBatchId: 1, firstReqId: 1, firstConnection: 0, clock }), ['network']);
   const m = () => (h.actor.getSnapshot().context as ProducerContext).m;
-  const send = (event: ProducerEvent, now?: number) => h.send(event, now);
+  const send = (event: ProducerEvent, now?: number): Observed[] => {
+    let observed = h.send(event, now);
+    const all = [...observed];
+    for (let tried = connects(observed); tried.length > 0; tried = connects(observed)) {
+      observed = h.send({ type: 'connect.succeeded', connection: tried[tried.length - 1]! }, now);
+      all.push(...observed);
+    }
+    return all;
+  };
   return { m, p: () => m().partitions[0]!, send };
 }
 
