@@ -1,3 +1,4 @@
+import { countAtOrBelow } from '../../sim/trace/sorted';
 import type { PartyId, Trace } from '../../sim/trace/types';
 import { activeIds, type Chart } from './graph';
 
@@ -46,14 +47,8 @@ export function buildEnterIndex(trace: Trace, charts: readonly Chart<PartyId>[])
     next(party, nodeId, cursor) {
       const list = steps.get(key(party, nodeId));
       if (!list) return -1;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]! <= cursor) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < list.length ? list[lo]! : -1;
+      const k = countAtOrBelow(list, cursor);
+      return k < list.length ? list[k]! : -1;
     },
   };
 }

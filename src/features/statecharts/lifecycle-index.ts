@@ -1,3 +1,4 @@
+import { countAtOrBelow } from '../../sim/trace/sorted';
 import type { LifecycleMove, LifecycleParty, Trace } from '../../sim/trace/types';
 
 interface Track {
@@ -20,16 +21,7 @@ export interface LifecycleIndex {
 }
 
 /** The last index in an ascending list whose value is ≤ x, or -1. */
-function lastAtOrBefore(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const lastAtOrBefore = (list: readonly number[], x: number): number => countAtOrBelow(list, x) - 1;
 
 export function buildLifecycleIndex(trace: Trace): LifecycleIndex {
   const tracks = new Map<string, Track>();

@@ -1,4 +1,5 @@
 import type { AcceptReason, Anomaly, At, Outcome, RetryCause } from './outcome-types';
+import { countAtOrBelow } from './sorted';
 import type { EventOf, LogRecord, Trace, TraceEvent } from './types';
 
 /**
@@ -136,14 +137,8 @@ function indexEvents(events: readonly TraceEvent[]): EventIndex {
 /** The first position in an ascending list that lies strictly between `from` and `to`, or -1. */
 function firstBetween(positions: readonly number[] | undefined, from: number, to: number): number {
   if (!positions) return -1;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid]! <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < positions.length && positions[lo]! < to ? lo : -1;
+  const k = countAtOrBelow(positions, from);
+  return k < positions.length && positions[k]! < to ? k : -1;
 }
 
 /** The first event of a kind strictly between two positions. */
