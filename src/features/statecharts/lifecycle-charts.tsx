@@ -20,6 +20,9 @@ interface Props {
   onJump: (party: LifecycleParty, id: number, label: string, node: ChartNode) => void;
 }
 
+/** How many of the latest batches (or producer ids) the menu offers: a long run has thousands. */
+const MENU_SIZE = 50;
+
 /** Leaf key of a lifecycle machine's state node id (`batch.inFlight` → `inFlight`): its state value. */
 const keyOf = (chart: Chart, nodeId: string) => chart.nodes[nodeId]?.key;
 
@@ -62,10 +65,13 @@ function LifecycleChart({
   const party = chart.party;
   const selectId = useId();
   const [picked, setPicked] = useState<number | null>(null);
-  const ids = useMemo(() => index.startedBy(party, cursor), [index, party, cursor]);
+  const recent = useMemo(() => index.startedBy(party, cursor, MENU_SIZE), [index, party, cursor]);
+  const exists = (id: number | null): id is number => id !== null && index.at(party, id, cursor) !== null;
   const subject = subjectOf(party, trace.events[cursor]);
-  const fallback = ids.length > 0 ? ids[ids.length - 1]! : null;
-  const shown = picked !== null && ids.includes(picked) ? picked : subject !== null && ids.includes(subject) ? subject : fallback;
+  const fallback = recent.length > 0 ? recent[recent.length - 1]! : null;
+  const shown = exists(picked) ? picked : exists(subject) ? subject : fallback;
+  // The latest ones, and the one shown (an older batch being retried, say), in id order.
+  const ids = shown === null || recent.includes(shown) ? recent : [...recent, shown].sort((a, b) => a - b);
   const move = shown === null ? null : index.at(party, shown, cursor);
   const active = useMemo(() => new Set(move ? activeIds(chart, keyOf(chart, move.target)) : []), [chart, move]);
   const taken = useMemo(

@@ -24,10 +24,11 @@ describe('the lifecycle index', () => {
   const step = (kind: string) => trace.events.findIndex((e) => e.kind === kind);
 
   it('knows which batches and producer ids exist at a step', () => {
-    expect(index.startedBy('batch', 0)).toEqual([]);
-    expect(index.startedBy('batch', step('app.send'))).toEqual([1]);
-    expect(index.startedBy('batch', trace.events.length - 1)).toEqual([1, 2, 3]);
-    expect(index.startedBy('producerId', step('pid.assigned'))).toEqual([1000]);
+    expect(index.startedBy('batch', 0, 50)).toEqual([]);
+    expect(index.startedBy('batch', step('app.send'), 50)).toEqual([1]);
+    expect(index.startedBy('batch', trace.events.length - 1, 50)).toEqual([1, 2, 3]);
+    expect(index.startedBy('batch', trace.events.length - 1, 2)).toEqual([2, 3]);
+    expect(index.startedBy('producerId', step('pid.assigned'), 50)).toEqual([1000]);
   });
 
   it('gives each one’s state at any step, and the next step it enters a state', () => {

@@ -12,8 +12,8 @@ interface Track {
  * moved. Built once per trace in one pass (O(n)); every lookup is a binary search (O(log n)).
  */
 export interface LifecycleIndex {
-  /** Ids of the children of this kind that started at or before `cursor`, ascending. */
-  startedBy(party: LifecycleParty, cursor: number): number[];
+  /** Ids of the last `limit` children of this kind that started at or before `cursor`, in the order they started. */
+  startedBy(party: LifecycleParty, cursor: number, limit: number): number[];
   /** The child's last move at or before `cursor` (its state is that move's target), or null before it started. */
   at(party: LifecycleParty, id: number, cursor: number): LifecycleMove | null;
   /** The first step after `cursor` at which the child entered `nodeId`, or -1. */
@@ -45,9 +45,10 @@ export function buildLifecycleIndex(trace: Trace): LifecycleIndex {
     }
   }
   return {
-    startedBy(party, cursor) {
+    startedBy(party, cursor, limit) {
       const s = started[party];
-      return s.ids.slice(0, lastAtOrBefore(s.steps, cursor) + 1).sort((a, b) => a - b);
+      const n = countAtOrBelow(s.steps, cursor);
+      return s.ids.slice(Math.max(0, n - limit), n);
     },
     at(party, id, cursor) {
       const track = tracks.get(key(party, id));
