@@ -137,6 +137,24 @@ test('each batch and each producer id has its own statechart, following the step
   await expect(region(page).getByRole('status')).toHaveText(`Step ${acked + 1}: the batch 1 enters acknowledged.`);
 });
 
+test('on the projector at 1280×720 a wide chart scrolls sideways to keep its active state in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, 'lost-ack');
+  await page.getByLabel('Theme').selectOption('projector');
+  await openView(page);
+  const retry = await eventIndex(page, 'retry.scheduled');
+  await slider(page).fill(String(retry));
+  const active = state(page, 'batch.backingOff');
+  await expect(active).toHaveAttribute('aria-current', 'true');
+  const box = region(page).locator('figure[data-lifecycle="batch"] .statechart-scroll');
+  await expect
+    .poll(async () => {
+      const [b, a] = await Promise.all([box.boundingBox(), active.boundingBox()]);
+      return !!b && !!a && a.x >= b.x && a.x + a.width <= b.x + b.width;
+    })
+    .toBe(true);
+});
+
 test('a waiting lesson question is not skipped past', async ({ page }) => {
   await openLab(page);
   await page.getByLabel('Lesson', { exact: true }).selectOption('broker-restart');

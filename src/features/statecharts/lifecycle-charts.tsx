@@ -5,6 +5,7 @@ import { lifecycleCharts } from './charts';
 import { activeIds, takenIds, type Chart, type ChartNode } from './graph';
 import { subjectOf, type LifecycleIndex } from './lifecycle-index';
 import type { ChartLayout } from './layout';
+import { ChartScroll } from './chart-scroll';
 import { StatechartSvg } from './statechart-svg';
 
 interface Props {
@@ -101,7 +102,7 @@ function LifecycleChart({
         )}
       </figcaption>
       {shown === null && <p className="hint">{t(`statecharts.none.${party}` as Key)}</p>}
-      <div className="statechart-scroll">
+      <ChartScroll active={active}>
         <StatechartSvg
           chart={chart}
           layout={layout}
@@ -114,7 +115,7 @@ function LifecycleChart({
           onActivate={(node) => shown !== null && onJump(party, shown, label(shown), node)}
           onFocusState={onFocusState}
         />
-      </div>
+      </ChartScroll>
     </figure>
   );
 }

@@ -10,6 +10,7 @@ import { LifecycleCharts } from './lifecycle-charts';
 import { buildLifecycleIndex, type LifecycleIndex } from './lifecycle-index';
 import { activeIds, describeValue, pathOf, takenIds, type Chart, type ChartNode } from './graph';
 import { layoutChart, type ChartLayout } from './layout';
+import { ChartScroll } from './chart-scroll';
 import { StatechartSvg } from './statechart-svg';
 
 const layouts = new Map<Chart, Promise<ChartLayout>>();
@@ -134,7 +135,7 @@ export default function StatechartsView() {
           {charts.map((c, k) => (
             <figure key={c.party} className="statechart">
               <figcaption>{party(c.party)}</figcaption>
-              <div className="statechart-scroll">
+              <ChartScroll active={active[k]!}>
                 <StatechartSvg
                   chart={c}
                   layout={placed[k]!}
@@ -147,7 +148,7 @@ export default function StatechartsView() {
                   onActivate={(node) => jump(c, node)}
                   onFocusState={setFocused}
                 />
-              </div>
+              </ChartScroll>
             </figure>
           ))}
         </div>
