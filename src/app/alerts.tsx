@@ -4,6 +4,7 @@ import { configProblemText } from '../i18n/facts';
 import { noticeText } from '../i18n/notices';
 import { formatNumber } from '../i18n/t';
 import { useLang, useT } from '../i18n/use-t';
+import { PendingLink } from './pending-link';
 import { SavedStateNotice } from './saved-state-notice';
 
 /** Problems the student must see: refused configuration, a crashed run, unusable saved state. */
@@ -21,6 +22,7 @@ export function Alerts() {
     <>
       <RunProgress />
       <SavedStateNotice />
+      <PendingLink />
       {runStatus.kind === 'error' && (
         <div className="alert" role="alert">
           {t('alert.runFailed', { message: runStatus.message })}

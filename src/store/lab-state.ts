@@ -7,6 +7,7 @@ import type { Trace } from '../sim/trace/types';
 import type { RunResult } from '../worker/sim-client';
 import type { Lang } from '../i18n/lang';
 import type { HeldSave, Notice } from '../i18n/notices';
+import type { SharePayload } from '../share/share-link';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -90,6 +91,8 @@ export interface UiSlice {
   /** Saved state that was not restored whole: nothing is saved over it until the user exports or discards it. */
   heldSave: HeldSave | null;
   forkTarget: ForkTarget | null;
+  /** A share link opened over the user's own work: it waits until the user opens it or keeps the work. */
+  pendingLink: SharePayload | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Lang): void;
   dismissNotice(): void;

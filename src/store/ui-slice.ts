@@ -8,6 +8,7 @@ export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => (
   notices: [],
   heldSave: null,
   forkTarget: null,
+  pendingLink: null,
   setTheme: (theme) => set({ theme: THEMES.includes(theme) ? theme : 'light' }),
   setLanguage: (language) => set({ language: LANGS.includes(language) ? language : 'en' }),
   dismissNotice: () => set({ notices: [] }),

@@ -1,5 +1,6 @@
 import { scenarioDescription, scenarioName } from '../../i18n/localize';
 import { useLang, useT } from '../../i18n/use-t';
+import { scenarioChanged } from '../../scenarios/changed';
 import { getPreset } from '../../scenarios/presets';
 import { useLab } from '../../store/lab-store-context';
 
@@ -11,7 +12,7 @@ export function ScenarioDescription() {
   const t = useT();
   const lang = useLang();
   const preset = getPreset(presetId);
-  const modified = !preset || JSON.stringify(preset.scenario) !== JSON.stringify(scenario);
+  const modified = scenarioChanged(presetId, scenario);
   const description = scenario.description || preset?.scenario.description || '';
   const name = (
     <strong>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
 import { parseScenarioJson, type InputProblem } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
@@ -9,6 +9,14 @@ import { ExportButtons } from '../export/export-buttons';
 import { problemText } from '../../i18n/problems';
 import { formatNumber } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
+
+// The QR encoder loads only when the menu is opened: the first page does not need it.
+const ShareQr = lazy(() => import('./share-qr'));
+
+/** A page opened from a file (the single-file build): a link to it opens only on this computer. */
+function isLocalFile(): boolean {
+  return window.location.protocol === 'file:';
+}
 
 function pageBase(): string {
   return window.location.href.replace(/#.*$/, '');
@@ -78,6 +86,20 @@ function ShareLinkSection() {
     }
   };
 
+  if (isLocalFile()) {
+    return (
+      <section className="share-section">
+        <h2>{t('share.linkTitle')}</h2>
+        <p className="share-warning" role="status">
+          {t('share.localFile', { address: pageBase() })}
+        </p>
+        <button type="button" className="primary" onClick={downloadScenario}>
+          {t('share.downloadScenario')}
+        </button>
+      </section>
+    );
+  }
+
   return (
     <section className="share-section">
       <h2>{t('share.linkTitle')}</h2>
@@ -94,6 +116,10 @@ function ShareLinkSection() {
           {status}
         </span>
       </div>
+      <h3 className="share-subtitle">{t('share.qrTitle')}</h3>
+      <Suspense fallback={null}>
+        <ShareQr url={link.url} />
+      </Suspense>
     </section>
   );
 }
