@@ -5,7 +5,7 @@ import { App } from './app/app';
 import { installTestHooks } from './app/test-hooks';
 import { HTML_LANG, parseLang } from './i18n/lang';
 import { installShareLinkHandler } from './features/share/open-share-link';
-import { createLabStore } from './store/create-lab-store';
+import { makeLabStore } from './store/lab-store';
 import { LabStoreProvider } from './store/lab-store-context';
 import { createBrowserSimClient } from './worker/browser-sim';
 import './styles/app.css';
@@ -19,7 +19,7 @@ function storage(): Storage | null {
 }
 
 // Simulations run in a worker, so that a long run never freezes the page.
-const store = createLabStore(storage(), { sim: createBrowserSimClient() });
+const store = makeLabStore(storage(), createBrowserSimClient());
 window.addEventListener('pagehide', () => store.flush());
 // The handle for browser tests and the benchmark exists only in the test build (`vite build --mode e2e`): the
 // condition is a constant, so a production build drops the hook and its import.

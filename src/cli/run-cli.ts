@@ -13,6 +13,9 @@ import { t } from '../i18n/t';
 import { checkBudget, WORK_LIMIT } from '../sim/budget/estimate-work';
 import { excerpt, EXCERPT_CHARS } from '../sim/scenario/excerpt';
 import { ChunkedWriter, writeJson } from './json-stream';
+import { toJsonReport } from './json-report';
+
+export { toJsonReport };
 
 export interface CliIo {
   readFile(path: string): string | null;
@@ -105,27 +108,6 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
   };
   const checked = parseScenario(merged);
   return checked.ok ? checked.scenario : checked.errors.join('\n');
-}
-
-/**
- * The JSON document of `--json`: stable field names for scripts and course material. The trace and the outcome carry
- * facts (rule ids, error codes, anomaly causes with their numbers); the English renderings sit beside them
- * (`configError`, `outcome.explanation`, each anomaly's `explanation`).
- */
-export function toJsonReport(trace: Trace) {
-  const outcome = checkTrace(trace);
-  return {
-    scenario: trace.scenario,
-    configError: trace.configError === null ? null : configProblemText('en', trace.configError),
-    configProblem: trace.configError,
-    outcome: {
-      ...outcome,
-      explanation: summarise('en', outcome),
-      anomalies: outcome.anomalies.map((a) => ({ ...a, explanation: explainAnomaly('en', a) })),
-    },
-    log: trace.log.map((r) => ({ offset: r.offset, producerId: r.pid, epoch: r.epoch, sequence: r.seq, messageId: r.message, t: r.t })),
-    events: trace.events,
-  };
 }
 
 /** The text report, line by line: the event list, the log and the verdict. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openShareLink } from '../features/share/open-share-link';
 import { createLabStore } from '../store/create-lab-store';
 import { pickSaved } from '../store/persistence';
-import { simulateNow } from '../store/simulate';
+import { simulateNow } from '../store/main-thread-client';
 import { payloadOf, planApply } from './lab-share';
 import { encodeShareHash, type SharePayload } from './share-link';
 import { noticeText } from '../i18n/notices';

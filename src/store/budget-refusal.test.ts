@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeText } from '../i18n/notices';
 import type { SimClient } from '../worker/sim-client';
 import { createLabStore } from './create-lab-store';
-import { mainThreadClient } from './simulate';
+import { mainThreadClient } from './main-thread-client';
 
 describe('a scenario over the work budget', () => {
   it('is refused before running: the run on screen, its settings and the cursor stay, and a notice says why', () => {

@@ -3,7 +3,7 @@ import { payloadOf, planApply } from '../share/lab-share';
 import { decodeShareHash, encodeShareHash } from '../share/share-link';
 import { createLabStore } from './create-lab-store';
 import { pickSaved, restore, serialize, STORAGE_KEY } from './persistence';
-import { simulateNow } from './simulate';
+import { simulateNow } from './main-thread-client';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();

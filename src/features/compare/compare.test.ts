@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../scenarios/presets';
 import { runSimulation } from '../../sim/run-simulation';
-import { mainThreadClient } from '../../store/simulate';
+import { mainThreadClient } from '../../store/main-thread-client';
 import type { Trace } from '../../sim/trace/types';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 

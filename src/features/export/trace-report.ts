@@ -1,4 +1,4 @@
-import { toJsonReport } from '../../cli/run-cli';
+import { toJsonReport } from '../../cli/json-report';
 import type { Trace } from '../../sim/trace/types';
 
 /** The trace as one JSON document, the same as the command line's `--json`: scenario, outcome, log, events. */

@@ -54,7 +54,8 @@ export function openLink(store: LabStore, payload: SharePayload): void {
   } catch {
     // Some embedded contexts forbid history changes: the link still opens, without a way Back.
   }
-  store.setState({ pendingLink: null });
+  // The prompt goes at once (the run may take a moment); the lab changes in one update when the run is ready.
+  if (store.getState().pendingLink) store.setState({ pendingLink: null });
   applyPayload(store, payload);
 }
 
@@ -104,7 +105,7 @@ export function installShareLinkHandler(store: LabStore): void {
   window.addEventListener('hashchange', run);
   window.addEventListener('popstate', (e: PopStateEvent) => {
     if (!isLabEntry(e.state)) return;
-    store.setState({ pendingLink: null });
+    if (store.getState().pendingLink) store.setState({ pendingLink: null });
     applyPayload(store, e.state.eolLab);
   });
 }

@@ -1,0 +1,25 @@
+import { checkTrace } from '../sim/trace/checker';
+import type { Trace } from '../sim/trace/types';
+import { explainAnomaly, summarise } from '../i18n/explain';
+import { configProblemText } from '../i18n/facts';
+
+/**
+ * The JSON document of `--json`: stable field names for scripts and course material. The trace and the outcome carry
+ * facts (rule ids, error codes, anomaly causes with their numbers); the English renderings sit beside them
+ * (`configError`, `outcome.explanation`, each anomaly's `explanation`).
+ */
+export function toJsonReport(trace: Trace) {
+  const outcome = checkTrace(trace);
+  return {
+    scenario: trace.scenario,
+    configError: trace.configError === null ? null : configProblemText('en', trace.configError),
+    configProblem: trace.configError,
+    outcome: {
+      ...outcome,
+      explanation: summarise('en', outcome),
+      anomalies: outcome.anomalies.map((a) => ({ ...a, explanation: explainAnomaly('en', a) })),
+    },
+    log: trace.log.map((r) => ({ offset: r.offset, producerId: r.pid, epoch: r.epoch, sequence: r.seq, messageId: r.message, t: r.t })),
+    events: trace.events,
+  };
+}
