@@ -404,7 +404,6 @@ export const en = {
   'compare.side.acks1': 'acks=1',
   'compare.side.acksAll': 'acks=all',
   'compare.region': 'Side-by-side comparison',
-  'compare.summary': 'Same scenario, seed {seed} and faults, run twice: {dimension}. Playback moves both runs to the same virtual time, t={t} ms.',
   'compare.same': 'Both logs hold {n} records.',
   'compare.more.one': 'The “{label}” log holds {d} more record ({a} vs {b}).',
   'compare.more.other': 'The “{label}” log holds {d} more records ({a} vs {b}).',
@@ -421,7 +420,9 @@ export const en = {
   'compare.outOfOrder': 'out of order: message {m} after message {before}',
   'compare.refuses': 'Producer refuses to start: {error}',
   'compare.canvas': '{label}: timeline of the run',
-  'compare.event': 'Event {k} of {n} · t={t} ms',
+  'compare.eventAt': 't={t} ms',
+  'compare.zoomGroup': 'Zoom both runs',
+  'compare.logsOpen': 'Both partition logs, record by record (one scenario, seed {seed}, the same faults; {dimension})',
   'compare.noEvents': 'No events.',
   'compare.running': 'Running both sides of the comparison…',
 

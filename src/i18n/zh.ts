@@ -385,7 +385,6 @@ export const zh: Catalogue = {
   'compare.side.acks1': 'acks=1',
   'compare.side.acksAll': 'acks=all',
   'compare.region': '并排对比',
-  'compare.summary': '相同的场景、种子 {seed} 和故障，运行两次：{dimension}。播放会把两次运行移到同一虚拟时间 t={t} ms。',
   'compare.same': '两个日志都有 {n} 条记录。',
   'compare.more.one': '“{label}”的日志多 {d} 条记录（{a} 对 {b}）。',
   'compare.more.other': '“{label}”的日志多 {d} 条记录（{a} 对 {b}）。',
@@ -402,7 +401,9 @@ export const zh: Catalogue = {
   'compare.outOfOrder': '乱序：消息 {m} 排在消息 {before} 之后',
   'compare.refuses': '生产者拒绝启动：{error}',
   'compare.canvas': '{label}：本次运行的时间线',
-  'compare.event': '第 {k} / {n} 个事件 · t={t} ms',
+  'compare.eventAt': 't={t} ms',
+  'compare.zoomGroup': '同时缩放两次运行',
+  'compare.logsOpen': '两份分区日志逐条对照（同一场景、种子 {seed}、相同故障；{dimension}）',
   'compare.noEvents': '没有事件。',
   'compare.running': '正在运行对比的两侧…',
 

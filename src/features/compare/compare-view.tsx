@@ -1,4 +1,4 @@
-import { useEffect, useId, useReducer } from 'react';
+import { useEffect, useId, useReducer, useState } from 'react';
 import type { Scenario } from '../../sim/scenario/schema';
 import type { LogRecord, Trace } from '../../sim/trace/types';
 import { COMPARE_DIMENSIONS, type CompareDimension } from '../../store/lab-state';
@@ -14,6 +14,7 @@ import { TimelineStatsLine } from '../timeline/timeline-stats';
 import { ZoomButtons } from '../timeline/zoom-buttons';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 import { CompareTimeline } from './compare-timeline';
+import { fitWindow, panWindow, zoomWindow, type TimeWindow } from './time-window';
 
 /**
  * The timeline area: the lab's own timeline, or the same scenario, seed and faults run twice with one setting
@@ -31,7 +32,8 @@ export function TimelineArea() {
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
       <div className="stage-bar compare-bar">
-        <IdempotenceSwitch />
+        {/* Comparing idempotence off with on shows both: the switch would change neither run. */}
+        {!(comparing && compareBy === 'idempotence') && <IdempotenceSwitch />}
         <button
           type="button"
           aria-pressed={compareBy !== null}
@@ -121,29 +123,58 @@ function CompareRuns({ by, scenario, trace, traces }: { by: CompareDimension; sc
   const rank = rankAtTime(trace, cursor);
   const cursors = traces.map((tr) => (tr === trace ? cursor : cursorAtTime(tr, t, rank)));
   const endT = Math.max(traces[0].endT, traces[1].endT);
+  // One window of virtual time for both runs (null: the whole run), so that the same moment sits at the same place.
+  const [zoomed, setZoomed] = useState<TimeWindow | null>(null);
+  const view = zoomed ?? fitWindow(endT);
+  const show = (w: TimeWindow) => setZoomed(panWindow(w, 0, endT));
   const diff = diffLogs(traces[0].log, traces[1].log, tr);
   const delta = traces[0].log.length - traces[1].log.length;
   const summary =
     delta === 0
       ? tr('compare.same', { n: traces[0].log.length })
       : plural(lang, 'compare.more', Math.abs(delta), { label: sides[delta > 0 ? 0 : 1]!.label, d: Math.abs(delta), a: traces[0].log.length, b: traces[1].log.length });
+  const zoomButtons = (
+    <div className="zoom-buttons" role="group" aria-label={tr('compare.zoomGroup')}>
+      <button type="button" aria-label={tr('zoom.in')} title={tr('zoom.inTitle')} onClick={() => show(zoomWindow(view, 2, t))}>
+        +
+      </button>
+      <button type="button" aria-label={tr('zoom.out')} title={tr('zoom.outTitle')} onClick={() => show(zoomWindow(view, 0.5, t))}>
+        −
+      </button>
+      <button type="button" title={tr('zoom.fitTitle')} aria-pressed={zoomed === null} onClick={() => setZoomed(null)}>
+        {tr('zoom.fit')}
+      </button>
+    </div>
+  );
   return (
     <section className="compare" aria-label={tr('compare.region')}>
-      <p className="compare-summary">
-        {tr('compare.summary', { seed: scenario.seed, dimension: tr(`compare.dim.${by}`), t })}
-      </p>
       <div className="compare-runs">
         {traces.map((run, k) => (
-          <CompareTimeline key={k} id={`compare-${k}`} trace={run} cursor={cursors[k]!} endT={endT} theme={theme} label={sides[k]!.label} />
+          <CompareTimeline
+            key={k}
+            id={`compare-${k}`}
+            trace={run}
+            cursor={cursors[k]!}
+            view={view}
+            onView={show}
+            theme={theme}
+            label={sides[k]!.label}
+          />
         ))}
       </div>
-      <p className="compare-summary" role="status">
-        <strong>{summary}</strong>
-      </p>
-      <div className="compare-logs">
-        {traces.map((run, k) => (
-          <LogColumn key={k} label={sides[k]!.label} log={run.log} notes={diff.notes[k]!} missing={diff.missing[k]!} />
-        ))}
+      <div className="compare-foot">
+        <p className="compare-summary" role="status">
+          <strong>{summary}</strong>
+        </p>
+        <details className="compare-details">
+          <summary>{tr('compare.logsOpen', { seed: scenario.seed, dimension: tr(`compare.dim.${by}`) })}</summary>
+          <div className="compare-logs">
+            {traces.map((run, k) => (
+              <LogColumn key={k} label={sides[k]!.label} log={run.log} notes={diff.notes[k]!} missing={diff.missing[k]!} />
+            ))}
+          </div>
+        </details>
+        {zoomButtons}
       </div>
     </section>
   );

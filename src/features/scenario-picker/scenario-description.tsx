@@ -22,11 +22,13 @@ export function ScenarioDescription() {
   );
   const text = scenarioDescription(presetId, description, lang);
   const theme = useLab((s) => s.theme);
+  // Comparing needs the stage's height for two runs: the story folds to its one line.
+  const comparing = useLab((s) => s.compareBy !== null);
   // The stage keeps the timeline on the first screen: the story folds into one line (open by default in free
   // exploration, except on the projector's large type); in a lesson the step text tells the story and changes the
   // settings on purpose, so "you changed it" is not said there.
   return (
-    <details className="scenario-description" key={`${inLesson}-${theme === 'projector'}`} open={!inLesson && theme !== 'projector'}>
+    <details className="scenario-description" key={`${inLesson}-${theme === 'projector'}-${comparing}`} open={!inLesson && theme !== 'projector' && !comparing}>
       <summary>
         {name} {t('scenario.about')}
       </summary>
