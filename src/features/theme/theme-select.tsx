@@ -12,7 +12,7 @@ export function ThemeSelect() {
       <label htmlFor="theme-select">{t('theme.label')}</label>
       <select id="theme-select" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
         {THEMES.map((th) => (
-          <option key={th} value={th}>
+          <option key={th} value={th} title={th === 'projector' ? t('theme.projectorHint') : undefined}>
             {t(`theme.${th}`)}
           </option>
         ))}
