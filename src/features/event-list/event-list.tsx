@@ -31,7 +31,8 @@ export function EventList() {
   const openFork = useLab((s) => s.openFork);
   const t = useT();
   const lang = useLang();
-  const rowH = theme === 'projector' ? 46 : 32;
+  // Room for two lines of text (a long description wraps rather than losing its end).
+  const rowH = theme === 'projector' ? 64 : 46;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(400);
