@@ -56,6 +56,8 @@ export const en = {
   'shareError.decompress': 'The link is damaged: its data could not be decompressed (was it cut off or edited?).',
   'shareError.json': 'The link is damaged: its data is not valid JSON ({detail}).',
   'shareError.invalid': 'The link\'s lab state is not valid: {list}{more}.',
+  'shareError.noPreset': 'The link opens the preset “{id}”, which this build does not have.',
+  'shareError.presetChanged': 'The link opens the preset “{id}” as another version of the lab defined it; this build\'s “{id}” differs, so the link cannot show what was shared.',
   'problem.cursorPastEnd': 'step {cursor} is past the end of this run ({steps} steps)',
   'problem.noLesson': 'there is no lesson “{id}” in this build',
   'problem.lessonSteps': 'lesson “{id}” has {steps} steps, not {step}',

@@ -51,6 +51,8 @@ export const zh: Catalogue = {
   'shareError.decompress': '链接已损坏：其数据无法解压（是否被截断或改动过？）。',
   'shareError.json': '链接已损坏：其数据不是有效的 JSON（{detail}）。',
   'shareError.invalid': '链接中的实验状态无效：{list}{more}。',
+  'shareError.noPreset': '链接要打开预设场景“{id}”，但当前版本没有这个预设。',
+  'shareError.presetChanged': '链接要打开的是另一个版本中定义的预设场景“{id}”；当前版本的“{id}”与之不同，因此无法还原分享时的内容。',
   'problem.cursorPastEnd': '第 {cursor} 步超出了本次运行的末尾（共 {steps} 步）',
   'problem.noLesson': '当前版本中没有课程“{id}”',
   'problem.lessonSteps': '课程“{id}”共有 {steps} 步，没有第 {step} 步',

@@ -148,3 +148,26 @@ describe('share links', () => {
     expect(shareLinkFor(BASE, valid as SharePayload).kind).toBe('link');
   });
 });
+
+describe('a link to a preset shown unchanged', () => {
+  it('names the preset instead of writing it out: short enough for a QR code a room can scan', () => {
+    for (const p of PRESETS) {
+      const payload: SharePayload = { presetId: p.id, scenario: p.scenario, cursor: 7, theme: 'projector', lang: 'zh' };
+      const hash = encodeShareHash(payload);
+      expect(hash.length).toBeLessThan(160);
+      expect(decodeShareHash(`#${hash}`)).toEqual({ kind: 'ok', payload });
+      // Changed in any way, the scenario is written out whole.
+      const changed = { ...payload, scenario: { ...p.scenario, seed: p.scenario.seed + 1 } };
+      expect(encodeShareHash(changed).length).toBeGreaterThan(hash.length);
+      expect(decodeShareHash(`#${encodeShareHash(changed)}`)).toEqual({ kind: 'ok', payload: changed });
+    }
+  });
+
+  it('opens only where the preset is the one the link was made from', () => {
+    const p = PRESETS[0]!;
+    const other = hashOf({ presetId: p.id, presetCheck: '00000000', cursor: 0, theme: 'light' });
+    expect(errorOf(other)).toContain(`The link opens the preset “${p.id}” as another version of the lab defined it`);
+    expect(errorOf(hashOf({ presetId: 'gone', presetCheck: '00000000', cursor: 0, theme: 'light' }))).toContain('The link opens the preset “gone”, which this build does not have.');
+    expect(errorOf(hashOf({ presetId: p.id, presetCheck: 'not-hex', cursor: 0, theme: 'light' }))).toContain('presetCheck');
+  });
+});

@@ -6,6 +6,8 @@ import { LANGS, type Lang } from '../i18n/lang';
 import { jsonPosition, nestedProblems, reasonText, type Reason } from '../i18n/problems';
 import { THEMES, type Theme } from '../store/lab-state';
 import { crc32Hex } from './checksum';
+import { sameData } from '../scenarios/changed';
+import { getPreset } from '../scenarios/presets';
 
 /** Version of the share-link payload this build writes and reads. */
 export const SHARE_VERSION = 1;
@@ -36,7 +38,9 @@ function refused(reason: Reason): DecodeResult {
 
 const payloadSchema = z.strictObject({
   presetId: z.string().check(z.maxLength(200)),
-  scenario: z.unknown(),
+  /** Absent when the link shows a preset unchanged: the preset is named, and `presetCheck` pins its content. */
+  scenario: z.optional(z.unknown()),
+  presetCheck: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
   cursor: z.int().check(z.minimum(0)),
   theme: z.enum(THEMES as [Theme, ...Theme[]]),
   lesson: z.optional(
@@ -55,9 +59,27 @@ function shortText(text: string): string {
   return JSON.stringify(cut).slice(1, -1);
 }
 
-/** The hash fragment (without '#') for a payload: version, compressed data and the data's CRC-32. */
+/** A preset's content as this build defines it, as a checksum: a short link opens only where the preset is the same. */
+function presetCheck(scenario: Scenario): string {
+  return crc32Hex(JSON.stringify(scenario));
+}
+
+/** What a link's data holds: the scenario itself, or (for a preset shown unchanged) the preset's name and checksum. */
+interface LinkBody extends Omit<SharePayload, 'scenario'> {
+  scenario?: Scenario;
+  presetCheck?: string;
+}
+
+/**
+ * The hash fragment (without '#') for a payload: version, compressed data and the data's CRC-32. A preset shown
+ * unchanged is named rather than written out, so its link (and QR code) is short.
+ */
 export function encodeShareHash(payload: SharePayload): string {
-  const body: SharePayload = { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
+  const preset = getPreset(payload.presetId);
+  const body: LinkBody =
+    preset && sameData(preset.scenario, payload.scenario)
+      ? { presetId: payload.presetId, presetCheck: presetCheck(preset.scenario), cursor: payload.cursor, theme: payload.theme }
+      : { presetId: payload.presetId, scenario: payload.scenario, cursor: payload.cursor, theme: payload.theme };
   if (payload.lesson) body.lesson = payload.lesson.revealed ? { id: payload.lesson.id, step: payload.lesson.step, revealed: true } : { id: payload.lesson.id, step: payload.lesson.step };
   if (payload.lang) body.lang = payload.lang;
   const data = compressToEncodedURIComponent(JSON.stringify(body));
@@ -112,7 +134,15 @@ export function decodeShareHash(hash: string): DecodeResult {
   const problems = [];
   const top = payloadSchema.safeParse(data);
   if (!top.success) problems.push(...problemsOf(top.error.issues));
-  const scenarioInput = typeof data === 'object' && data !== null ? (data as { scenario?: unknown }).scenario : undefined;
+  const fields = typeof data === 'object' && data !== null ? (data as { scenario?: unknown; presetId?: unknown; presetCheck?: unknown }) : {};
+  let scenarioInput = fields.scenario;
+  if (scenarioInput === undefined && top.success && top.data.presetCheck !== undefined) {
+    // A short link names a preset: it opens only if this build's preset is the one the link was made from.
+    const preset = getPreset(top.data.presetId);
+    if (!preset) return refused({ key: 'shareError.noPreset', params: { id: shortText(top.data.presetId) } });
+    if (presetCheck(preset.scenario) !== top.data.presetCheck) return refused({ key: 'shareError.presetChanged', params: { id: top.data.presetId } });
+    scenarioInput = preset.scenario;
+  }
   const parsed = parseScenario(scenarioInput);
   if (!parsed.ok) problems.push(...nestedProblems('scenario', parsed.problems));
   if (problems.length || !top.success || !parsed.ok) return refused({ key: 'shareError.invalid', problems });
