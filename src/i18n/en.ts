@@ -12,6 +12,9 @@ export const en = {
   'theme.projector': 'Projector (large, high contrast)',
   'header.shortcuts': 'Shortcuts',
   'header.presenter': 'Presenter mode',
+  'audience.open': 'Open audience window',
+  'audience.openTitle': 'The stage alone in a second window, for the projector. This window keeps the controls, the answers and the speaker notes; both stay in step.',
+  'audience.title': 'Exactly-Once Lab: audience',
   'app.settingsAside': 'Settings and faults',
   'app.inspectorsAside': 'Inspectors',
 
