@@ -36,27 +36,30 @@ function readOnly(storage: Storage | null): Storage | null {
   };
 }
 
-// The audience window starts from the presenter's saved place, then follows the presenter's window.
+// The audience window starts from the presenter's saved place (then follows the presenter's window); an embedded
+// lab keeps nothing, so that several on one deck do not share one saved state.
 const mode = viewMode();
-const labStorage = mode === 'audience' ? readOnly(storage()) : storage();
+const labStorage = mode === 'embed' ? null : mode === 'audience' ? readOnly(storage()) : storage();
 // Simulations run in a worker, so that a long run never freezes the page.
 const store = createLabStore(labStorage, { sim: createBrowserSimClient() });
 window.addEventListener('pagehide', () => store.flush());
 // The handle for browser tests and the benchmark exists only in the test build (`vite build --mode e2e`): the
 // condition is a constant, so a production build drops the hook and its import.
 if (import.meta.env.MODE === 'e2e') installTestHooks(store);
-installShareLinkHandler(store);
+// An embedded lab keeps its link in its address, so that reloading the frame shows the same run.
+installShareLinkHandler(store, { keepHash: mode === 'embed' });
 
 // `?lang=zh` or `?lang=en` opens the lab in that language (over saved state and a share link's language).
 const urlLang = parseLang(new URLSearchParams(window.location.search).get('lang'));
 if (urlLang) store.getState().setLanguage(urlLang);
 document.documentElement.lang = HTML_LANG[store.getState().language];
 
-// The sync with audience windows loads only in the windows that use it.
+// The sync with audience windows and the embedding API load only in the windows that use them.
 if (mode === 'audience') {
   store.getState().setTheme('projector');
   void import('./features/audience/sync').then((m) => m.startFollower(store));
 } else if (mode === 'presenter') void startHosting(store);
+else if (mode === 'embed') void import('./features/embed/embed').then((m) => m.installEmbed(store));
 
 // Offline after the first visit: the hosted build caches itself (never in development or from file://).
 if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {

@@ -23,10 +23,13 @@ export function openShareLink(store: LabStore, hash: string): boolean {
   return true;
 }
 
-/** Applies the address bar's link now and whenever the hash changes, then removes it so a reload shows saved work. */
-export function installShareLinkHandler(store: LabStore): void {
+/**
+ * Applies the address bar's link now and whenever the hash changes, then removes it so a reload shows saved work
+ * (`keepHash`: it stays, for a page that saves nothing, such as an embedded lab).
+ */
+export function installShareLinkHandler(store: LabStore, options: { keepHash?: boolean } = {}): void {
   const run = () => {
-    if (openShareLink(store, window.location.hash)) {
+    if (openShareLink(store, window.location.hash) && !options.keepHash) {
       try {
         window.history.replaceState(null, '', window.location.pathname + window.location.search);
       } catch {

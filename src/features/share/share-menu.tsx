@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
 import { parseScenarioJson, type InputProblem } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
@@ -9,6 +9,9 @@ import { ExportButtons } from '../export/export-buttons';
 import { problemText } from '../../i18n/problems';
 import { formatNumber } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
+
+/** The iframe code for slides loads with the menu's first use: the first screen does not need it. */
+const EmbedSnippet = lazy(() => import('./embed-snippet'));
 
 function pageBase(): string {
   return window.location.href.replace(/#.*$/, '');
@@ -79,22 +82,27 @@ function ShareLinkSection() {
   };
 
   return (
-    <section className="share-section">
-      <h2>{t('share.linkTitle')}</h2>
-      <p className="share-hint">{t(lessonKey ? 'share.hintLesson' : 'share.hint')}</p>
-      <label htmlFor="share-link-field" className="visually-hidden">
-        {t('share.linkTitle')}
-      </label>
-      <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
-      <div className="share-row">
-        <button type="button" className="primary" onClick={copy}>
-          {t('share.copy')}
-        </button>
-        <span role="status" className="share-status">
-          {status}
-        </span>
-      </div>
-    </section>
+    <>
+      <section className="share-section">
+        <h2>{t('share.linkTitle')}</h2>
+        <p className="share-hint">{t(lessonKey ? 'share.hintLesson' : 'share.hint')}</p>
+        <label htmlFor="share-link-field" className="visually-hidden">
+          {t('share.linkTitle')}
+        </label>
+        <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+        <div className="share-row">
+          <button type="button" className="primary" onClick={copy}>
+            {t('share.copy')}
+          </button>
+          <span role="status" className="share-status">
+            {status}
+          </span>
+        </div>
+      </section>
+      <Suspense fallback={null}>
+        <EmbedSnippet link={link.url} />
+      </Suspense>
+    </>
   );
 }
 
