@@ -13,7 +13,7 @@ import { AudienceButton } from '../features/presenter/audience-button';
 import { PresenterButton } from '../features/presenter/presenter-button';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
-import { ShareMenu } from '../features/share/share-menu';
+import { ShareMenu } from '../features/share/share-menu-button';
 import { StatechartsPanel } from '../features/statecharts/statecharts-panel';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
 import { parseScenarioJson, type InputProblem } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
@@ -10,7 +10,7 @@ import { problemText } from '../../i18n/problems';
 import { formatNumber } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 
-/** The iframe code for slides loads with the menu's first use: the first screen does not need it. */
+/** The iframe code for slides: a chunk of its own (smaller first page, as the build splits it). */
 const EmbedSnippet = lazy(() => import('./embed-snippet'));
 
 function pageBase(): string {
@@ -175,27 +175,13 @@ function ScenarioFileSection() {
   );
 }
 
-/** The header's "Share & export" menu: share link, scenario files, pictures and the handout. */
-export function ShareMenu() {
-  const [open, setOpen] = useState(false);
-  const summaryRef = useRef<HTMLElement>(null);
-  const t = useT();
-  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
-    if (e.key !== 'Escape' || !open) return;
-    e.stopPropagation();
-    setOpen(false);
-    summaryRef.current?.focus();
-  };
+/** The menu's contents: share link, iframe code, scenario files, pictures and the handout (loaded on first opening). */
+export default function SharePanel() {
   return (
-    <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown}>
-      <summary ref={summaryRef}>{t('share.menu')}</summary>
-      {open && (
-        <div className="share-panel">
-          <ShareLinkSection />
-          <ScenarioFileSection />
-          <ExportButtons />
-        </div>
-      )}
-    </details>
+    <div className="share-panel">
+      <ShareLinkSection />
+      <ScenarioFileSection />
+      <ExportButtons />
+    </div>
   );
 }
