@@ -12,6 +12,7 @@ export const en = {
   'theme.projector': 'Projector (large, high contrast)',
   'header.shortcuts': 'Shortcuts',
   'header.presenter': 'Presenter mode',
+  'audience.button': 'Audience',
   'audience.open': 'Open audience window',
   'audience.openTitle': 'The stage alone in a second window, for the projector. This window keeps the controls, the answers and the speaker notes; both stay in step.',
   'audience.title': 'Exactly-Once Lab: audience',

@@ -10,6 +10,7 @@ export const zh: Catalogue = {
   'theme.projector': '投影（大字号、高对比度）',
   'header.shortcuts': '快捷键',
   'header.presenter': '演示模式',
+  'audience.button': '观众窗口',
   'audience.open': '打开观众窗口',
   'audience.openTitle': '在第二个窗口中只显示舞台，供投影使用。本窗口保留控制、答案和演讲者备注；两个窗口保持同步。',
   'audience.title': '精确一次实验室：观众',

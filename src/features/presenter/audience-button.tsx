@@ -35,8 +35,9 @@ export function AudienceButton() {
     void startHosting(store);
   };
   return (
-    <button type="button" className="audience-button" onClick={open} title={t('audience.openTitle')}>
-      {t('audience.open')}
+    // The header stays on one row at 1280 px: the visible words are short, the name says what the button does.
+    <button type="button" className="audience-button" onClick={open} aria-label={t('audience.open')} title={t('audience.openTitle')}>
+      {t('audience.button')}
     </button>
   );
 }
