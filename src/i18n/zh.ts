@@ -428,7 +428,7 @@ export const zh: Catalogue = {
   'share.unchanged': '；当前场景保持不变。',
   'share.andMore': '……另有 {n} 项。',
   'share.embedTitle': '嵌入幻灯片',
-  'share.embedHint': '一个 <iframe>，在紧凑的舞台上显示此运行，适用于 reveal.js、Slidev 或任何网页。网页可以用 postMessage 逐步控制它（见 README）。',
+  'share.embedHint': '一段嵌入代码，在紧凑的舞台上显示此运行，可放进 reveal.js 等幻灯片或任何网页。网页可以发消息逐步控制它（见 README）。',
   'share.embedField': '嵌入代码',
   'share.embedCopy': '复制嵌入代码',
   'share.embedCopied': '已复制嵌入代码。',
