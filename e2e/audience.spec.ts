@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openLab, test } from './fixtures';
 
@@ -217,3 +221,44 @@ for (const size of [
     });
   }
 }
+
+test('the audience window has no serious accessibility problem, before and after a reveal', async ({ page, consoleProblems }) => {
+  await openLab(page);
+  await firstQuestion(page);
+  const audience = await openAudience(page, consoleProblems);
+  await expectInStep(page, audience);
+  const check = async () => {
+    const results = await new AxeBuilder({ page: audience }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  };
+  await check();
+  await page.locator('.lesson-question').getByRole('button', { name: 'Reveal' }).click();
+  await expectInStep(page, audience);
+  await check();
+});
+
+test('from the single file (file://), under its Content-Security-Policy, the audience window opens and follows', async ({ page, consoleProblems }) => {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.singlefile.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  const watch = () => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  };
+  await page.context().addInitScript(watch);
+  await page.goto(pathToFileURL(resolve('dist-single/index.html')).href);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  const [audience] = await Promise.all([page.context().waitForEvent('page'), page.locator('.audience-button').click()]);
+  watchConsole(audience, consoleProblems);
+  await expect(audience.locator('.stage-only')).toBeVisible();
+  expect(audience.url()).toMatch(/^file:.*index\.html\?view=audience$/);
+  // No test handle in this build: the audience's slider shows its cursor.
+  const audienceSlider = audience.getByRole('slider', { name: 'Time' });
+  const presenterSlider = page.getByRole('slider', { name: 'Time' });
+  await page.locator('.playback').getByRole('button', { name: 'Step forward' }).click();
+  await page.locator('.playback').getByRole('button', { name: 'Step forward' }).click();
+  await expect.poll(async () => (await audienceSlider.inputValue()) === (await presenterSlider.inputValue())).toBe(true);
+  await audience.locator('.playback').getByRole('button', { name: 'Step back' }).click();
+  await expect.poll(async () => (await audienceSlider.inputValue()) === (await presenterSlider.inputValue())).toBe(true);
+  for (const p of [page, audience]) expect(await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { expect, openLab, test } from './fixtures';
 
@@ -161,4 +166,28 @@ test('a click in the embedded lab hands the keyboard back to the page', async ({
   await page.keyboard.press('Enter');
   await expect.poll(() => frameCursor(frame)).toBe(start + 2);
   expect(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Step forward');
+});
+
+test('the embedded stage has no serious accessibility problem', async ({ page }) => {
+  await openExample(page);
+  const results = await new AxeBuilder({ page }).include('#lab').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+});
+
+test('from the single file (file://), under its Content-Security-Policy, the embedded lab obeys and posts its state', async ({ page }) => {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.singlefile.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  // The example page beside the single file, as someone would put it on a USB stick.
+  copyFileSync('public/embed-example.html', 'dist-single/embed-example.html');
+  copyFileSync('public/favicon.svg', 'dist-single/favicon.svg');
+  await page.goto(pathToFileURL(resolve('dist-single/embed-example.html')).href);
+  const frame = (await (await page.locator('#lab').elementHandle())!.contentFrame())!;
+  await expect(frame.locator('.stage-only')).toBeVisible();
+  await expect(page.locator('#state')).toHaveText(/^event 1 of \d+$/);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('#state')).toHaveText(/^event 2 of \d+$/);
+  await page.getByLabel('Go to event').fill('5');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(page.locator('#state')).toHaveText(/^event 6 of \d+$/);
+  expect(await frame.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
 });
