@@ -2,9 +2,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { StageApp } from './app/stage-app';
+import { viewMode } from './app/view-mode';
 import { installTestHooks } from './app/test-hooks';
 import { HTML_LANG, parseLang } from './i18n/lang';
 import { installShareLinkHandler } from './features/share/open-share-link';
+import { startHosting } from './features/presenter/audience-button';
 import { makeLabStore } from './store/lab-store';
 import { LabStoreProvider } from './store/lab-store-context';
 import { createBrowserSimClient } from './worker/browser-sim';
@@ -18,18 +21,45 @@ function storage(): Storage | null {
   }
 }
 
+/** Saved state to read but never write: the audience window shows the presenter's, and must not overwrite it. */
+function readOnly(storage: Storage | null): Storage | null {
+  if (!storage) return null;
+  return {
+    get length() {
+      return storage.length;
+    },
+    key: (i: number) => storage.key(i),
+    getItem: (key: string) => storage.getItem(key),
+    setItem: () => undefined,
+    removeItem: () => undefined,
+    clear: () => undefined,
+  };
+}
+
+// The audience window starts from the presenter's saved place (then follows the presenter's window); an embedded
+// lab keeps nothing, so that several on one deck do not share one saved state.
+const mode = viewMode();
+const labStorage = mode === 'embed' ? null : mode === 'audience' ? readOnly(storage()) : storage();
 // Simulations run in a worker, so that a long run never freezes the page.
-const store = makeLabStore(storage(), createBrowserSimClient());
+const store = makeLabStore(labStorage, createBrowserSimClient());
 window.addEventListener('pagehide', () => store.flush());
 // The handle for browser tests and the benchmark exists only in the test build (`vite build --mode e2e`): the
 // condition is a constant, so a production build drops the hook and its import.
 if (import.meta.env.MODE === 'e2e') installTestHooks(store);
-installShareLinkHandler(store);
+// An embedded lab keeps its link in its address, so that reloading the frame shows the same run.
+installShareLinkHandler(store, { keepHash: mode === 'embed' });
 
 // `?lang=zh` or `?lang=en` opens the lab in that language (over saved state and a share link's language).
 const urlLang = parseLang(new URLSearchParams(window.location.search).get('lang'));
 if (urlLang) store.getState().setLanguage(urlLang);
 document.documentElement.lang = HTML_LANG[store.getState().language];
+
+// The sync with audience windows and the embedding API load only in the windows that use them.
+if (mode === 'audience') {
+  store.getState().setTheme('projector');
+  void import('./features/audience/sync').then((m) => m.startFollower(store));
+} else if (mode === 'presenter') void startHosting(store);
+else if (mode === 'embed') void import('./features/embed/embed').then((m) => m.installEmbed(store));
 
 // Offline after the first visit: the hosted build caches itself (never in development or from file://).
 if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {
@@ -49,7 +79,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <LabStoreProvider store={store}>
-        <App />
+        {mode === 'audience' || mode === 'embed' ? <StageApp mode={mode} /> : <App />}
       </LabStoreProvider>
     </StrictMode>,
   );

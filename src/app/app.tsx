@@ -9,10 +9,11 @@ import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { TimelineArea } from '../features/compare/compare-view';
 import { LessonPanel } from '../features/lesson/lesson-panel';
+import { AudienceButton } from '../features/presenter/audience-button';
 import { PresenterButton } from '../features/presenter/presenter-button';
 import { ScenarioDescription } from '../features/scenario-picker/scenario-description';
 import { ScenarioPicker } from '../features/scenario-picker/scenario-picker';
-import { ShareMenu } from '../features/share/share-menu';
+import { ShareMenu } from '../features/share/share-menu-button';
 import { StatechartsPanel } from '../features/statecharts/statecharts-panel';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
@@ -51,6 +52,7 @@ export function App() {
           <LanguageSelect />
           <ThemeSelect />
           <PresenterButton />
+          <AudienceButton />
           <ShareMenu />
           <button type="button" className="help-button" onClick={openHelp} aria-keyshortcuts="?" aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>
             <kbd aria-hidden="true">?</kbd>

@@ -25,7 +25,7 @@ function initialState(storage: Storage | null): { state: Partial<LabState>; fini
   const hold = (held: Omit<HeldSave, 'presetId' | 'presetName' | 'text' | 'reads'>): HeldSave => ({ ...held, reads: SAVED_VERSION, presetId: preset.id, presetName: preset.scenario.name, text: text ?? '' });
   if (result.kind === 'ok') {
     const { lesson, ...saved } = result.saved;
-    const restoredLesson = lesson ? { lessonId: lesson.id, lessonStep: lesson.step, revealed: lesson.revealed } : {};
+    const restoredLesson = lesson ? { lessonId: lesson.id, lessonStep: lesson.step, revealed: lesson.revealed, chosenAnswer: lesson.answer ?? null } : {};
     const heldSave = result.dropped.length > 0 ? hold({ kind: 'partial', problems: result.dropped }) : null;
     return { state: { ...saved, ...restoredLesson, heldSave }, finish: (s, run) => ({ ...run, cursor: clampCursor(s.cursor, run.trace) }) };
   }

@@ -142,4 +142,32 @@ describe('lesson persistence', () => {
     expect(b.cursor).toBe(a.getState().cursor);
     expect(b.scenario).toEqual(a.getState().scenario);
   });
+
+  it('the chosen answer at an open question survives a reload, and an answer the question does not have is dropped', () => {
+    const map = new Map<string, string>();
+    const storage = {
+      get length() {
+        return map.size;
+      },
+      clear: () => map.clear(),
+      getItem: (k: string) => map.get(k) ?? null,
+      key: (i: number) => [...map.keys()][i] ?? null,
+      removeItem: (k: string) => void map.delete(k),
+      setItem: (k: string, v: string) => void map.set(k, v),
+    } satisfies Storage;
+    const q = lesson.steps.findIndex((st) => st.question);
+    const a = createLabStore(storage);
+    a.getState().startLesson('lost-ack');
+    a.getState().goToStep(q);
+    a.getState().chooseAnswer(1);
+    a.flush();
+    const b = createLabStore(storage).getState();
+    expect(b.lessonStep).toBe(q);
+    expect(b.revealed).toBe(false);
+    expect(b.chosenAnswer).toBe(1);
+    expect(b.cursor).toBe(a.getState().cursor);
+    const saved = JSON.parse(map.get('exactly-once-lab:state')!) as { lesson: Record<string, unknown> };
+    map.set('exactly-once-lab:state', JSON.stringify({ ...saved, lesson: { ...saved.lesson, answer: 99 } }));
+    expect(createLabStore(storage).getState().chosenAnswer).toBeNull();
+  });
 });

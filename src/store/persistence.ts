@@ -30,10 +30,12 @@ export interface SavedLesson {
   id: string;
   step: number;
   revealed: boolean;
+  /** The answer chosen at the step's question (absent when none was chosen, and in older saves). */
+  answer?: number;
 }
 
 export function sameLesson(a: SavedLesson | undefined, b: SavedLesson | undefined): boolean {
-  return a === b || (!!a && !!b && a.id === b.id && a.step === b.step && a.revealed === b.revealed);
+  return a === b || (!!a && !!b && a.id === b.id && a.step === b.step && a.revealed === b.revealed && a.answer === b.answer);
 }
 
 /** A saved lesson that no longer exists (or a step beyond its end) is dropped quietly: the lab still restores. */
@@ -42,7 +44,10 @@ function restoreLesson(value: unknown): SavedLesson | undefined {
   const o = value as Record<string, unknown>;
   const lesson = typeof o.id === 'string' ? getLesson(o.id) : undefined;
   if (!lesson || typeof o.step !== 'number' || !Number.isInteger(o.step) || o.step < 0 || o.step >= lesson.steps.length) return undefined;
-  return { id: lesson.id, step: o.step, revealed: o.revealed === true };
+  const answers = lesson.steps[o.step]?.question?.answers.length ?? 0;
+  // A chosen answer that the step's question does not have is forgotten: the question is simply unanswered.
+  const answer = typeof o.answer === 'number' && Number.isInteger(o.answer) && o.answer >= 0 && o.answer < answers ? o.answer : undefined;
+  return { id: lesson.id, step: o.step, revealed: o.revealed === true, ...(answer === undefined ? {} : { answer }) };
 }
 
 /**
@@ -61,7 +66,10 @@ function unreadable(details: InputProblem[], newer?: number): RestoreResult {
 
 export function pickSaved(state: LabState): SavedState {
   const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed, language: state.language };
-  if (state.lessonId) saved.lesson = { id: state.lessonId, step: state.lessonStep, revealed: state.revealed };
+  if (state.lessonId) {
+    saved.lesson = { id: state.lessonId, step: state.lessonStep, revealed: state.revealed };
+    if (state.chosenAnswer !== null) saved.lesson.answer = state.chosenAnswer;
+  }
   return saved;
 }
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { stageOnly, useViewMode } from '../../app/view-mode';
 import { getLesson, LESSONS } from '../../lessons/lessons';
 import { isAsking } from '../../lessons/steps';
 import { useLab } from '../../store/lab-store-context';
@@ -34,35 +35,41 @@ export function LessonPanel() {
   const step = lesson?.steps[k];
   const n = lesson?.steps.length ?? 0;
   const asking = isAsking(step, askQuestions, revealed);
+  // The audience window and an embedded lab show the stage only: no pickers, and never the speaker notes.
+  const mode = useViewMode();
+  const onStage = stageOnly(mode);
+  const notes = !onStage && (presenter || mode === 'presenter');
   return (
     <section className="lesson-panel" aria-label={t('lesson.guide')} data-active={!!lesson}>
-      <div className="lesson-bar">
-        <span className="lesson-picker">
-          <label htmlFor={pickerId}>{t('lesson.label')}</label>{' '}
-          <select id={pickerId} value={lessonId ?? FREE} onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}>
-            <option value={FREE}>{t('lesson.free')}</option>
-            {LESSONS.map((l) => (
-              <option key={l.id} value={l.id}>
-                {localizeLesson(l, lang).title}
-              </option>
-            ))}
-          </select>
-        </span>
-        {lesson && (
-          <>
-            <span className="lesson-jump">
-              <label htmlFor={jumpId}>{t('lesson.jump')}</label>{' '}
-              <select id={jumpId} value={k} onChange={(e) => goToStep(Number(e.target.value))}>
-                {lesson.steps.map((s, i) => (
-                  <option key={i} value={i}>
-                    {i + 1}. {s.title}
-                  </option>
-                ))}
-              </select>
-            </span>
-          </>
-        )}
-      </div>
+      {!onStage && (
+        <div className="lesson-bar">
+          <span className="lesson-picker">
+            <label htmlFor={pickerId}>{t('lesson.label')}</label>{' '}
+            <select id={pickerId} value={lessonId ?? FREE} onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}>
+              <option value={FREE}>{t('lesson.free')}</option>
+              {LESSONS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {localizeLesson(l, lang).title}
+                </option>
+              ))}
+            </select>
+          </span>
+          {lesson && (
+            <>
+              <span className="lesson-jump">
+                <label htmlFor={jumpId}>{t('lesson.jump')}</label>{' '}
+                <select id={jumpId} value={k} onChange={(e) => goToStep(Number(e.target.value))}>
+                  {lesson.steps.map((s, i) => (
+                    <option key={i} value={i}>
+                      {i + 1}. {s.title}
+                    </option>
+                  ))}
+                </select>
+              </span>
+            </>
+          )}
+        </div>
+      )}
       {lesson && step && (
         <>
           <div className="lesson-nav">
@@ -75,9 +82,11 @@ export function LessonPanel() {
             <button type="button" className="lesson-next" onClick={nextStep} disabled={k === n - 1 && !asking} aria-keyshortcuts="PageDown">
               {t('lesson.next')}<span aria-hidden="true"> →</span>
             </button>
-            <label className="lesson-ask">
-              <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> {t('lesson.ask')}
-            </label>
+            {!onStage && (
+              <label className="lesson-ask">
+                <input type="checkbox" checked={askQuestions} onChange={(e) => setAskQuestions(e.target.checked)} /> {t('lesson.ask')}
+              </label>
+            )}
           </div>
           <div className="lesson-body">
             <h2 className="lesson-title">{step.title}</h2>
@@ -93,7 +102,7 @@ export function LessonPanel() {
             )}
             {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${lesson.id}-${k}`} />}
           </div>
-          {presenter && source && <SpeakerNotes lesson={source} k={k} />}
+          {notes && source && <SpeakerNotes lesson={source} k={k} />}
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isFollowingHost } from '../../app/view-mode';
 import { selectCursorLimit } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
 
@@ -16,7 +17,8 @@ export function usePlayback() {
     let carry = 0;
     const tick = (now: number) => {
       const s = store.getState();
-      if (!s.playing) return;
+      // An audience window shows its presenter's cursor as it plays, and does not play on its own.
+      if (!s.playing || isFollowingHost()) return;
       carry += ((now - last) / 1000) * BASE_RATE * s.speed;
       last = now;
       const steps = Math.floor(carry);

@@ -69,16 +69,25 @@ export function keepWork(store: LabStore): void {
   }
 }
 
+export interface LinkOptions {
+  /**
+   * For a page that saves nothing, such as an embedded lab: the link is applied as it is, the address and the
+   * browser's history (shared with the page around the frame) are left alone.
+   */
+  keepHash?: boolean;
+}
+
 /**
  * Opens the share link in the address bar, if there is one (a hash that is not a share link, such as `#intro`, is
  * left alone). A broken link changes nothing but the notice. Over work of the user's own, the link waits for the
  * user to choose (`pendingLink`). Returns whether the hash held a share link.
  */
-export function openShareLink(store: LabStore, hash: string): boolean {
+export function openShareLink(store: LabStore, hash: string, options: LinkOptions = {}): boolean {
   const decoded = decodeShareHash(hash);
   if (decoded.kind === 'none') return false;
   if (decoded.kind !== 'ok') {
     store.setState((s) => ({ notices: withRefusal(s.notices, { kind: 'share-link-refused', reason: decoded.reason, limit: MAX_LISTED }) }));
+    if (options.keepHash) return true;
     try {
       window.history.replaceState(window.history.state, '', pageAddress());
     } catch {
@@ -87,6 +96,11 @@ export function openShareLink(store: LabStore, hash: string): boolean {
     return true;
   }
   const payload = decoded.payload;
+  if (options.keepHash) {
+    // A page that keeps nothing (an embedded lab) has no work to lose and no history of its own to change.
+    applyPayload(store, payload);
+    return true;
+  }
   if (replacesOwnWork(store.getState(), payload)) {
     store.setState((s) => ({ pendingLink: payload, notices: withRefusal(s.notices, null) }));
     return true;
@@ -99,10 +113,11 @@ export function openShareLink(store: LabStore, hash: string): boolean {
  * Applies the address bar's link now and whenever the hash changes; Back and Forward return to the lab each entry
  * showed (the work before a link, the link).
  */
-export function installShareLinkHandler(store: LabStore): void {
-  const run = () => openShareLink(store, window.location.hash);
+export function installShareLinkHandler(store: LabStore, options: LinkOptions = {}): void {
+  const run = () => openShareLink(store, window.location.hash, options);
   run();
   window.addEventListener('hashchange', run);
+  if (options.keepHash) return;
   window.addEventListener('popstate', (e: PopStateEvent) => {
     if (!isLabEntry(e.state)) return;
     if (store.getState().pendingLink) store.setState({ pendingLink: null });

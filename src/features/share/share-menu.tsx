@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { getPreset } from '../../scenarios/presets';
 import { parseScenarioJson, type InputProblem } from '../../sim/scenario/parse';
 import { payloadOf, readLesson } from '../../share/lab-share';
@@ -10,8 +10,9 @@ import { problemText } from '../../i18n/problems';
 import { formatNumber } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 
-// The QR encoder loads only when the menu is opened: the first page does not need it.
+// The QR encoder and the iframe code for slides are chunks of their own, loaded when the menu is opened.
 const ShareQr = lazy(() => import('./share-qr'));
+const EmbedSnippet = lazy(() => import('./embed-snippet'));
 
 /** A page opened from a file (the single-file build): a link to it opens only on this computer. */
 function isLocalFile(): boolean {
@@ -101,26 +102,31 @@ function ShareLinkSection() {
   }
 
   return (
-    <section className="share-section">
-      <h2>{t('share.linkTitle')}</h2>
-      <p className="share-hint">{t(lessonKey ? 'share.hintLesson' : 'share.hint')}</p>
-      <label htmlFor="share-link-field" className="visually-hidden">
-        {t('share.linkTitle')}
-      </label>
-      <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
-      <div className="share-row">
-        <button type="button" className="primary" onClick={copy}>
-          {t('share.copy')}
-        </button>
-        <span role="status" className="share-status">
-          {status}
-        </span>
-      </div>
-      <h3 className="share-subtitle">{t('share.qrTitle')}</h3>
+    <>
+      <section className="share-section">
+        <h2>{t('share.linkTitle')}</h2>
+        <p className="share-hint">{t(lessonKey ? 'share.hintLesson' : 'share.hint')}</p>
+        <label htmlFor="share-link-field" className="visually-hidden">
+          {t('share.linkTitle')}
+        </label>
+        <input id="share-link-field" ref={fieldRef} className="share-link-field" type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+        <div className="share-row">
+          <button type="button" className="primary" onClick={copy}>
+            {t('share.copy')}
+          </button>
+          <span role="status" className="share-status">
+            {status}
+          </span>
+        </div>
+        <h3 className="share-subtitle">{t('share.qrTitle')}</h3>
+        <Suspense fallback={null}>
+          <ShareQr url={link.url} />
+        </Suspense>
+      </section>
       <Suspense fallback={null}>
-        <ShareQr url={link.url} />
+        <EmbedSnippet link={link.url} />
       </Suspense>
-    </section>
+    </>
   );
 }
 
@@ -193,27 +199,13 @@ function ScenarioFileSection() {
   );
 }
 
-/** The header's "Share & export" menu: share link, scenario files, pictures and the handout. */
-export function ShareMenu() {
-  const [open, setOpen] = useState(false);
-  const summaryRef = useRef<HTMLElement>(null);
-  const t = useT();
-  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
-    if (e.key !== 'Escape' || !open) return;
-    e.stopPropagation();
-    setOpen(false);
-    summaryRef.current?.focus();
-  };
+/** The menu's contents: share link, iframe code, scenario files, pictures and the handout (loaded on first opening). */
+export default function SharePanel() {
   return (
-    <details className="share-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown}>
-      <summary ref={summaryRef}>{t('share.menu')}</summary>
-      {open && (
-        <div className="share-panel">
-          <ShareLinkSection />
-          <ScenarioFileSection />
-          <ExportButtons />
-        </div>
-      )}
-    </details>
+    <div className="share-panel">
+      <ShareLinkSection />
+      <ScenarioFileSection />
+      <ExportButtons />
+    </div>
   );
 }
