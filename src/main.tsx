@@ -67,10 +67,26 @@ if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'servi
   manifest.rel = 'manifest';
   manifest.href = './manifest.webmanifest';
   document.head.append(manifest);
+  // A new build's worker, its build cached whole, takes over once the old one has no request in flight. If it is
+  // still waiting a moment later (a request came at the wrong time), it is asked once more to take over.
+  const askToTakeOver = (registration: ServiceWorkerRegistration, worker: ServiceWorker | null) => {
+    if (worker && registration.waiting === worker) worker.postMessage({ type: 'skip-waiting' });
+  };
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch(() => {
-      // Without a service worker the lab still works online.
-    });
+    navigator.serviceWorker.register('./sw.js').then(
+      (registration) => {
+        askToTakeOver(registration, registration.waiting);
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed') window.setTimeout(() => askToTakeOver(registration, worker), 1000);
+          });
+        });
+      },
+      () => {
+        // Without a service worker the lab still works online.
+      },
+    );
   });
 }
 

@@ -5,7 +5,13 @@
    - a build is cached whole or not at all: every file is fetched and checked (status, content type, hash) before
      anything is stored; one wrong answer (a file of another build, an HTML page where a script should be, an
      error) fails the install, and the previous build stays in charge with its own complete cache;
-   - a new build takes over only once its cache is complete;
+   - a new build takes over only once its cache is complete, and then as soon as the browser lets it: Chromium hands
+     over only when the old worker has no request in flight, after stopping it, and a request that arrives while it
+     is being stopped starts it again, after which the hand-over waits until the old worker has been idle for 30 s
+     (for ever, for a page that keeps asking). So the build's own files are also served straight from its cache while
+     its worker is not running (static routes: no request starts the old worker), a page that sees a new worker
+     waiting asks it once more to take over, and a request that goes to the network is given up after
+     NETWORK_TIMEOUT_MS, so that a request that is never answered cannot hold the old worker forever;
    - nothing is stored at run time: only files checked against the build's list are ever in a cache;
    - old caches are removed when a new build takes over. The one build before it is kept, so a page that was
      opened before the switch can still load its own scripts (the statechart view is loaded when first opened). */
@@ -20,6 +26,8 @@ const PAGE = new URL('./', SCOPE).href;
 const COMPLETE = new URL('./.precache-complete', SCOPE).href;
 const ACTIVE = new URL('./.active-build', SCOPE).href;
 const PREVIOUS = new URL('./.previous-build', SCOPE).href;
+/** How long a request the cache cannot answer may wait for the network. */
+const NETWORK_TIMEOUT_MS = 15000;
 
 /** The content types a file of each kind must have to be usable (a module script with another type is refused). */
 function contentTypeFits(url, contentType) {
@@ -61,9 +69,37 @@ async function cacheBuild() {
   }
 }
 
+/**
+ * Static routes (where the browser has them): while this worker is not running (stopped when idle, or being stopped
+ * to hand over to a new build), a page's request for one of the build's files is answered from the build's cache by
+ * the browser itself, without starting the worker. Navigations still come to the worker (a page's address may carry
+ * a query). A browser that refuses the routes simply starts the worker, as without them.
+ */
+async function addRoutes(event) {
+  if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return;
+  const rules = [];
+  for (const entry of PRECACHE.files) {
+    const pathname = new URL(entry.url, SCOPE).pathname;
+    for (const requestMode of ['cors', 'no-cors', 'same-origin']) {
+      rules.push({ condition: { urlPattern: new URLPattern({ pathname }), requestMode, runningStatus: 'not-running' }, source: { cacheName: CACHE } });
+    }
+  }
+  try {
+    await event.addRoutes(rules);
+  } catch {
+    // Without routes, every request starts the worker.
+  }
+}
+
 self.addEventListener('install', (event) => {
   // A failed install leaves the service worker in charge, and its cache, as they were.
-  event.waitUntil(cacheBuild().then(() => self.skipWaiting()));
+  event.waitUntil(addRoutes(event).then(cacheBuild).then(() => self.skipWaiting()));
+});
+
+// A page that sees this worker waiting asks it again to take over, and the browser tries the hand-over once more.
+// Only a worker whose install succeeded (its build cached whole) ever takes over, however early this is asked.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') event.waitUntil(self.skipWaiting());
 });
 
 async function takeOver() {
@@ -103,7 +139,16 @@ async function answer(request) {
     const older = await caches.match(key, { ignoreVary: true });
     if (older) return older;
   }
-  return fetch(request);
+  return fetchWithTimeout(request);
+}
+
+/** The network's answer, or a network error after NETWORK_TIMEOUT_MS. */
+function fetchWithTimeout(request) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new TypeError(`no answer from the network in ${NETWORK_TIMEOUT_MS} ms`)), NETWORK_TIMEOUT_MS);
+  });
+  return Promise.race([fetch(request), timeout]).finally(() => clearTimeout(timer));
 }
 
 self.addEventListener('fetch', (event) => {

@@ -89,6 +89,9 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     const m = producer.getSnapshot().context.m;
     producer = null;
     ids = { nextBatchId: m.nextBatchId, nextReqId: m.nextReqId, connection: m.connection };
+    // Retired once what it did on crashing (closing its connection, sent with no delay) has gone out.
+    const crashed = instance;
+    k.schedule(k.now, () => lab.send({ type: 'producer.retire', instance: crashed }));
     k.schedule(k.now + downMs, restartProducer);
   };
 

@@ -32,6 +32,12 @@ const ANSWERED_ATTEMPT = 3;
 const FAILED_ATTEMPT = 9;
 /** Per message: the application's send; per batch: created, then acknowledged or failed. */
 const PER_SEND = 3;
+/**
+ * Broker housekeeping one append can bring about: a new log segment (`log.roll.ms`) and, later, the expiry of the
+ * producer id it refreshed (`producer.id.expiration.ms`). Each needs an append before it, so there are at most as many
+ * of each as appends: with messages far apart and tight settings, every message brings both.
+ */
+const PER_APPEND_HOUSEKEEPING = 2;
 /** Events of starting a producer (started, connection, producer id) and of crashing it. */
 const PER_PRODUCER_RESTART = 6;
 /** Events of a broker restart (crashed, restarted, connection closed and reopened, producer id asked again). */
@@ -95,9 +101,9 @@ export function stuckAttempts(s: Scenario): number {
 
 /**
  * Estimates, before running, the trace events a scenario will record, from its parameters alone: messages, sends
- * repeated by producer restarts, fault rates (with slack for bad luck), scripted faults and restarts. O(number of
- * scripted faults); nothing is simulated.
- * @example estimateWork(scenario({ workload: { messages: 1000 } })).events // about 6,000
+ * repeated by producer restarts, fault rates (with slack for bad luck), scripted faults and restarts, and the broker's
+ * housekeeping after each append. O(number of scripted faults); nothing is simulated.
+ * @example estimateWork(scenario({ workload: { messages: 1000 } })).events // about 8,000
  */
 export function estimateWork(s: Scenario): WorkEstimate {
   const m = s.workload.messages;
@@ -119,14 +125,13 @@ export function estimateWork(s: Scenario): WorkEstimate {
   const failed = failedAttempts(sends, p, inFlight, attemptsPerSend(s));
   // Scripted faults and broker restarts fail what is in flight at the time.
   const scriptedFailed = (packetFaults + brokerRestarts) * inFlight;
+  // A failed attempt may still have been appended (its response lost), so it counts the broker's housekeeping too.
+  const perSend = PER_SEND + ANSWERED_ATTEMPT + PER_APPEND_HOUSEKEEPING;
+  const perFailed = FAILED_ATTEMPT + PER_APPEND_HOUSEKEEPING;
   const parts: Record<WorkDriver, number> = {
-    messages: 10 + m * (PER_SEND + ANSWERED_ATTEMPT),
-    'fault-rates': (failed + (p > 0 ? stuckAttempts(s) : 0)) * FAILED_ATTEMPT,
-    restarts:
-      resent * (PER_SEND + ANSWERED_ATTEMPT) +
-      producerRestarts * PER_PRODUCER_RESTART +
-      brokerRestarts * PER_BROKER_RESTART +
-      scriptedFailed * FAILED_ATTEMPT,
+    messages: 10 + m * perSend,
+    'fault-rates': (failed + (p > 0 ? stuckAttempts(s) : 0)) * perFailed,
+    restarts: resent * perSend + producerRestarts * PER_PRODUCER_RESTART + brokerRestarts * PER_BROKER_RESTART + scriptedFailed * perFailed,
   };
   const events = parts.messages + parts['fault-rates'] + parts.restarts;
   const driver = (Object.keys(parts) as WorkDriver[]).reduce((a, b) => (parts[b] > parts[a] ? b : a));

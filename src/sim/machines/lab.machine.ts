@@ -13,20 +13,27 @@ export interface LabInput {
   network: NetworkModel;
 }
 
-export type LabEvent = { type: 'producer.launch'; input: ProducerInput };
+export type LabEvent = { type: 'producer.launch'; input: ProducerInput } | { type: 'producer.retire'; instance: number };
 
 /**
  * The root of a run's actor system: it invokes the network and the broker, and launches each application instance's
- * producer (a new one after every producer restart; a crashed one stays, ignoring what still arrives for it). The
- * parties find each other by system id: `network`, `broker`, `producer-1`, `producer-2`, …
+ * producer (a new one after every producer restart). A crashed producer is retired: stopped and taken out of the
+ * system, so what still arrives for it goes nowhere (a crashed producer ignored it anyway). XState copies a parent's
+ * `children` map on every spawn and stop, so keeping every crashed producer would make each restart, and the end of
+ * the run, cost time in proportion to all the restarts before it. The parties find each other by system id:
+ * `network`, `broker`, `producer-1`, `producer-2`, …
  */
 export const labMachine = setup({
   types: { input: {} as LabInput, context: {} as LabInput, events: {} as LabEvent },
   actors: { producer: producerMachine, network: networkMachine, broker: brokerMachine },
   actions: {
     launchProducer: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'producer.launch') return;
       const id = producerSystemId(event.input.instance);
       enqueue.spawnChild('producer', { id, systemId: id, input: { ...event.input, clock: context.clock } });
+    }),
+    retireProducer: enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'producer.retire') enqueue.stopChild(producerSystemId(event.instance));
     }),
   },
 }).createMachine({
@@ -36,5 +43,5 @@ export const labMachine = setup({
     { src: 'network', id: 'network', systemId: 'network', input: ({ context }) => ({ n: context.network, clock: context.clock }) },
     { src: 'broker', id: 'broker', systemId: 'broker', input: ({ context }) => ({ config: context.broker, clock: context.clock }) },
   ],
-  on: { 'producer.launch': { actions: 'launchProducer' } },
+  on: { 'producer.launch': { actions: 'launchProducer' }, 'producer.retire': { actions: 'retireProducer' } },
 });
