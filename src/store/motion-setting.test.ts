@@ -54,6 +54,18 @@ describe('which cursor move is a step (motion plays for steps only)', () => {
     expect(stepTo(store.getState().cursor)).toBe(0);
   });
 
+  it('revealing a lesson question plays its answer, the next event, as a step', () => {
+    const store = createLabStore();
+    store.getState().startLesson('lost-ack');
+    store.getState().goToStep(3);
+    const waiting = store.getState().cursor;
+    expect(store.getState().revealed).toBe(false);
+    expect(stepTo(waiting)).toBe(0);
+    store.getState().reveal();
+    expect(store.getState().cursor).toBe(waiting + 1);
+    expect(stepTo(waiting + 1)).toBeGreaterThan(0);
+  });
+
   it('every step has its own id', () => {
     markStep(4);
     const a = stepTo(4);
