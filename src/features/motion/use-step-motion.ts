@@ -20,9 +20,11 @@ function motionMs(s: LabState): number {
 /** After the render that moved the cursor by one step forward, plays that event's motion (and only then). */
 export function useStepMotion(cursor: number, play: (m: MotionModule, ms: number) => void) {
   const store = useLabStore();
-  const seen = useRef(0);
+  const seen = useRef<number | null>(null);
   useLayoutEffect(() => {
     const id = stepTo(cursor);
+    // A step taken before this part of the page was shown is not played again when it appears.
+    if (seen.current === null) seen.current = id;
     if (!id || id === seen.current) return;
     seen.current = id;
     const ms = motionMs(store.getState());
