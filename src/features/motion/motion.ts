@@ -147,25 +147,26 @@ export function playTimeline(s: TimelineScene): void {
 export function playInspector(root: HTMLElement, ev: TraceEvent | undefined, snapshot: BrokerSnapshot | null, ms: number): void {
   const target = inspectorTarget(ev, snapshot);
   if (!target) return;
-  let els: Element[];
-  let keyframes: Keyframe[];
-  if ('rows' in target) {
-    const rows = [...root.querySelectorAll('.log-table tbody tr')];
-    els = rows.slice(Math.max(0, rows.length - target.rows));
-    keyframes = [{ transform: 'scaleY(0.2)', opacity: 0 }, { transform: 'scaleY(1)', opacity: 1, offset: 0.5 }, { transform: 'none', opacity: 1 }];
-  } else {
-    const slot = root.querySelectorAll('.dedup')[target.producer]?.querySelectorAll('.slot')[target.slot];
-    els = slot ? [slot] : [];
-    const ok = getComputedStyle(root).getPropertyValue('--good').trim() || 'green';
-    keyframes = [{ boxShadow: `0 0 0 0 ${ok}` }, { boxShadow: `0 0 0 6px ${ok}`, offset: 0.3 }, { boxShadow: `0 0 0 0 ${ok}` }];
-  }
-  for (const el of els) {
-    for (const a of el.getAnimations()) a.cancel();
+  // The element is lit by its class (the theme's colours) while its animation runs.
+  const light = (el: Element, animated: Element, keyframes: Keyframe[], duration: number) => {
+    for (const a of animated.getAnimations()) {
+      a.oncancel = null;
+      a.cancel();
+    }
     el.classList.add('motion-hit');
-    // A slot's light stays long enough to be seen across a room; both stay within the step.
-    const a = el.animate(keyframes, { duration: 'rows' in target ? ms : Math.max(ms, 280), easing: 'ease-out' });
+    const a = animated.animate(keyframes, { duration, easing: 'ease-out' });
     const done = () => el.classList.remove('motion-hit');
     a.onfinish = done;
     a.oncancel = done;
+  };
+  if ('rows' in target) {
+    // The new records drop into the log (a table row's own transform is not painted: its cells move).
+    const rows = [...root.querySelectorAll('.log-table tbody tr')].slice(-target.rows);
+    const keyframes = [{ opacity: 0, transform: 'translateY(-60%)' }, { opacity: 1, transform: 'none', offset: 0.45 }, { opacity: 1, transform: 'none' }];
+    for (const row of rows) for (const cell of row.children) light(row, cell, keyframes, ms);
+  } else {
+    const slot = root.querySelectorAll('.dedup')[target.producer]?.querySelectorAll('.slot')[target.slot];
+    const ok = getComputedStyle(root).getPropertyValue('--good').trim() || 'green';
+    if (slot) light(slot, slot, [{ boxShadow: `0 0 0 0 ${ok}` }, { boxShadow: `0 0 0 6px ${ok}`, offset: 0.3 }, { boxShadow: `0 0 0 0 ${ok}` }], ms);
   }
 }
