@@ -92,7 +92,7 @@ function run(el: HTMLElement, keyframes: Keyframe[], ms: number, delay = 0) {
 
 const at = (p: Point, extra = '') => `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -50%)${extra}`;
 
-/** Plays the current event's motion on the timeline's overlay (what was playing there stops). */
+/** Plays the current event's motion on the timeline's overlay (what was playing there stops). Only transform and opacity move, which the compositor animates without the main thread. */
 export function playTimeline(s: TimelineScene): void {
   const { layer, event: ev, layout, g, ms } = s;
   for (const el of [...layer.children]) for (const a of el.getAnimations()) a.cancel();
@@ -132,11 +132,7 @@ export function playTimeline(s: TimelineScene): void {
     const el = element(layer, `motion-packet motion-${kind} motion-${arrow.kind}`, packetLabel(ev));
     if (kind === 'drop') {
       const fall = { x: to.x + 6, y: Math.min(g.axisY - 8, to.y + g.laneHeight * 0.55) };
-      // Its own colour up to the cross, the error colour as it falls.
-      const style = getComputedStyle(layer);
-      const own = style.getPropertyValue(arrow.kind === 'request' ? '--m-request' : '--m-response').trim();
-      const lost = style.getPropertyValue('--m-error').trim();
-      run(el, [{ transform: at(from), opacity: 1, backgroundColor: own }, { transform: at(to), opacity: 1, backgroundColor: own, offset: 0.5 }, { transform: at(to), opacity: 1, backgroundColor: lost, offset: 0.58 }, { transform: at(fall, ' rotate(24deg) scale(0.8)'), opacity: 0, backgroundColor: lost }], ms);
+      run(el, [{ transform: at(from), opacity: 1 }, { transform: at(to), opacity: 1, offset: 0.55 }, { transform: at(fall, ' rotate(24deg) scale(0.8)'), opacity: 0 }], ms);
     } else {
       run(el, [{ transform: at(from), opacity: 0.4 }, { transform: at(from), opacity: 1, offset: 0.08 }, { transform: at(to), opacity: 1, offset: 0.9 }, { transform: at(to, ' scale(0.7)'), opacity: kind === 'send' ? 0 : 0.2 }], travelMs);
     }
@@ -166,7 +162,6 @@ export function playInspector(root: HTMLElement, ev: TraceEvent | undefined, sna
     for (const row of rows) for (const cell of row.children) light(row, cell, keyframes, ms);
   } else {
     const slot = root.querySelectorAll('.dedup')[target.producer]?.querySelectorAll('.slot')[target.slot];
-    const ok = getComputedStyle(root).getPropertyValue('--good').trim() || 'green';
-    if (slot) light(slot, slot, [{ boxShadow: `0 0 0 0 ${ok}` }, { boxShadow: `0 0 0 6px ${ok}`, offset: 0.3 }, { boxShadow: `0 0 0 0 ${ok}` }], ms);
+    if (slot) light(slot, slot, [{ transform: 'scale(1)' }, { transform: 'scale(1.15)', offset: 0.3 }, { transform: 'scale(1)' }], ms);
   }
 }
