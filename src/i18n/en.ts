@@ -211,6 +211,8 @@ export const en = {
   'legend.recognised': 'Retry recognised, not written again (dashed)',
   'legend.duplicate': 'Duplicate: the same message written again (filled)',
   'legend.error': 'Error code or failure (square)',
+  'motion.label': 'Motion',
+  'motion.title': 'Animate each step (off too when the system asks for reduced motion)',
   'zoom.group': 'Zoom',
   'zoom.in': 'Zoom in',
   'zoom.inTitle': 'Zoom in (+)',

@@ -202,6 +202,8 @@ export const zh: Catalogue = {
   'legend.recognised': '识别出的重试，不再写入（虚线框）',
   'legend.duplicate': '重复：同一条消息再次写入（实心）',
   'legend.error': '错误码或失败（方框）',
+  'motion.label': '动画',
+  'motion.title': '为每一步添加动画（系统要求减少动态效果时也会关闭）',
   'zoom.group': '缩放',
   'zoom.in': '放大',
   'zoom.inTitle': '放大（+）',

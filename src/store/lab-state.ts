@@ -86,6 +86,8 @@ export interface UiSlice {
   theme: Theme;
   /** The interface language (English or Simplified Chinese). */
   language: Lang;
+  /** Steps and playback animate the current event (the system's reduced-motion setting turns it off too). */
+  motion: boolean;
   /** What the user must hear about input the lab could not use (rendered with `noticeText`), newest first. */
   notices: readonly Notice[];
   /** Saved state that was not restored whole: nothing is saved over it until the user exports or discards it. */
@@ -95,6 +97,7 @@ export interface UiSlice {
   pendingLink: SharePayload | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Lang): void;
+  setMotion(on: boolean): void;
   dismissNotice(): void;
   /** The user has exported or discarded the held save: the lab may save over it again. */
   releaseHeldSave(): void;

@@ -39,7 +39,7 @@ function initialState(storage: Storage | null): { state: Partial<LabState>; fini
 }
 
 function sameSaved(a: SavedState, b: SavedState): boolean {
-  return a.scenario === b.scenario && a.cursor === b.cursor && a.theme === b.theme && a.speed === b.speed && a.language === b.language && a.presetId === b.presetId && sameLesson(a.lesson, b.lesson);
+  return a.scenario === b.scenario && a.cursor === b.cursor && a.theme === b.theme && a.speed === b.speed && a.language === b.language && a.motion === b.motion && a.presetId === b.presetId && sameLesson(a.lesson, b.lesson);
 }
 
 /**

@@ -3,6 +3,7 @@ import { getLesson } from '../lessons/lessons';
 import { isAsking, sameScenario, stepCursor, stepScenario } from '../lessons/steps';
 import type { Trace } from '../sim/trace/types';
 import type { LabState, LessonSlice } from './lab-state';
+import { markStep } from './step-cue';
 
 /**
  * Guided lessons over the same timeline as free exploration: a step loads its preset and settings through the
@@ -69,6 +70,8 @@ export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (s
       const step = lesson?.steps[s.lessonStep];
       if (!step) return;
       const c = stepCursor(s.trace, step, false);
+      // The answer is the event after the one the question waited on: it plays as a step does.
+      if (c === s.cursor + 1) markStep(c);
       set({ revealed: true, playing: false, ...(c >= 0 ? { cursor: c } : {}) });
     },
     setAskQuestions: (on) => {

@@ -22,6 +22,8 @@ export interface SavedState {
   speed: number;
   /** The interface language (absent in older saves, which were English). */
   language?: Lang;
+  /** Whether steps and playback animate (absent in older saves: on). */
+  motion?: boolean;
   /** The active lesson and step (absent in free exploration and in older saves). */
   lesson?: SavedLesson;
 }
@@ -65,7 +67,7 @@ function unreadable(details: InputProblem[], newer?: number): RestoreResult {
 }
 
 export function pickSaved(state: LabState): SavedState {
-  const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed, language: state.language };
+  const saved: SavedState = { presetId: state.presetId, scenario: state.scenario, cursor: state.cursor, theme: state.theme, speed: state.speed, language: state.language, motion: state.motion };
   if (state.lessonId) {
     saved.lesson = { id: state.lessonId, step: state.lessonStep, revealed: state.revealed };
     if (state.chosenAnswer !== null) saved.lesson.answer = state.chosenAnswer;
@@ -128,6 +130,8 @@ export function restore(text: string | null): RestoreResult {
   const lesson = scenario ? restoreLesson(o.lesson) : undefined;
   // An unknown language is not worth a word: it falls back to English.
   const language = LANGS.includes(o.language as Lang) ? (o.language as Lang) : undefined;
+  // Nor is a motion setting that is not true or false: motion stays on.
+  const motion = typeof o.motion === 'boolean' ? o.motion : undefined;
   return {
     kind: 'ok',
     saved: {
@@ -137,6 +141,7 @@ export function restore(text: string | null): RestoreResult {
       theme,
       speed,
       ...(language ? { language } : {}),
+      ...(motion === undefined ? {} : { motion }),
       ...(lesson ? { lesson } : {}),
     },
     dropped,

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LabState, PlaybackSlice } from './lab-state';
 import { selectCursorLimit, selectQuestionOpen } from './derived';
 import { clampCursor } from './simulate';
+import { clearStep, markStep } from './step-cue';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 16, 64, 256] as const;
 
@@ -13,8 +14,16 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   cursor: 0,
   playing: false,
   speed: 1,
-  setCursor: (i) => set((s) => ({ cursor: within(i, s) })),
-  stepForward: () => set((s) => ({ cursor: within(s.cursor + 1, s), playing: false })),
+  setCursor: (i) => {
+    clearStep();
+    set((s) => ({ cursor: within(i, s) }));
+  },
+  stepForward: () =>
+    set((s) => {
+      const cursor = within(s.cursor + 1, s);
+      if (cursor === s.cursor + 1) markStep(cursor);
+      return { cursor, playing: false };
+    }),
   stepBack: () => set((s) => ({ cursor: within(s.cursor - 1, s), playing: false })),
   jumpToStart: () => set({ cursor: 0, playing: false }),
   jumpToEnd: () => set((s) => ({ cursor: within(s.trace.events.length - 1, s), playing: false })),

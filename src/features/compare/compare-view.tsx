@@ -9,6 +9,7 @@ import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
 import { IdempotenceSwitch } from '../controls/idempotence-switch';
 import { Legend } from '../timeline/legend';
+import { MotionToggle } from '../motion/motion-toggle';
 import { layoutFor } from '../timeline/layout';
 import { TimelineStatsLine } from '../timeline/timeline-stats';
 import { ZoomButtons } from '../timeline/zoom-buttons';
@@ -53,6 +54,7 @@ export function TimelineArea() {
         {/* The run's totals tell what happens later: not while a question waits. */}
         {!comparing && !questionOpen && <TimelineStatsLine stats={layoutFor(trace).stats} events={trace.events.length} />}
         <Legend />
+        {!comparing && <MotionToggle />}
         {!comparing && <ZoomButtons />}
       </div>
       {comparing ? <CompareView by={compareBy} /> : <Timeline />}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { isFollowingHost } from '../../app/view-mode';
 import { selectCursorLimit } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
+import { markStep } from '../../store/step-cue';
 
 /** Events per second at speed 1×. */
 export const BASE_RATE = 4;
@@ -28,9 +29,12 @@ export function usePlayback() {
         const next = Math.min(lastIndex, s.cursor + steps);
         if (next >= lastIndex) {
           store.setState({ cursor: Math.max(0, lastIndex), playing: false });
+          if (steps === 1 && lastIndex === s.cursor + 1) markStep(lastIndex);
           return;
         }
         s.setCursor(next);
+        // One event per tick: it gets its motion (faster playback only moves the cursor).
+        if (steps === 1) markStep(next);
       }
       raf = requestAnimationFrame(tick);
     };

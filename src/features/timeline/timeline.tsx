@@ -17,6 +17,7 @@ import { EventMirror } from './event-mirror';
 import { TimelineTooltip } from './timeline-tooltip';
 import { useElementSize } from './use-element-width';
 import type { LabelBox } from './labels';
+import { useStepMotion } from '../motion/use-step-motion';
 
 const MINIMAP_HEIGHT = 36;
 
@@ -160,6 +161,14 @@ export function Timeline() {
     draw();
   }, [layout, cursor, palette, g, base, hover, showMinimap, lang, draw, xScale]);
 
+  // A step forward animates its event in the overlay, over the drawing as it now is.
+  const motionRef = useRef<HTMLDivElement>(null);
+  useStepMotion(cursor, (m, ms) => {
+    const layer = motionRef.current;
+    const { layout: l, g: geo, palette: p, width: w } = latest.current;
+    if (layer) m.playTimeline({ layer, event: trace.events[cursor], cursor, layout: l, x: xScale(), g: geo, width: w, labels: labelsRef.current, hideFuture: p.futureAlpha === 0, ms });
+  });
+
   // Buttons, shortcuts, tests and the benchmark drive the zoom through this API.
   useEffect(() => {
     const api = {
@@ -274,6 +283,12 @@ export function Timeline() {
           onKeyDown={onKeyDown}
           onFocus={() => setFocused(true)}
           onBlur={() => setFocused(false)}
+        />
+        <div
+          ref={motionRef}
+          className="motion-layer"
+          aria-hidden="true"
+          style={{ height: g.height, '--m-request': palette.request, '--m-response': palette.response, '--m-error': palette.error, '--m-ok': palette.ok, '--m-on': palette.bg, '--m-fs': `${Math.round(palette.fontSize * 1.05)}px` } as React.CSSProperties}
         />
         {tooltip && (
           <TimelineTooltip trace={trace} layout={layout} hit={tooltip.hit} cursor={cursor} x={tooltip.x} y={tooltip.y} width={width} xScale={xScale} g={g} />
