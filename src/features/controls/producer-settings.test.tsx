@@ -53,7 +53,7 @@ describe('producer settings: enable.idempotence unset vs set (reference §4)', (
     fireEvent.change(request, { target: { value: '200000' } });
     fireEvent.keyDown(request, { key: 'Enter' });
     expect(store.getState().trace.configError).toBeNull();
-    expect((screen.getByLabelText('delivery.timeout.ms') as HTMLInputElement).value).toBe(String(200000 + store.getState().scenario.producer['linger.ms']));
+    expect((screen.getByLabelText('delivery.timeout.ms') as HTMLInputElement).value).toBe(String(200000 + (store.getState().scenario.producer['linger.ms'] ?? 5)));
     expect(screen.getByText(/^delivery\.timeout\.ms should be equal to or larger than linger\.ms \+ request\.timeout\.ms\. Setting it to/)).toBeTruthy();
   });
 });

@@ -8,11 +8,12 @@ import { useLang, useT } from '../../i18n/use-t';
 /** Producer settings under their Kafka names, so they carry straight over to a real producer.properties. */
 export function ProducerSettings() {
   const p = useLab((s) => s.scenario.producer);
+  const version = useLab((s) => s.scenario.kafkaVersion);
   const set = useLab((s) => s.setProducerSetting);
   const t = useT();
   const lang = useLang();
   // What the producer runs with, and why where it differs from what is set (Kafka's defaults and leniency).
-  const { config, notes } = resolveProducerConfig(p);
+  const { config, notes } = resolveProducerConfig(p, version);
   const raised = notes.find((n) => n.id === 'delivery-timeout-raised');
   const deliveryHint = p['delivery.timeout.ms'] !== undefined ? undefined : raised ? configNoteText(lang, raised) : t('producer.deliveryTimeout.unset');
   return (
@@ -43,7 +44,14 @@ export function ProducerSettings() {
         {...(deliveryHint ? { hint: deliveryHint } : {})}
         onCommit={(v) => set('delivery.timeout.ms', v)}
       />
-      <NumberField label="linger.ms" value={p['linger.ms']} min={0} max={INT_MAX} onCommit={(v) => set('linger.ms', v)} />
+      <NumberField
+        label="linger.ms"
+        value={config['linger.ms']}
+        min={0}
+        max={INT_MAX}
+        {...(p['linger.ms'] === undefined ? { hint: t('producer.linger.unset', { version }) } : {})}
+        onCommit={(v) => set('linger.ms', v)}
+      />
       <NumberField label="retry.backoff.ms" value={p['retry.backoff.ms']} min={0} max={INT_MAX} onCommit={(v) => set('retry.backoff.ms', v)} />
     </fieldset>
   );

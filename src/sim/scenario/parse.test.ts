@@ -19,6 +19,7 @@ describe('parseScenario', () => {
       name: 'x',
       description: '',
       seed: 1,
+      kafkaVersion: '4.0',
       producer: {
         acks: 'all',
         'max.in.flight.requests.per.connection': 5,
@@ -26,7 +27,6 @@ describe('parseScenario', () => {
         'retry.backoff.ms': 100,
         'retry.backoff.max.ms': 1000,
         'request.timeout.ms': 30000,
-        'linger.ms': 5,
         'batch.size.records': 1,
       },
       broker: { 'producer.id.expiration.ms': 86400000, 'producer.id.expiration.check.interval.ms': 600000, processingMs: 1 },
@@ -37,6 +37,13 @@ describe('parseScenario', () => {
         rates: { loseRequest: 0, loseResponse: 0, delayRequest: 0, delayMs: 1500, stall: 0, stallMs: 1500, errorReply: 0 },
       },
     });
+  });
+
+  test('linger.ms is left unset: the Kafka version decides its default (5 ms in 4.0, 0 before)', () => {
+    const r = parseScenario({ version: 1, name: 'x' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect('linger.ms' in r.scenario.producer).toBe(false);
   });
 
   test('fills nested defaults inside a partly given section and in scripted faults', () => {
