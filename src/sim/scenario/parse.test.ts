@@ -46,6 +46,18 @@ describe('parseScenario', () => {
     expect('linger.ms' in r.scenario.producer).toBe(false);
   });
 
+  test('kafkaVersion: one of the listed ids; anything else is refused with a message that names it and lists them', () => {
+    const ok = parseScenario({ version: 1, name: 'x', kafkaVersion: '0.11' });
+    expect(ok.ok && ok.scenario.kafkaVersion).toBe('0.11');
+    const r = parseScenario({ version: 1, name: 'x', kafkaVersion: '1.0' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(['kafkaVersion: unknown Kafka version "1.0": use one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0']);
+    expect(r.problems[0]).toMatchObject({ path: 'kafkaVersion', code: 'invalid_value' });
+    const n = parseScenario({ version: 1, name: 'x', kafkaVersion: 4 });
+    expect(!n.ok && n.errors[0]).toBe('kafkaVersion: unknown Kafka version 4: use one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0');
+  });
+
   test('fills nested defaults inside a partly given section and in scripted faults', () => {
     const r = parseScenario({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'lose-response', message: 2 }] } });
     expect(r.ok).toBe(true);
