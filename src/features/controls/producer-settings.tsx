@@ -2,6 +2,7 @@ import { configNoteText } from '../../i18n/facts';
 import { resolveProducerConfig } from '../../sim/protocol/producer-config';
 import { INT_MAX } from '../../sim/scenario/schema';
 import { useLab } from '../../store/lab-store-context';
+import { KafkaVersionSelect } from './kafka-version-select';
 import { NumberField } from './number-field';
 import { useLang, useT } from '../../i18n/use-t';
 
@@ -19,6 +20,7 @@ export function ProducerSettings() {
   return (
     <fieldset className="group">
       <legend>{t('producer.legend')}</legend>
+      <KafkaVersionSelect />
       <div className="field">
         <label htmlFor="acks">acks</label>
         <select id="acks" value={p.acks} onChange={(e) => set('acks', e.target.value as 'all' | '1' | '0')}>
