@@ -131,8 +131,9 @@ export function kafkaVersionRules(v: KafkaVersion = DEFAULT_KAFKA_VERSION): Kafk
 }
 
 /**
- * Where the lab is not sure it shows a version as Kafka behaved, as ids the catalogues word (`versionCaveat.<id>`):
- * shown beside the version selector and listed in docs/scenario-format.md.
+ * Where the lab is not sure it shows a version as Kafka behaved, or knowingly simplifies it (each id is explained in
+ * docs/scenario-format.md, "Kafka version lens"). The version selector says a version is modelled only in part
+ * when it has more than `one-version`.
  */
 export type VersionCaveat =
   | 'one-version'
