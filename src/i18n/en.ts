@@ -111,6 +111,7 @@ export const en = {
   'kafkaVersion.hint': 'client and broker alike',
   'kafkaVersion.unsure': 'client and broker alike; modelled in part, the rest as today (see the scenario format)',
   'kafkaVersion.stage': 'Kafka {version}',
+  'kafkaVersion.3x': '3.x',
   'producer.idempotence': 'Idempotence',
   'producer.idempotence.unset': 'enable.idempotence not set: Kafka’s default, {value}',
   'producer.idempotence.useDefault': 'Leave enable.idempotence unset (Kafka’s default)',

@@ -104,6 +104,7 @@ export const zh: Catalogue = {
   'kafkaVersion.hint': '客户端与 Broker 同一版本',
   'kafkaVersion.unsure': '客户端与 Broker 同一版本；只模拟了部分差异，其余按当前版本（见场景格式文档）',
   'kafkaVersion.stage': 'Kafka {version}',
+  'kafkaVersion.3x': '3.0.1–3.9',
   'producer.idempotence': '幂等',
   'producer.idempotence.unset': '未设置 enable.idempotence：使用 Kafka 的默认值 {value}',
   'producer.idempotence.useDefault': '不设置 enable.idempotence（使用 Kafka 的默认值）',

@@ -19,7 +19,7 @@ export function KafkaVersionSelect() {
       <select id={id} value={version} aria-describedby={`${id}-hint`} onChange={(e) => setVersion(e.target.value as KafkaVersion)}>
         {KAFKA_VERSIONS.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {versionName(t, v)}
           </option>
         ))}
       </select>
@@ -34,5 +34,10 @@ export function KafkaVersionSelect() {
 export function KafkaVersionTag() {
   const version = useLab((s) => s.scenario.kafkaVersion);
   const t = useT();
-  return <span className="muted kafka-version-tag">{t('kafkaVersion.stage', { version })}</span>;
+  return <span className="muted kafka-version-tag">{t('kafkaVersion.stage', { version: versionName(t, version) })}</span>;
+}
+
+/** A version as shown: its id, except "3.x", which each language words (3.0.1 to 3.9). */
+export function versionName(t: ReturnType<typeof useT>, v: KafkaVersion): string {
+  return v === '3.x' ? t('kafkaVersion.3x') : v;
 }

@@ -2,7 +2,7 @@ import { configNoteText } from '../../i18n/facts';
 import { resolveProducerConfig } from '../../sim/protocol/producer-config';
 import { INT_MAX } from '../../sim/scenario/schema';
 import { useLab } from '../../store/lab-store-context';
-import { KafkaVersionSelect } from './kafka-version-select';
+import { KafkaVersionSelect, versionName } from './kafka-version-select';
 import { NumberField } from './number-field';
 import { useLang, useT } from '../../i18n/use-t';
 
@@ -51,7 +51,7 @@ export function ProducerSettings() {
         value={config['linger.ms']}
         min={0}
         max={INT_MAX}
-        {...(p['linger.ms'] === undefined ? { hint: t('producer.linger.unset', { version }) } : {})}
+        {...(p['linger.ms'] === undefined ? { hint: t('producer.linger.unset', { version: versionName(t, version) }) } : {})}
         onCommit={(v) => set('linger.ms', v)}
       />
       <NumberField label="retry.backoff.ms" value={p['retry.backoff.ms']} min={0} max={INT_MAX} onCommit={(v) => set('retry.backoff.ms', v)} />
