@@ -297,6 +297,18 @@ describe('properties of the simulation', () => {
     );
   });
 
+  test('8. version lens: with every setting given, 3.x runs exactly as 4.0 (so properties 1–6 hold on 3.x too)', () => {
+    // 3.x and 4.0 differ only in defaults (linger.ms, the in-flight > 5 leniency), which these scenarios all set.
+    fc.assert(
+      fc.property(scenarioArb({ idempotence: true }), (s) => {
+        const on3 = runSimulation({ ...s, kafkaVersion: '3.x' });
+        const on4 = runSimulation({ ...s, kafkaVersion: '4.0' });
+        expect({ ...on3, scenario: null }).toEqual({ ...on4, scenario: null });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   test('7. the trace is plain JSON: a round trip gives a deep-equal trace', () => {
     fc.assert(
       fc.property(scenarioArb({ brokerRestarts: true }), (s) => {
