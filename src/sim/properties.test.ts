@@ -309,6 +309,18 @@ describe('properties of the simulation', () => {
     );
   });
 
+  test('9. version lens, versions before 2.5: runs finish and no (pid, epoch, seq) is appended twice', () => {
+    for (const kafkaVersion of ['0.11', '1.0.0', '2.4'] as const) {
+      const maxInFlight = kafkaVersion === '0.11' ? { min: 1, max: 1 } : { min: 1, max: 5 };
+      fc.assert(
+        fc.property(scenarioArb({ idempotence: true, maxInFlight }), (s) => {
+          expect(duplicateSequences(runSimulation({ ...s, kafkaVersion })), kafkaVersion).toEqual([]);
+        }),
+        { numRuns: 10 },
+      );
+    }
+  });
+
   test('7. the trace is plain JSON: a round trip gives a deep-equal trace', () => {
     fc.assert(
       fc.property(scenarioArb({ brokerRestarts: true }), (s) => {
