@@ -190,3 +190,14 @@ test('in a lesson the description folds away (the timeline stays on the first sc
   await panel(page).getByRole('button', { name: 'Reveal' }).click();
   await expect(compare).toBeEnabled();
 });
+
+test('the Kafka versions lesson moves the stage from one version to the next', async ({ page }) => {
+  await startLesson(page, 'kafka-versions');
+  const tag = page.locator('.stage-bar .kafka-version-tag');
+  await expect(tag).toHaveText('Kafka 4.0');
+  await page.getByLabel('Jump to step').selectOption({ index: 1 });
+  await expect(tag).toHaveText('Kafka 2.4');
+  await page.getByLabel('Jump to step').selectOption({ index: 3 });
+  await expect(tag).toHaveText('Kafka 0.11');
+  await expect(page.getByLabel('Kafka version')).toHaveValue('0.11');
+});

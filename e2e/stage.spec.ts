@@ -79,6 +79,11 @@ for (const size of SIZES) {
         // The idempotence switch is on the stage, above the fold.
         const sw = (await page.locator('#idempotence').boundingBox())!;
         expect(sw.y + sw.height).toBeLessThanOrEqual(size.height);
+        // The stage says which Kafka version it shows.
+        const tag = page.locator('.stage-bar .kafka-version-tag');
+        await expect(tag).toHaveText('Kafka 4.0');
+        const tagBox = (await tag.boundingBox())!;
+        expect(tagBox.y + tagBox.height).toBeLessThanOrEqual(size.height);
         // Labels apart at Fit, zoomed in, and after the run has played to the end.
         await expectTidyLabels(page, 'at the start');
         await page.evaluate(() => window.__lab!.store.getState().jumpToEnd());

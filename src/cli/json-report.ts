@@ -11,6 +11,7 @@ import { configProblemText } from '../i18n/facts';
 export function toJsonReport(trace: Trace) {
   const outcome = checkTrace(trace);
   return {
+    kafkaVersion: trace.scenario.kafkaVersion,
     scenario: trace.scenario,
     configError: trace.configError === null ? null : configProblemText('en', trace.configError),
     configProblem: trace.configError,

@@ -51,6 +51,18 @@ describe('npm run sim', () => {
     expect(doc.scenario.faults.scripted.find((f) => f.kind === 'broker-restart')?.shutdown).toBe('clean');
   });
 
+  test('--kafka-version sets whose rules apply; the text names it and the JSON carries it', () => {
+    expect(run(['lost-ack']).out.split('\n')[0]).toMatch(/ · Kafka 4\.0$/);
+    const old = run(['broker-restart', '--kafka-version', '1.0.0', '--idempotence', 'on']);
+    expect(old.code).toBe(0);
+    expect(old.out.split('\n')[0]).toMatch(/ · Kafka 1\.0\.0$/);
+    expect(old.out).toContain('DUPLICATE_SEQUENCE_NUMBER');
+    const doc = JSON.parse(run(['lost-ack', '--kafka-version', '2.4', '--json']).out) as { kafkaVersion: string; scenario: { kafkaVersion: string } };
+    expect(doc.kafkaVersion).toBe('2.4');
+    expect(doc.scenario.kafkaVersion).toBe('2.4');
+    expect((JSON.parse(run(['lost-ack', '--json']).out) as { kafkaVersion: string }).kafkaVersion).toBe('4.0');
+  });
+
   test('--json: outcome, log and events, as documented', () => {
     const off = json(['lost-ack', '--idempotence', 'off']);
     expect(off.outcome).toMatchObject({ duplicates: 1, lost: 0, reordered: 0, exactlyOnce: false });
@@ -147,6 +159,8 @@ describe('npm run sim', () => {
     [['nope'], 'nope: no such file, and no preset has that id'],
     [['lost-ack', '--idempotence', 'maybe'], '--idempotence takes "on" or "off", got "maybe"'],
     [['broker-restart', '--broker-shutdown', 'kill'], '--broker-shutdown takes "clean" or "crash", got "kill"'],
+    [['lost-ack', '--kafka-version', '3.0'], '--kafka-version takes one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0, got "3.0"'],
+    [['lost-ack', '--kafka-version'], '--kafka-version takes one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0, got nothing'],
     [['lost-ack', '--seed', '-1'], '--seed takes a decimal whole number from 0 to 4294967295, got "-1"'],
     [['lost-ack', '--seed', '0x10'], '--seed takes a decimal whole number from 0 to 4294967295, got "0x10"'],
     ...['1e3', '', ' 5', '4294967296', '1.0', '+5'].map((v): [string[], string] => [['lost-ack', '--seed', v], `--seed takes a decimal whole number from 0 to 4294967295, got ${JSON.stringify(v)}`]),

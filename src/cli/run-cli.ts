@@ -1,4 +1,5 @@
 import { getPreset, PRESETS } from '../scenarios/presets';
+import { isKafkaVersion, KAFKA_VERSIONS, type KafkaVersion } from '../sim/protocol/kafka-version';
 import { resolveProducerConfig } from '../sim/protocol/producer-config';
 import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
@@ -26,14 +27,15 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--broker-shutdown clean|crash] [--seed N] [--json]
+export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--broker-shutdown clean|crash] [--kafka-version V] [--seed N] [--json]
 
 Runs a scenario headlessly and prints its events and the verdict.
   --idempotence on|off            override producer enable.idempotence
   --broker-shutdown clean|crash   how every scripted broker-restart goes down: a clean shutdown (snapshot at the
                                   log end) or a crash (the log after the last snapshot is replayed)
+  --kafka-version V               whose rules the producer and broker follow: ${KAFKA_VERSIONS.join(', ')}
   --seed N                        override the scenario's seed: a decimal whole number from 0 to 4294967295
-  --json                 print one JSON document: scenario, outcome, log, events
+  --json                 print one JSON document: kafkaVersion, scenario, outcome, log, events
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
 A scenario estimated to need more than ${WORK_LIMIT.toLocaleString('en')} events is refused before it runs.
 Exit status: 0 after a run, 2 on invalid input or a refused scenario (the message goes to stderr).`;
@@ -42,6 +44,7 @@ interface Args {
   source: string;
   idempotence?: boolean;
   shutdown?: 'clean' | 'crash';
+  kafkaVersion?: KafkaVersion;
   seed?: number;
   json: boolean;
 }
@@ -57,6 +60,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   let source: string | undefined;
   let idempotence: boolean | undefined;
   let shutdown: 'clean' | 'crash' | undefined;
+  let kafkaVersion: KafkaVersion | undefined;
   let seed: number | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +74,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       const v = argv[++i];
       if (v !== 'clean' && v !== 'crash') return `--broker-shutdown takes "clean" or "crash", got ${v === undefined ? 'nothing' : `"${v}"`}`;
       shutdown = v;
+    } else if (a === '--kafka-version') {
+      const v = argv[++i];
+      if (!isKafkaVersion(v)) return `--kafka-version takes one of ${KAFKA_VERSIONS.join(', ')}, got ${quoted(v)}`;
+      kafkaVersion = v;
     } else if (a === '--seed') {
       const v = argv[++i];
       const n = v !== undefined && /^[0-9]{1,10}$/.test(v) ? Number(v) : NaN;
@@ -81,7 +89,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     else return `unexpected argument ${excerpt(a)}: give one scenario file or preset id`;
   }
   if (source === undefined) return 'missing the scenario: give a scenario file or a preset id';
-  return { source, idempotence, shutdown, seed, json };
+  return { source, idempotence, shutdown, kafkaVersion, seed, json };
 }
 
 function loadScenario(args: Args, io: CliIo): Scenario | string {
@@ -100,6 +108,7 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
   const merged = {
     ...base,
     seed: args.seed ?? base.seed,
+    kafkaVersion: args.kafkaVersion ?? base.kafkaVersion,
     producer: { ...base.producer, ...(args.idempotence === undefined ? {} : { 'enable.idempotence': args.idempotence }) },
     faults: {
       ...base.faults,
@@ -113,7 +122,7 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
 /** The text report, line by line: the event list, the log and the verdict. */
 function* textReport(trace: Trace): Generator<string> {
   const s = trace.scenario;
-  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence'] ?? `unset → ${resolveProducerConfig(s.producer).config['enable.idempotence']}`} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']}`;
+  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence'] ?? `unset → ${resolveProducerConfig(s.producer, s.kafkaVersion).config['enable.idempotence']}`} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']} · Kafka ${s.kafkaVersion}`;
   yield '';
   for (const ev of trace.events) {
     yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;

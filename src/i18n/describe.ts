@@ -26,6 +26,10 @@ export function describe(ev: TraceEvent, lang: Lang): string {
       return t(lang, 'narr.pidRequested');
     case 'pid.assigned':
       return t(lang, 'narr.pidAssigned', { pid: ev.pid, epoch: ev.epoch });
+    case 'pid.reset':
+      return t(lang, 'narr.pidReset', { pid: ev.pid, epoch: ev.epoch });
+    case 'sequences.restarted':
+      return t(lang, 'narr.sequencesRestarted', { pid: ev.pid, epoch: ev.epoch, n: ev.renumbered.length });
     case 'connection.opened':
       return t(lang, 'narr.connectionOpened', { connection: ev.connection });
     case 'connection.closed': {
@@ -102,6 +106,8 @@ function describeVerdict(ev: EventOf<'broker.handled'>, lang: Lang): string {
       return t(lang, 'narr.handled.duplicate', params);
     case 'OUT_OF_ORDER_SEQUENCE_NUMBER':
     case 'INVALID_PRODUCER_EPOCH':
+    case 'UNKNOWN_PRODUCER_ID':
+    case 'DUPLICATE_SEQUENCE_NUMBER':
       return t(lang, 'narr.handled.rejected', params);
     default:
       return t(lang, 'narr.handled.answered', params);

@@ -328,6 +328,36 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       },
     },
   },
+  'kafka-versions': {
+    title: '同一次正常重启，不同的 Kafka 版本',
+    steps: {
+      'today-bump-duplicates': {
+        title: 'Kafka 4.0：提升 epoch，继续发送',
+        narration: '正常重启后只缓存了一个批次，所以消息 4 的重试得到 OUT_OF_ORDER_SEQUENCE_NUMBER。从 2.5 起，生产者提升 epoch，把 4 和 5 当作新消息重发：出现重复，且没有任何错误。',
+        rule: 'KIP-360（2.5）：本地提升 epoch',
+      },
+      'kafka-2-4-resets-id': {
+        title: 'Kafka 2.4：失败并重置生产者 ID',
+        narration: '同样的故障发生在 2.4 上。消息 4 已在日志中，应用却收到错误；消息 5 的重试仍用旧 ID，被识别为重复。',
+        rule: 'KIP-360 之前：TransactionManager.resetProducerId',
+        question: {
+          prompt: 'Kafka 2.4 没有 epoch 提升。生产者如何处理 OUT_OF_ORDER_SEQUENCE_NUMBER？',
+          answers: ['用相同的编号重试消息 4', '让消息 4 失败，并申请新的生产者 ID', '关闭生产者'],
+          explanation: '该批次以 OUT_OF_ORDER_SEQUENCE_NUMBER 失败，生产者丢弃自己的 ID 和序列号，再获取新的 ID：没有重复，但一条已写入的消息报告了错误。',
+        },
+      },
+      'kafka-1-0-duplicate-sequence': {
+        title: 'Kafka 1.0.0：回复 DUPLICATE_SEQUENCE_NUMBER',
+        narration: '1.0.0 的 Broker 对早于缓存的副本回复 DUPLICATE_SEQUENCE_NUMBER，客户端把它当作成功，偏移量为 −1：没有重复，没有错误，也没有偏移量。从 1.1 起它是 OUT_OF_ORDER_SEQUENCE_NUMBER。',
+        rule: 'DUPLICATE_SEQUENCE_NUMBER：仅 1.0.0–1.0.1（KAFKA-6683）',
+      },
+      'kafka-0-11-one-in-flight': {
+        title: 'Kafka 0.11：缓存一个批次，在途一个请求',
+        narration: '0.11 每个生产者只缓存一个批次，因此要求 max.in.flight.requests.per.connection = 1：只有最后一个批次可能需要去重，而它在重启后仍被保留。1.0 起可以有 5 个在途请求，并缓存 5 个批次。',
+        rule: 'KAFKA-5494（1.0）：在途请求数 1 → 5',
+      },
+    },
+  },
   'producer-restart': {
     title: '没有 transactional.id 的生产者重启',
     steps: {

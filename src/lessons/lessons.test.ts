@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configProblemText } from '../i18n/facts';
 import { getPreset } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
+import { checkTrace } from '../sim/trace/checker';
 import { resolveAnchor } from './anchors';
 import { LESSONS } from './lessons';
 import { stepScenario } from './steps';
@@ -74,5 +75,15 @@ describe('stalled-connection lesson', () => {
     expect(retried).toEqual([3, 2]);
     const at = trace.events[resolveAnchor(lesson.steps[k]!.at, trace)]!;
     expect(at.kind === 'broker.handled' && at.messages[0] === 2 && at.attempt === 2).toBe(true);
+  });
+});
+
+describe('the kafka-versions lesson', () => {
+  it('plays the same faults on 4.0, 2.4, 1.0.0 and 0.11: only 4.0 writes duplicates', () => {
+    const lesson = LESSONS.find((l) => l.id === 'kafka-versions')!;
+    const runs = lesson.steps.map((_, k) => runSimulation(stepScenario(lesson, k)!.scenario));
+    expect(runs.map((t) => t.scenario.kafkaVersion)).toEqual(['4.0', '2.4', '1.0.0', '0.11']);
+    expect(runs.map((t) => t.scenario.faults.scripted)).toEqual(runs.map(() => getPreset('broker-restart')!.scenario.faults.scripted));
+    expect(runs.map((t) => checkTrace(t).duplicates)).toEqual([2, 0, 0, 0]);
   });
 });

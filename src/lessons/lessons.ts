@@ -473,6 +473,56 @@ export const LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    id: 'kafka-versions',
+    title: 'One clean restart across Kafka versions',
+    presetId: 'broker-restart',
+    settings: ON,
+    steps: [
+      {
+        id: 'today-bump-duplicates',
+        kafkaVersion: '4.0',
+        at: first('epoch.bumped'),
+        title: 'Kafka 4.0: bump the epoch and carry on',
+        narration:
+          'The clean restart left one cached batch, so the retry of message 4 is OUT_OF_ORDER_SEQUENCE_NUMBER. Since 2.5 the producer bumps its epoch and resends 4 and 5 as new: duplicates, and no error.',
+        rule: 'KIP-360 (2.5): local epoch bump',
+      },
+      {
+        id: 'kafka-2-4-resets-id',
+        kafkaVersion: '2.4',
+        at: first('pid.reset'),
+        title: 'Kafka 2.4: fail and reset the producer id',
+        narration: 'Same faults on 2.4. Message 4 is in the log, yet the application gets an error; message 5’s retry, under the old id, is recognised.',
+        rule: 'Before KIP-360: TransactionManager.resetProducerId',
+        question: {
+          prompt: 'Kafka 2.4 has no epoch bump. What does the producer do with the OUT_OF_ORDER_SEQUENCE_NUMBER?',
+          answers: ['Retries message 4 with the same numbers', 'Fails message 4 and asks for a new producer id', 'Closes the producer'],
+          correct: 1,
+          explanation: 'The batch fails with OutOfOrderSequenceException and the producer drops its id and sequence numbers, then fetches a new id: no duplicate, but an error for a message that was written.',
+        },
+      },
+      {
+        id: 'kafka-1-0-duplicate-sequence',
+        kafkaVersion: '1.0.0',
+        at: first('broker.handled', (e) => e.verdict === 'DUPLICATE_SEQUENCE_NUMBER'),
+        title: 'Kafka 1.0.0: DUPLICATE_SEQUENCE_NUMBER',
+        narration:
+          'A 1.0.0 broker answers a copy older than its cache with DUPLICATE_SEQUENCE_NUMBER, which the client takes as success with offset −1: no duplicate, no error, no offset. From 1.1 it is OUT_OF_ORDER_SEQUENCE_NUMBER.',
+        rule: 'DUPLICATE_SEQUENCE_NUMBER: 1.0.0–1.0.1 only (KAFKA-6683)',
+      },
+      {
+        id: 'kafka-0-11-one-in-flight',
+        kafkaVersion: '0.11',
+        settings: { 'max.in.flight.requests.per.connection': 1 },
+        at: first('broker.handled', (e) => e.verdict === 'duplicate' && about(4)(e)),
+        title: 'Kafka 0.11: one batch cached, one in flight',
+        narration:
+          '0.11 cached one batch per producer and so required max.in.flight.requests.per.connection = 1: only the last batch can need deduplication, and it survives the restart. 1.0 allowed 5 in flight with a five-batch cache.',
+        rule: 'KAFKA-5494 (1.0): in-flight 1 → 5',
+      },
+    ],
+  },
+  {
     id: 'producer-restart',
     title: 'Producer restart without a transactional.id',
     presetId: 'producer-restart',

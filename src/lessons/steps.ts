@@ -4,7 +4,7 @@ import type { Trace } from '../sim/trace/types';
 import { resolveAnchor } from './anchors';
 import type { Lesson, LessonStep } from './types';
 
-/** The preset id and full scenario a step runs on: its preset with the lesson's and the step's settings. */
+/** The preset id and full scenario a step runs on: its preset with the lesson's and the step's settings and version. */
 export function stepScenario(lesson: Lesson, k: number): { presetId: string; scenario: Scenario } | null {
   const step = lesson.steps[k];
   if (!step) return null;
@@ -12,7 +12,8 @@ export function stepScenario(lesson: Lesson, k: number): { presetId: string; sce
   const preset = getPreset(presetId);
   if (!preset) return null;
   const producer = { ...preset.scenario.producer, ...lesson.settings, ...step.settings };
-  return { presetId, scenario: { ...preset.scenario, producer } };
+  const kafkaVersion = step.kafkaVersion ?? lesson.kafkaVersion ?? preset.scenario.kafkaVersion;
+  return { presetId, scenario: { ...preset.scenario, kafkaVersion, producer } };
 }
 
 /** True when the step asks a question that has not been answered yet (the cursor then waits before the event). */

@@ -1,3 +1,4 @@
+import type { KafkaVersion } from '../sim/protocol/kafka-version';
 import type { ProducerConfig } from '../sim/scenario/schema';
 import type { Trace } from '../sim/trace/types';
 
@@ -31,6 +32,8 @@ export interface LessonStep {
   settings?: LessonSettings;
   /** Another preset for this step (e.g. to compare with a related story). */
   presetId?: string;
+  /** Another Kafka version for this step (the version lens: the same faults under older rules). */
+  kafkaVersion?: KafkaVersion;
   /** What the presenter might say on the way to the next step. */
   sayNext?: string;
 }
@@ -40,5 +43,7 @@ export interface Lesson {
   title: string;
   presetId: string;
   settings: LessonSettings;
+  /** The Kafka version the lesson runs on; default: its preset's. */
+  kafkaVersion?: KafkaVersion;
   steps: readonly LessonStep[];
 }

@@ -68,6 +68,15 @@ function errorOf(hash: string): string {
 }
 
 describe('share links', () => {
+  it('carries the Kafka version', () => {
+    const payload: SharePayload = { presetId: valid.presetId, scenario: { ...preset, kafkaVersion: '0.11' }, cursor: 3, theme: 'dark' };
+    expect(decodeShareHash(`#${encodeShareHash(payload)}`)).toEqual({ kind: 'ok', payload });
+    // a link without it (made before the version lens) shows the lab's default, 4.0
+    const { kafkaVersion: _v, ...old } = preset;
+    const r = decodeShareHash(hashOf({ ...valid, scenario: old }));
+    expect(r.kind === 'ok' && r.payload.scenario.kafkaVersion).toBe('4.0');
+  });
+
   it('round-trip any valid lab state to an identical state', () => {
     fc.assert(
       fc.property(payloadArb, (payload) => {

@@ -297,6 +297,30 @@ describe('properties of the simulation', () => {
     );
   });
 
+  test('8. version lens: with every setting given, 3.x runs exactly as 4.0 (so properties 1–6 hold on 3.x too)', () => {
+    // 3.x and 4.0 differ only in defaults (linger.ms, the in-flight > 5 leniency), which these scenarios all set.
+    fc.assert(
+      fc.property(scenarioArb({ idempotence: true }), (s) => {
+        const on3 = runSimulation({ ...s, kafkaVersion: '3.x' });
+        const on4 = runSimulation({ ...s, kafkaVersion: '4.0' });
+        expect({ ...on3, scenario: null }).toEqual({ ...on4, scenario: null });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  test('9. version lens, versions before 2.5: runs finish and no (pid, epoch, seq) is appended twice', () => {
+    for (const kafkaVersion of ['0.11', '1.0.0', '2.4'] as const) {
+      const maxInFlight = kafkaVersion === '0.11' ? { min: 1, max: 1 } : { min: 1, max: 5 };
+      fc.assert(
+        fc.property(scenarioArb({ idempotence: true, maxInFlight }), (s) => {
+          expect(duplicateSequences(runSimulation({ ...s, kafkaVersion })), kafkaVersion).toEqual([]);
+        }),
+        { numRuns: 10 },
+      );
+    }
+  });
+
   test('7. the trace is plain JSON: a round trip gives a deep-equal trace', () => {
     fc.assert(
       fc.property(scenarioArb({ brokerRestarts: true }), (s) => {

@@ -46,7 +46,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   });
   const lab = createActor(labMachine, {
     clock: k,
-    input: { clock: k, broker: scenario.broker, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) },
+    input: { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) },
   });
   lab.subscribe({ error: (err: unknown) => (recorder.failure ??= err) });
   lab.start();
@@ -61,7 +61,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   const startProducer = (resend: number[]) => {
     lab.send({
       type: 'producer.launch',
-      input: { instance, config: scenario.producer, firstBatchId: ids.nextBatchId, firstReqId: ids.nextReqId, firstConnection: ids.connection },
+      input: { instance, config: scenario.producer, kafkaVersion: scenario.kafkaVersion, firstBatchId: ids.nextBatchId, firstReqId: ids.nextReqId, firstConnection: ids.connection },
     });
     const actor = lab.system.get(producerSystemId(instance)) as AnyActorRef;
     recorder.watch('producer', actor, producerMachine);

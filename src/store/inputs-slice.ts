@@ -47,6 +47,7 @@ export const createInputsSlice: StateCreator<LabState, [], [], InputsSlice> = (s
     },
     setBrokerSetting: (key, value) => update((s) => ({ ...s, broker: { ...s.broker, [key]: value } })),
     setSeed: (seed) => update((s) => ({ ...s, seed })),
+    setKafkaVersion: (kafkaVersion) => update((s) => ({ ...s, kafkaVersion })),
     setMessages: (count) => update((s) => ({ ...s, workload: { ...s.workload, messages: count } })),
     setFaultRate: (key, value) => update((s) => ({ ...s, faults: { ...s.faults, rates: { ...s.faults.rates, [key]: value } } })),
     addFault: (input) => {

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { KafkaVersion } from '../sim/protocol/kafka-version';
 import type { BrokerConfig, FaultRates, faultSchema, ProducerConfig, Scenario } from '../sim/scenario/schema';
 
 /** A fault as written in a scenario file (defaults may be left out). */
@@ -31,6 +32,8 @@ export interface InputsSlice {
   setProducerSetting<K extends keyof ProducerConfig>(key: K, value: ProducerConfig[K]): void;
   setBrokerSetting<K extends keyof BrokerConfig>(key: K, value: BrokerConfig[K]): void;
   setSeed(seed: number): void;
+  /** The version lens: whose rules the producer and the broker follow. */
+  setKafkaVersion(version: KafkaVersion): void;
   setMessages(count: number): void;
   setFaultRate<K extends keyof FaultRates>(key: K, value: FaultRates[K]): void;
   addFault(fault: FaultInput): void;

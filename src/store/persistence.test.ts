@@ -36,6 +36,16 @@ describe('restoring saved state keeps every valid part', () => {
     expect(r.dropped.map((p) => p.path)).toEqual(['speed']);
   });
 
+  it('saved state keeps the Kafka version; an unknown one is dropped for the default and reported', () => {
+    const kept = restore(savedWith({ scenario: { ...good, kafkaVersion: '2.4' } }));
+    expect(kept.kind === 'ok' && kept.saved.scenario.kafkaVersion).toBe('2.4');
+    const bad = restore(savedWith({ scenario: { ...good, kafkaVersion: '9.9' } }));
+    expect(bad.kind).toBe('ok');
+    if (bad.kind !== 'ok') return;
+    expect(bad.saved.scenario.kafkaVersion).toBe('4.0');
+    expect(bad.dropped.map((p) => p.path)).toContain('scenario.kafkaVersion');
+  });
+
   it('a scenario keeps its valid fields: a bad field takes its default, a bad scripted fault goes, unknown keys go', () => {
     const scenario = {
       ...good,

@@ -8,6 +8,7 @@ import { plural } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
 import { IdempotenceSwitch } from '../controls/idempotence-switch';
+import { KafkaVersionTag } from '../controls/kafka-version-select';
 import { Legend } from '../timeline/legend';
 import { MotionToggle } from '../motion/motion-toggle';
 import { layoutFor } from '../timeline/layout';
@@ -33,6 +34,7 @@ export function TimelineArea() {
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
       <div className="stage-bar compare-bar">
+        <KafkaVersionTag />
         {/* Comparing idempotence off with on shows both: the switch would change neither run. */}
         {!(comparing && compareBy === 'idempotence') && <IdempotenceSwitch />}
         <button

@@ -10,10 +10,11 @@ import { useLab } from '../../store/lab-store-context';
  */
 export function IdempotenceSwitch() {
   const p = useLab((s) => s.scenario.producer);
+  const version = useLab((s) => s.scenario.kafkaVersion);
   const setIdempotence = useLab((s) => s.setIdempotence);
   const t = useT();
   const lang = useLang();
-  const { config, notes } = resolveProducerConfig(p);
+  const { config, notes } = resolveProducerConfig(p, version);
   const on = config['enable.idempotence'];
   const set = p['enable.idempotence'] !== undefined;
   const note = notes.find((n) => n.id !== 'delivery-timeout-raised');

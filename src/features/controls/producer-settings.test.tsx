@@ -5,6 +5,7 @@ import { scenario } from '../../sim/testing/scenario';
 import { createLabStore } from '../../store/create-lab-store';
 import { LabStoreProvider } from '../../store/lab-store-context';
 import { IdempotenceSwitch } from './idempotence-switch';
+import { KafkaVersionTag } from './kafka-version-select';
 import { ProducerSettings } from './producer-settings';
 
 afterEach(cleanup);
@@ -53,7 +54,32 @@ describe('producer settings: enable.idempotence unset vs set (reference §4)', (
     fireEvent.change(request, { target: { value: '200000' } });
     fireEvent.keyDown(request, { key: 'Enter' });
     expect(store.getState().trace.configError).toBeNull();
-    expect((screen.getByLabelText('delivery.timeout.ms') as HTMLInputElement).value).toBe(String(200000 + store.getState().scenario.producer['linger.ms']));
+    expect((screen.getByLabelText('delivery.timeout.ms') as HTMLInputElement).value).toBe(String(200000 + (store.getState().scenario.producer['linger.ms'] ?? 5)));
     expect(screen.getByText(/^delivery\.timeout\.ms should be equal to or larger than linger\.ms \+ request\.timeout\.ms\. Setting it to/)).toBeTruthy();
+  });
+});
+
+describe('the Kafka version lens in the settings', () => {
+  it('choosing 3.0.0 turns the unset idempotence off and linger.ms to 0; the stage names the version; older ones say they are partly modelled', () => {
+    const store = createLabStore();
+    store.getState().loadScenario(scenario({}));
+    render(
+      <LabStoreProvider store={store}>
+        <KafkaVersionTag />
+        <IdempotenceSwitch />
+        <ProducerSettings />
+      </LabStoreProvider>,
+    );
+    expect(screen.getByText('Kafka 4.0')).toBeTruthy();
+    expect((screen.getByLabelText('linger.ms') as HTMLInputElement).value).toBe('5');
+    expect(screen.getByText('client and broker alike')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Kafka version'), { target: { value: '3.0.0' } });
+    expect(store.getState().scenario.kafkaVersion).toBe('3.0.0');
+    expect(screen.getByText('Kafka 3.0.0')).toBeTruthy();
+    expect((screen.getByRole('switch', { name: 'Idempotence' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText('enable.idempotence not set: Kafka’s default, false')).toBeTruthy();
+    expect((screen.getByLabelText('linger.ms') as HTMLInputElement).value).toBe('0');
+    expect(screen.getByText('not set: Kafka 3.0.0’s default')).toBeTruthy();
+    expect(screen.getByText(/modelled in part/)).toBeTruthy();
   });
 });

@@ -51,7 +51,7 @@ export function Handout({ trace, lang = 'en' }: { trace: Trace; lang?: Lang }) {
         {t('handout.meta', {
           id: s.id,
           seed: s.seed,
-          idem: p['enable.idempotence'] !== undefined ? String(p['enable.idempotence']) : t('config.unsetValue', { value: String(resolveProducerConfig(p).config['enable.idempotence']) }),
+          idem: p['enable.idempotence'] !== undefined ? String(p['enable.idempotence']) : t('config.unsetValue', { value: String(resolveProducerConfig(p, s.kafkaVersion).config['enable.idempotence']) }),
           acks: p.acks,
           inflight: p['max.in.flight.requests.per.connection'],
           messages: s.workload.messages,

@@ -80,7 +80,7 @@ function failedAttempts(sends: number, p: number, inFlight: number, perSend: num
  * at least `retry.backoff.ms` (or a round trip) apart.
  */
 /** delivery.timeout.ms as the producer runs with it (set, or Kafka's default raised as Kafka raises it). */
-const deliveryTimeoutMs = (s: Scenario): number => resolveProducerConfig(s.producer).config['delivery.timeout.ms'];
+const deliveryTimeoutMs = (s: Scenario): number => resolveProducerConfig(s.producer, s.kafkaVersion).config['delivery.timeout.ms'];
 
 export function attemptsPerSend(s: Scenario): number {
   const byRetries = s.producer.retries + 1;

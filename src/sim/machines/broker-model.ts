@@ -11,6 +11,7 @@ import {
   type LoggedBatch,
   type ProducerSnapshotFile,
 } from '../protocol/broker-rules';
+import { kafkaVersionRules, type KafkaVersion, type KafkaVersionRules } from '../protocol/kafka-version';
 import { lastSequenceOf } from '../protocol/sequence';
 import { FIRST_PRODUCER_ID, type ErrorName, type ProducerEntry } from '../protocol/types';
 import type { BrokerConfig, BrokerErrorFault } from '../scenario/schema';
@@ -35,6 +36,8 @@ export type BrokerEffect =
  */
 export interface BrokerModel {
   config: BrokerConfig;
+  /** The rules of the Kafka version the broker runs (kafka-version.ts): cache size, answers to unknown producers. */
+  rules: KafkaVersionRules;
   logEndOffset: number;
   /** ProducerStateManager: one entry per producer id. */
   entries: Map<number, ProducerEntry>;
@@ -57,9 +60,10 @@ export interface BrokerStep extends BrokerModel {
   out: BrokerEffect[];
 }
 
-export function createBrokerModel(config: BrokerConfig): BrokerModel {
+export function createBrokerModel(config: BrokerConfig, version?: KafkaVersion): BrokerModel {
   return {
     config,
+    rules: kafkaVersionRules(version),
     logEndOffset: 0,
     entries: new Map(),
     nextPid: FIRST_PRODUCER_ID,
@@ -74,6 +78,7 @@ export function createBrokerModel(config: BrokerConfig): BrokerModel {
 export function beginBrokerStep(b: BrokerModel, now: number, up: boolean): BrokerStep {
   return {
     config: b.config,
+    rules: b.rules,
     logEndOffset: b.logEndOffset,
     entries: b.entries,
     nextPid: b.nextPid,
@@ -91,6 +96,7 @@ export function beginBrokerStep(b: BrokerModel, now: number, up: boolean): Broke
 export function endBrokerStep(s: BrokerStep): BrokerModel {
   return {
     config: s.config,
+    rules: s.rules,
     logEndOffset: s.logEndOffset,
     entries: s.entries,
     nextPid: s.nextPid,
@@ -155,7 +161,7 @@ export function handleProduce(b: BrokerStep, a: ProduceArrival): void {
     error = a.forcedError;
     rule = forcedErrorRule(a.forcedError, offset);
   } else {
-    const decision = a.idempotent ? checkAppend(b.entries.get(ref.pid), header(ref), ref.lastSeq) : null;
+    const decision = a.idempotent ? checkAppend(b.entries.get(ref.pid), header(ref), ref.lastSeq, b.rules) : null;
     if (decision && decision.verdict === 'duplicate') {
       verdict = 'duplicate';
       offset = decision.original.firstOffset;
@@ -209,7 +215,7 @@ function append(b: BrokerStep, a: ProduceArrival): number {
     const prev = b.entries.get(a.ref.pid);
     const h = header(a.ref);
     const batch = { firstSeq: a.ref.baseSeq, lastSeq: a.ref.lastSeq, firstOffset: first, t: a.ref.maxTimestamp };
-    b.entries.set(a.ref.pid, recordAppend(prev, h, batch));
+    b.entries.set(a.ref.pid, recordAppend(prev, h, batch, b.rules.batchesRetained));
     b.sinceSnapshot.push({ header: h, batch });
     if (!prev || prev.epoch !== a.ref.epoch) b.out.push({ type: 'pid.event', pid: a.ref.pid, event: { type: 'pid.appended', epoch: a.ref.epoch } });
   }
@@ -264,7 +270,7 @@ export function loadProducerSnapshot(b: BrokerStep): void {
 
 /** Restart after a crash: the log written after the snapshot is replayed, rebuilding up to five batches per producer. */
 export function replayLog(b: BrokerStep): void {
-  b.entries = replayBatches(b.entries, b.sinceSnapshot);
+  b.entries = replayBatches(b.entries, b.sinceSnapshot, b.rules.batchesRetained);
 }
 
 /**

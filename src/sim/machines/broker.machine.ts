@@ -1,5 +1,6 @@
 import { enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
+import type { KafkaVersion } from '../protocol/kafka-version';
 import type { BrokerConfig } from '../scenario/schema';
 import type { BrokerEvent } from './broker-events';
 import {
@@ -31,6 +32,8 @@ export interface BrokerContext {
 export interface BrokerInput {
   config: BrokerConfig;
   clock: SimClock;
+  /** The version whose broker rules apply (reference §2.3); default 4.0. */
+  kafkaVersion?: KafkaVersion;
 }
 
 /**
@@ -90,7 +93,7 @@ export const brokerMachine = setup({
   },
 }).createMachine({
   id: 'broker',
-  context: ({ input }) => ({ b: createBrokerModel(input.config), clock: input.clock }),
+  context: ({ input }) => ({ b: createBrokerModel(input.config, input.kafkaVersion), clock: input.clock }),
   initial: 'up',
   states: {
     up: {

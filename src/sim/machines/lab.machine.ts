@@ -1,5 +1,6 @@
 import { enqueueActions, setup } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
+import type { KafkaVersion } from '../protocol/kafka-version';
 import type { BrokerConfig } from '../scenario/schema';
 import { brokerMachine } from './broker.machine';
 import type { NetworkModel } from './network-model';
@@ -11,6 +12,8 @@ export interface LabInput {
   clock: SimClock;
   broker: BrokerConfig;
   network: NetworkModel;
+  /** The version whose rules the broker applies (the producers get theirs with their input); default 4.0. */
+  kafkaVersion?: KafkaVersion;
 }
 
 export type LabEvent = { type: 'producer.launch'; input: ProducerInput } | { type: 'producer.retire'; instance: number };
@@ -41,7 +44,7 @@ export const labMachine = setup({
   context: ({ input }) => input,
   invoke: [
     { src: 'network', id: 'network', systemId: 'network', input: ({ context }) => ({ n: context.network, clock: context.clock }) },
-    { src: 'broker', id: 'broker', systemId: 'broker', input: ({ context }) => ({ config: context.broker, clock: context.clock }) },
+    { src: 'broker', id: 'broker', systemId: 'broker', input: ({ context }) => ({ config: context.broker, clock: context.clock, kafkaVersion: context.kafkaVersion }) },
   ],
   on: { 'producer.launch': { actions: 'launchProducer' }, 'producer.retire': { actions: 'retireProducer' } },
 });

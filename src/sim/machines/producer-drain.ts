@@ -23,6 +23,7 @@ export function acceptRecord(m: ProducerStep, message: number, resend: boolean):
       maxTimestamp: m.now,
       deadlineT: m.now + m.config['delivery.timeout.ms'],
       baseSeq: -1,
+      pid: -1,
       epoch: -1,
       attempts: 0,
       everSent: false,
@@ -89,6 +90,7 @@ export function drain(m: ProducerStep): void {
       if (m.idempotent) {
         // The sequence is assigned when the batch is first drained, not at send() (reference §1.2).
         head.baseSeq = p.nextSeq;
+        head.pid = m.pid;
         head.epoch = m.epoch;
         p.nextSeq = incrementSequence(p.nextSeq, head.messages.length);
       }
@@ -105,12 +107,20 @@ function mayDrain(m: ProducerStep, head: Batch): boolean {
   if (!head.everSent) {
     // No new batch while a batch's fate is unknown (§1.5), or while batches of an older epoch are unfinished.
     if (p.unresolvedSeq >= 0) return false;
-    if (p.inflight.some((b) => b.epoch !== m.epoch)) return false;
+    if (p.inflight.some((b) => b.epoch !== m.epoch || numberedUnderOldPid(m, b))) return false;
     return true;
   }
   // A retry goes out only when it is the oldest unacknowledged batch, so retries leave in sequence order and the
   // partition is effectively at one in flight while they do (§1.4).
   return p.inflight[0] === head;
+}
+
+/**
+ * The batch was numbered under a producer id the producer has since reset (Kafka before 2.5): it keeps its numbers
+ * and goes out under that id, and it is failed rather than retried if it meets an error.
+ */
+export function numberedUnderOldPid(m: ProducerStep, b: Batch): boolean {
+  return b.pid >= 0 && b.pid !== m.pid;
 }
 
 /** Requests go out only on a ready connection (the drain checks nodeReady first). */

@@ -39,6 +39,8 @@ function resetPartition(p: ProducerStep['partitions'][number], epoch: number) {
     renumbered.push({ batch: b.id, fromSeq: b.baseSeq, toSeq: seq });
     b.baseSeq = seq;
     b.epoch = epoch;
+    // Renumbered for the next producer id (Short.MAX reached): it goes out under whichever id the producer has then.
+    if (epoch < 0) b.pid = NO_PRODUCER_ID;
     b.reset = true;
     seq = incrementSequence(seq, b.messages.length);
   }
@@ -46,6 +48,15 @@ function resetPartition(p: ProducerStep['partitions'][number], epoch: number) {
   p.lastAckedSeq = NO_SEQUENCE;
   p.unresolvedSeq = NO_SEQUENCE;
   return renumbered;
+}
+
+/**
+ * TransactionManager.startSequencesAtBeginning (Kafka 1.0–2.4, after UNKNOWN_PRODUCER_ID): the partition's unfinished
+ * batches are renumbered from sequence 0 under the same producer id and epoch.
+ */
+export function restartSequences(m: ProducerStep, p: ProducerStep['partitions'][number]): void {
+  const renumbered = resetPartition(p, m.epoch);
+  record(m, { kind: 'sequences.restarted', lane: 'producer', pid: m.pid, epoch: m.epoch, renumbered });
 }
 
 /**
@@ -60,7 +71,30 @@ export function maybeResolveSequences(m: ProducerStep): void {
   }
 }
 
-/** The producer must start a new epoch before it sends again (TransactionManager's epochBumpRequired). */
+/**
+ * The producer must start a new epoch before it sends again (TransactionManager's epochBumpRequired). Before
+ * Kafka 2.5 there was no epoch bump for the idempotent producer: it discarded its producer id instead.
+ */
 export function requireBump(m: ProducerStep): void {
-  if (m.idem === 'ready') fact(m, { type: 'bump.required' });
+  if (m.rules.sequenceGap === 'reset-producer-id') resetProducerId(m);
+  else if (m.idem === 'ready') fact(m, { type: 'bump.required' });
+}
+
+/**
+ * TransactionManager.resetProducerId (Kafka 0.11–2.4, reference §1.7): the producer id, epoch and every
+ * partition's sequence numbers are dropped and a new producer id is requested before anything new is sent.
+ * Batches already numbered keep their producer id and numbers: one that meets an error afterwards is failed
+ * (Sender: "the producer id changed … This batch will be dropped"), one that succeeds is simply done.
+ */
+export function resetProducerId(m: ProducerStep): void {
+  if (m.idem !== 'ready' && m.idem !== 'bumpRequired') return;
+  record(m, { kind: 'pid.reset', lane: 'producer', pid: m.pid, epoch: m.epoch, instance: m.instance });
+  m.pid = NO_PRODUCER_ID;
+  m.epoch = NO_PRODUCER_EPOCH;
+  fact(m, { type: 'pid.reset' });
+  for (const p of m.partitions) {
+    p.nextSeq = 0;
+    p.lastAckedSeq = NO_SEQUENCE;
+    p.unresolvedSeq = NO_SEQUENCE;
+  }
 }

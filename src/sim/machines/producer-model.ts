@@ -1,3 +1,4 @@
+import { kafkaVersionRules, type KafkaVersion, type KafkaVersionRules } from '../protocol/kafka-version';
 import { resolveProducerConfig, type EffectiveProducerConfig } from '../protocol/producer-config';
 import type { ProducerConfig } from '../scenario/schema';
 import { lastSequenceOf } from '../protocol/sequence';
@@ -20,6 +21,11 @@ export interface Batch {
   /** createdT + delivery.timeout.ms */
   deadlineT: number;
   baseSeq: number;
+  /**
+   * The producer id the batch was numbered under, or −1 (not numbered yet, or renumbered to go out under the next
+   * producer id). It differs from the producer's only after a producer-id reset (Kafka before 2.5).
+   */
+  pid: number;
   epoch: number;
   attempts: number;
   /** Where it is in its life is the state of its own statechart (batch.machine.ts), not a field here. */
@@ -55,6 +61,8 @@ export interface ProducerModel {
   instance: number;
   /** The configuration in effect: Kafka's defaults and its own adjustments applied (resolveProducerConfig). */
   config: EffectiveProducerConfig;
+  /** The rules of the Kafka version the client is (kafka-version.ts). */
+  rules: KafkaVersionRules;
   idempotent: boolean;
   pid: number;
   epoch: number;
@@ -124,16 +132,19 @@ export interface ProducerInput {
   instance: number;
   /** The configuration as the user wrote it (settings may be left unset). */
   config: ProducerConfig;
+  /** The Kafka version whose client rules apply; default 4.0. */
+  kafkaVersion?: KafkaVersion;
   /** Ids continue across producer restarts so that every batch and request in a trace is unique. */
   firstBatchId: number;
   firstReqId: number;
   firstConnection: number;
 }
 
-export function createProducerModel(input: ProducerInput, config = resolveProducerConfig(input.config).config): ProducerModel {
+export function createProducerModel(input: ProducerInput, config = resolveProducerConfig(input.config, input.kafkaVersion).config): ProducerModel {
   return {
     instance: input.instance,
     config,
+    rules: kafkaVersionRules(input.kafkaVersion),
     idempotent: config['enable.idempotence'],
     pid: NO_PRODUCER_ID,
     epoch: NO_PRODUCER_EPOCH,
@@ -160,6 +171,7 @@ export function beginStep(
   return {
     instance: m.instance,
     config: m.config,
+    rules: m.rules,
     idempotent: m.idempotent,
     pid: m.pid,
     epoch: m.epoch,
@@ -185,6 +197,7 @@ export function endStep(s: ProducerStep): ProducerModel {
   return {
     instance: s.instance,
     config: s.config,
+    rules: s.rules,
     idempotent: s.idempotent,
     pid: s.pid,
     epoch: s.epoch,
@@ -359,7 +372,7 @@ export function requestRef(m: ProducerStep, b: Batch, req: number): RequestRef {
     messages: b.messages,
     attempt: b.attempts,
     instance: m.instance,
-    pid: m.idempotent ? m.pid : NO_PRODUCER_ID,
+    pid: m.idempotent ? (b.pid >= 0 ? b.pid : m.pid) : NO_PRODUCER_ID,
     epoch: m.idempotent ? b.epoch : NO_PRODUCER_EPOCH,
     baseSeq: m.idempotent ? b.baseSeq : NO_SEQUENCE,
     lastSeq: m.idempotent ? lastSequenceOf(b.baseSeq, b.messages.length) : NO_SEQUENCE,

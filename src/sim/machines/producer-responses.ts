@@ -1,8 +1,8 @@
 import { deliveryFailure, reactToError, retryBackoffMs, sequenceAfterExpiry, sequenceAfterFailedReply, type SequenceAfterFailure } from '../protocol/producer-rules';
 import { lastSequenceOf } from '../protocol/sequence';
-import type { ErrorName } from '../protocol/types';
-import { drain } from './producer-drain';
-import { maybeResolveSequences, requireBump } from './producer-epoch';
+import { RETRIABLE_ERRORS, type ErrorName } from '../protocol/types';
+import { drain, numberedUnderOldPid } from './producer-drain';
+import { maybeResolveSequences, requireBump, resetProducerId, restartSequences } from './producer-epoch';
 import { scheduleReconnect } from './producer-connection';
 import { fact, isFinished, moveBatch, partitionOf, phaseOf, record, timerId, type Batch, type OpenRequest, type ProducerStep } from './producer-model';
 import { refEvent } from './ref-event';
@@ -94,7 +94,7 @@ function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
   moveBatch(m, b, 'batch.acked');
   m.out.push({ type: 'cancel', id: timerId.delivery(b.id) });
   removeFrom(p.inflight, b);
-  if (m.idempotent && b.epoch === m.epoch) {
+  if (m.idempotent && b.epoch === m.epoch && !numberedUnderOldPid(m, b)) {
     const last = lastSequenceOf(b.baseSeq, b.messages.length);
     if (last > p.lastAckedSeq) p.lastAckedSeq = last;
   }
@@ -107,7 +107,7 @@ function completeBatch(m: ProducerStep, b: Batch, offset: number): void {
  */
 function ackedAfterExpiry(m: ProducerStep, r: OpenRequest): void {
   const p = partitionOf(m, r.batch);
-  if (m.idempotent && r.ref.epoch === m.epoch && r.ref.lastSeq > p.lastAckedSeq) p.lastAckedSeq = r.ref.lastSeq;
+  if (m.idempotent && r.ref.pid === m.pid && r.ref.epoch === m.epoch && r.ref.lastSeq > p.lastAckedSeq) p.lastAckedSeq = r.ref.lastSeq;
 }
 
 function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
@@ -120,6 +120,12 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
     else failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
   }
+  if (m.idempotent && numberedUnderOldPid(m, b)) {
+    // Kafka before 2.5, after a producer-id reset: a retriable error fails the batch with OUT_OF_ORDER_SEQUENCE_NUMBER
+    // ("the producer id changed … This batch will be dropped"); any other fails it with its own error.
+    failBatch(m, b, RETRIABLE_ERRORS.has(error) ? 'OUT_OF_ORDER_SEQUENCE_NUMBER' : error, 'keep');
+    return;
+  }
   const reaction = reactToError({
     error,
     idempotent: m.idempotent,
@@ -128,7 +134,12 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
     batchWasReset: b.reset,
     lastAckedSeq: p.lastAckedSeq,
     unresolvedSeq: p.unresolvedSeq,
-  });
+  }, m.rules);
+  if (reaction === 'fail-and-reset') {
+    failBatch(m, b, error, 'keep');
+    resetProducerId(m);
+    return;
+  }
   if (reaction === 'fail') {
     failBatch(m, b, error, sequenceAfterFailedReply(error, retriesUsed, m.config.retries));
     return;
@@ -137,6 +148,7 @@ function handleError(m: ProducerStep, r: OpenRequest, error: ErrorName): void {
     completeBatch(m, b, -1);
     return;
   }
+  if (reaction === 'restart-sequences') restartSequences(m, p);
   const bump = reaction === 'retry-and-bump';
   if (bump) requireBump(m);
   reenqueue(m, b, error, bump);
@@ -166,9 +178,10 @@ function failBatch(m: ProducerStep, b: Batch, error: ErrorName | 'TimeoutExcepti
   if (queued) p.queue.remove(b);
   removeFrom(p.inflight, b);
   let unresolved = false;
-  if (m.idempotent && b.everSent) {
+  if (m.idempotent && b.everSent && !numberedUnderOldPid(m, b)) {
     if (after === 'bump') {
-      requireBump(m);
+      // Before 2.5 only an OUT_OF_ORDER_SEQUENCE_NUMBER resets the producer id; other failures leave the numbering.
+      if (m.rules.sequenceGap === 'bump-epoch' || error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') requireBump(m);
     } else if (after === 'unresolved') {
       // Its fate is unknown (it may be in the log), so later batches are not renumbered (§1.7).
       const last = lastSequenceOf(b.baseSeq, b.messages.length);

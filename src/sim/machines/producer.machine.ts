@@ -154,7 +154,7 @@ export const producerMachine = setup({
 }).createMachine({
   id: 'producer',
   context: ({ input }) => {
-    const setup = resolveProducerConfig(input.config);
+    const setup = resolveProducerConfig(input.config, input.kafkaVersion);
     return { m: createProducerModel(input, setup.config), batches: new Map(), clock: input.clock, setup };
   },
   initial: 'created',

@@ -1,6 +1,8 @@
 import { inSequence } from './sequence';
 import type { BrokerErrorFault } from '../scenario/schema';
 import type { RuleFact } from '../trace/facts';
+import { kafkaVersionRules, type KafkaVersionRules } from './kafka-version';
+import { INT_MAX } from '../scenario/schema';
 import { NUM_BATCHES_TO_RETAIN, NO_PRODUCER_EPOCH, type BatchHeader, type CachedBatch, type ProducerEntry } from './types';
 
 /** The verdict and the rule that decided it (a fact: each language words it from its catalogue). */
@@ -8,7 +10,15 @@ export type AppendDecision =
   | { verdict: 'append'; rule: RuleFact }
   | { verdict: 'duplicate'; original: CachedBatch; rule: RuleFact }
   | { verdict: 'INVALID_PRODUCER_EPOCH'; rule: RuleFact }
-  | { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER'; rule: RuleFact };
+  | { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER'; rule: RuleFact }
+  /** Only before 2.5: a producer id the broker does not know, first sequence not 0 (reference §2.3). */
+  | { verdict: 'UNKNOWN_PRODUCER_ID'; rule: RuleFact }
+  /** Only 1.0.0–1.0.1: a copy older than every cached batch (reference §2.3, vector 9). */
+  | { verdict: 'DUPLICATE_SEQUENCE_NUMBER'; rule: RuleFact };
+
+/** The broker rules of the version the lab shows (kafka-version.ts); the default is the lab's model, 2.5 → 4.x. */
+type BrokerVersionRules = Pick<KafkaVersionRules, 'batchesRetained' | 'unknownProducer' | 'knownEpochNoSequence' | 'staleDuplicate'>;
+const DEFAULT_RULES: BrokerVersionRules = kafkaVersionRules();
 
 /** Idempotence off: there is no producer id to check, so every batch is appended. */
 export const NO_PRODUCER_ID_RULE: RuleFact = { id: 'no-producer-id' };
@@ -35,23 +45,28 @@ export function findDuplicate(entry: ProducerEntry | undefined, h: BatchHeader, 
 
 /**
  * The broker's append check for an idempotent batch, in Kafka's order (2.5 → 4.x; reference §2.2):
- * duplicate, stale epoch, unknown producer, new epoch, same epoch.
+ * duplicate, stale epoch, unknown producer, new epoch, same epoch. Older versions differ in what `rules` says
+ * (§2.3): how many batches are cached, how an unknown producer id is answered, and (1.0.0) a stale copy older than
+ * the cache is DUPLICATE_SEQUENCE_NUMBER.
  * Batches without a producer id (idempotence off) are never checked: the caller appends them as they come.
  */
-export function checkAppend(entry: ProducerEntry | undefined, h: BatchHeader, lastSeq: number): AppendDecision {
+export function checkAppend(entry: ProducerEntry | undefined, h: BatchHeader, lastSeq: number, rules: BrokerVersionRules = DEFAULT_RULES): AppendDecision {
+  const retained = rules.batchesRetained;
   const dup = findDuplicate(entry, h, lastSeq);
   if (dup) {
     return {
       verdict: 'duplicate',
       original: dup,
-      rule: { id: 'duplicate-in-cache', baseSeq: h.baseSeq, lastSeq, epoch: h.epoch, retained: NUM_BATCHES_TO_RETAIN, originalOffset: dup.firstOffset },
+      rule: { id: 'duplicate-in-cache', baseSeq: h.baseSeq, lastSeq, epoch: h.epoch, retained, originalOffset: dup.firstOffset },
     };
   }
   if (entry && entry.epoch !== NO_PRODUCER_EPOCH && h.epoch < entry.epoch) {
     return { verdict: 'INVALID_PRODUCER_EPOCH', rule: { id: 'stale-epoch', epoch: h.epoch, brokerEpoch: entry.epoch, pid: h.pid } };
   }
   if (!entry || entry.epoch === NO_PRODUCER_EPOCH) {
-    return { verdict: 'append', rule: { id: 'unknown-producer', pid: h.pid } };
+    if (rules.unknownProducer === 'accept') return { verdict: 'append', rule: { id: 'unknown-producer', pid: h.pid } };
+    if (h.baseSeq === 0) return { verdict: 'append', rule: { id: 'unknown-producer-at-zero', pid: h.pid } };
+    return { verdict: rules.unknownProducer, rule: { id: 'unknown-producer-not-zero', pid: h.pid, baseSeq: h.baseSeq } };
   }
   if (h.epoch > entry.epoch) {
     if (h.baseSeq === 0) return { verdict: 'append', rule: { id: 'new-epoch-at-zero', epoch: h.epoch } };
@@ -60,24 +75,38 @@ export function checkAppend(entry: ProducerEntry | undefined, h: BatchHeader, la
   const last = entry.batches[entry.batches.length - 1];
   if (!last) {
     if (h.baseSeq === 0) return { verdict: 'append', rule: { id: 'known-epoch-empty-cache-accept', epoch: h.epoch } };
-    return { verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER', rule: { id: 'known-epoch-empty-cache-refuse', epoch: h.epoch, baseSeq: h.baseSeq } };
+    return { verdict: rules.knownEpochNoSequence, rule: { id: 'known-epoch-empty-cache-refuse', epoch: h.epoch, baseSeq: h.baseSeq } };
+  }
+  const oldest = entry.batches[0]!;
+  if (rules.staleDuplicate === 'DUPLICATE_SEQUENCE_NUMBER' && isOlderThanCache(oldest.firstSeq, lastSeq)) {
+    // 1.0.0 ProducerAppendInfo.isDuplicate: the copy ends before the oldest cached batch begins.
+    return { verdict: 'DUPLICATE_SEQUENCE_NUMBER', rule: { id: 'older-than-cache', baseSeq: h.baseSeq, lastSeq, oldestCached: oldest.firstSeq, retained } };
   }
   if (inSequence(last.lastSeq, h.baseSeq)) {
     return { verdict: 'append', rule: { id: 'in-sequence', baseSeq: h.baseSeq, lastWritten: last.lastSeq } };
   }
   return {
     verdict: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-    rule: { id: 'out-of-order', expected: last.lastSeq + 1, lastWritten: last.lastSeq, baseSeq: h.baseSeq, lastSeq, retained: NUM_BATCHES_TO_RETAIN },
+    rule: { id: 'out-of-order', expected: last.lastSeq + 1, lastWritten: last.lastSeq, baseSeq: h.baseSeq, lastSeq, retained },
   };
 }
 
 /**
- * The producer entry after an accepted append: a new epoch clears the cache; the cache keeps the newest
- * NUM_BATCHES_TO_RETAIN batches.
+ * 1.0.0's test for a duplicate older than the cache (ProducerAppendInfo.isDuplicate): the copy's last sequence lies
+ * before the oldest cached batch's first, not across a wrap of the sequence counter.
+ * @example isOlderThanCache(1, 0) // → false (lastSeq 0 is never taken for an old copy)
  */
-export function recordAppend(entry: ProducerEntry | undefined, h: BatchHeader, batch: CachedBatch): ProducerEntry {
+export function isOlderThanCache(oldestCachedFirstSeq: number, lastSeq: number): boolean {
+  return lastSeq !== 0 && oldestCachedFirstSeq !== INT_MAX && lastSeq < oldestCachedFirstSeq;
+}
+
+/**
+ * The producer entry after an accepted append: a new epoch clears the cache; the cache keeps the newest
+ * `retained` batches (NUM_BATCHES_TO_RETAIN; one in 0.11).
+ */
+export function recordAppend(entry: ProducerEntry | undefined, h: BatchHeader, batch: CachedBatch, retained = NUM_BATCHES_TO_RETAIN): ProducerEntry {
   const sameEpoch = entry !== undefined && entry.epoch === h.epoch;
-  const kept = sameEpoch ? entry.batches.slice(-(NUM_BATCHES_TO_RETAIN - 1)) : [];
+  const kept = sameEpoch && retained > 1 ? entry.batches.slice(-(retained - 1)) : [];
   return { pid: h.pid, epoch: h.epoch, batches: [...kept, batch], lastTimestamp: batch.t };
 }
 
@@ -117,9 +146,9 @@ export function loadSnapshot(snapshot: ProducerSnapshotFile, nowMs: number, expi
  * a follower adds a replicated one (no sequence checks; a new epoch clears the cache; the cache keeps the newest
  * five), so a long enough replay restores the whole dedup window.
  */
-export function replayBatches(entries: ReadonlyMap<number, ProducerEntry>, replay: readonly LoggedBatch[]): Map<number, ProducerEntry> {
+export function replayBatches(entries: ReadonlyMap<number, ProducerEntry>, replay: readonly LoggedBatch[], retained = NUM_BATCHES_TO_RETAIN): Map<number, ProducerEntry> {
   const next = new Map(entries);
-  for (const { header, batch } of replay) next.set(header.pid, recordAppend(next.get(header.pid), header, batch));
+  for (const { header, batch } of replay) next.set(header.pid, recordAppend(next.get(header.pid), header, batch, retained));
   return next;
 }
 
@@ -134,8 +163,9 @@ export function rebuildProducerState(
   replay: readonly LoggedBatch[],
   nowMs: number,
   expirationMs: number,
+  retained = NUM_BATCHES_TO_RETAIN,
 ): Map<number, ProducerEntry> {
-  return replayBatches(loadSnapshot(snapshot, nowMs, expirationMs), replay);
+  return replayBatches(loadSnapshot(snapshot, nowMs, expirationMs), replay, retained);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ProducerConfig } from '../scenario/schema';
 import type { ConfigProblemCode, DeliveryFailure, EpochBumpReason } from '../trace/facts';
+import { kafkaVersionRules, type KafkaVersion, type KafkaVersionRules } from './kafka-version';
 import { resolveProducerConfig } from './producer-config';
 import { isNextSequence } from './sequence';
 import { RETRIABLE_ERRORS, type ErrorName } from './types';
@@ -8,8 +9,8 @@ import { RETRIABLE_ERRORS, type ErrorName } from './types';
  * The ConfigException Kafka raises for settings it refuses, as a problem code (the catalogues word it; English:
  * Kafka's own text), or null. The checks and their order are resolveProducerConfig's.
  */
-export function validateProducerConfig(c: ProducerConfig): ConfigProblemCode | null {
-  return resolveProducerConfig(c).problem;
+export function validateProducerConfig(c: ProducerConfig, version?: KafkaVersion): ConfigProblemCode | null {
+  return resolveProducerConfig(c, version).problem;
 }
 
 /** The only reason the idempotent producer bumps its epoch on its own (KIP-360). */
@@ -46,13 +47,27 @@ export interface RetryContext {
   unresolvedSeq: number;
 }
 
-export type ErrorReaction = 'retry' | 'retry-and-bump' | 'fail' | 'success';
+/**
+ * `restart-sequences`: 1.0–2.4, UNKNOWN_PRODUCER_ID while nothing is acknowledged: the partition's in-flight batches
+ * are renumbered from 0 under the same producer id and epoch, and retried (startSequencesAtBeginning).
+ * `fail-and-reset`: before 2.5 (no KIP-360), a real sequence gap fails the batch with OUT_OF_ORDER_SEQUENCE_NUMBER
+ * and the producer discards its producer id and asks for a new one (TransactionManager.resetProducerId, §1.7).
+ */
+export type ErrorReaction = 'retry' | 'retry-and-bump' | 'restart-sequences' | 'fail' | 'fail-and-reset' | 'success';
+
+/** The client rules of the version the lab shows (kafka-version.ts); the default is the lab's model (2.5 → 4.x). */
+export type ClientVersionRules = Pick<KafkaVersionRules, 'retriesOutOfOrderNotNext' | 'sequenceGap' | 'unknownProducerIdReply'>;
+const DEFAULT_CLIENT_RULES: ClientVersionRules = kafkaVersionRules();
 
 /**
  * What the client does with an error response whose batch still has attempts and delivery time left
- * (Sender.canRetry + TransactionManager.canRetry, reference §1.7).
+ * (Sender.canRetry + TransactionManager.canRetry, reference §1.7). Before 2.5 a real gap resets the producer id
+ * instead of bumping the epoch, 0.11 does not retry OUT_OF_ORDER_SEQUENCE_NUMBER at all, and 1.0–2.4 fail a batch
+ * answered UNKNOWN_PRODUCER_ID (read in the 0.11.0.0, 1.0.0 and 2.4.0 sources).
+ * @example reactToError({ ...next, error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }, kafkaVersionRules('2.4')) // → 'fail-and-reset'
  */
-export function reactToError(c: RetryContext): ErrorReaction {
+export function reactToError(c: RetryContext, rules: ClientVersionRules = DEFAULT_CLIENT_RULES): ErrorReaction {
+  const legacy = rules.sequenceGap === 'reset-producer-id';
   // Only 1.0.x brokers send it: the batch is a duplicate of one already written, so it counts as delivered (offset −1).
   if (c.error === 'DUPLICATE_SEQUENCE_NUMBER') return 'success';
   if (!c.idempotent) return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
@@ -63,14 +78,21 @@ export function reactToError(c: RetryContext): ErrorReaction {
   if (c.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') {
     const unresolved = c.unresolvedSeq >= 0;
     if (!unresolved && (c.batchWasReset || !isNextSequence(c.lastAckedSeq, c.batchBaseSeq))) {
-      // Not the next batch: an earlier batch should fill the gap first.
-      return 'retry';
+      // Not the next batch: an earlier batch should fill the gap first (0.11 had no such exception).
+      return rules.retriesOutOfOrderNotNext ? 'retry' : 'fail-and-reset';
     }
+    if (legacy) return 'fail-and-reset';
     if (!unresolved || c.batchBaseSeq === c.unresolvedSeq + 1) return 'retry-and-bump';
     return 'retry';
   }
   // Brokers before 2.5 lost producer state to retention and said so; the idempotent producer bumps and retries.
-  if (c.error === 'UNKNOWN_PRODUCER_ID') return 'retry-and-bump';
+  if (c.error === 'UNKNOWN_PRODUCER_ID') {
+    if (rules.unknownProducerIdReply === 'bump-and-retry') return 'retry-and-bump';
+    // 1.0–2.4: a batch already renumbered is retried; otherwise the sequences restart at 0 if the last ack lies
+    // below the log start offset (always 0 here: true only while nothing is acknowledged), else the batch fails.
+    if (c.batchWasReset) return 'retry';
+    return c.lastAckedSeq < 0 ? 'restart-sequences' : 'fail';
+  }
   return RETRIABLE_ERRORS.has(c.error) ? 'retry' : 'fail';
 }
 

@@ -19,6 +19,7 @@ describe('parseScenario', () => {
       name: 'x',
       description: '',
       seed: 1,
+      kafkaVersion: '4.0',
       producer: {
         acks: 'all',
         'max.in.flight.requests.per.connection': 5,
@@ -26,7 +27,6 @@ describe('parseScenario', () => {
         'retry.backoff.ms': 100,
         'retry.backoff.max.ms': 1000,
         'request.timeout.ms': 30000,
-        'linger.ms': 5,
         'batch.size.records': 1,
       },
       broker: { 'producer.id.expiration.ms': 86400000, 'producer.id.expiration.check.interval.ms': 600000, processingMs: 1 },
@@ -37,6 +37,25 @@ describe('parseScenario', () => {
         rates: { loseRequest: 0, loseResponse: 0, delayRequest: 0, delayMs: 1500, stall: 0, stallMs: 1500, errorReply: 0 },
       },
     });
+  });
+
+  test('linger.ms is left unset: the Kafka version decides its default (5 ms in 4.0, 0 before)', () => {
+    const r = parseScenario({ version: 1, name: 'x' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect('linger.ms' in r.scenario.producer).toBe(false);
+  });
+
+  test('kafkaVersion: one of the listed ids; anything else is refused with a message that names it and lists them', () => {
+    const ok = parseScenario({ version: 1, name: 'x', kafkaVersion: '0.11' });
+    expect(ok.ok && ok.scenario.kafkaVersion).toBe('0.11');
+    const r = parseScenario({ version: 1, name: 'x', kafkaVersion: '1.0' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(['kafkaVersion: unknown Kafka version "1.0": use one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0']);
+    expect(r.problems[0]).toMatchObject({ path: 'kafkaVersion', code: 'invalid_value' });
+    const n = parseScenario({ version: 1, name: 'x', kafkaVersion: 4 });
+    expect(!n.ok && n.errors[0]).toBe('kafkaVersion: unknown Kafka version 4: use one of 0.11, 1.0.0, 2.4, 3.0.0, 3.x, 4.0');
   });
 
   test('fills nested defaults inside a partly given section and in scripted faults', () => {

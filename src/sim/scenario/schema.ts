@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../protocol/kafka-version';
 
 /**
  * The scenario file format (version 1). Producer and broker settings use Kafka's own config names so that a
@@ -49,7 +50,8 @@ export const producerConfigSchema = z.strictObject({
   'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
   /** Left out: 120000, raised to linger.ms + request.timeout.ms if that is more; set: a smaller value is refused. */
   'delivery.timeout.ms': z.optional(int(1, INT_MAX)),
-  'linger.ms': ms(5),
+  /** Left out: the version's default (5 ms from Kafka 4.0, 0 before; kafka-version.ts). */
+  'linger.ms': z.optional(int(0, INT_MAX)),
   'batch.size.records': withDefault(int(1, 10000), 1),
 });
 
@@ -130,6 +132,14 @@ export const scenarioSchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   description: withDefault(z.string().check(z.maxLength(5000)), ''),
   seed: withDefault(int(0, 0xffffffff), 1),
+  /**
+   * The Kafka version whose rules the client and the broker follow (the version lens, kafka-version.ts). An unknown
+   * one is refused with a message that lists the valid ids.
+   */
+  kafkaVersion: withDefault(
+    z.enum(KAFKA_VERSIONS, { error: (issue) => `unknown Kafka version ${JSON.stringify(issue.input)}: use one of ${KAFKA_VERSIONS.join(', ')}` }),
+    DEFAULT_KAFKA_VERSION,
+  ),
   producer: withDefault(producerConfigSchema, producerConfigSchema.parse({})),
   broker: withDefault(brokerConfigSchema, brokerConfigSchema.parse({})),
   workload: withDefault(workloadSchema, workloadSchema.parse({})),

@@ -14,6 +14,11 @@ export type RuleFact =
   | { id: 'stale-epoch'; epoch: number; brokerEpoch: number; pid: number }
   /** The broker has no state for this producer id, so any first sequence is accepted (Kafka ≥ 2.5). */
   | { id: 'unknown-producer'; pid: number }
+  /** Before 2.5 an unknown producer id had to start at sequence 0 (0.11: OUT_OF_ORDER_SEQUENCE_NUMBER; 1.0–2.4: UNKNOWN_PRODUCER_ID). */
+  | { id: 'unknown-producer-not-zero'; pid: number; baseSeq: number }
+  | { id: 'unknown-producer-at-zero'; pid: number }
+  /** 1.0.0–1.0.1: a copy older than the oldest cached batch is answered DUPLICATE_SEQUENCE_NUMBER (no offset). */
+  | { id: 'older-than-cache'; baseSeq: number; lastSeq: number; oldestCached: number; retained: number }
   | { id: 'new-epoch-at-zero'; epoch: number }
   | { id: 'new-epoch-not-zero'; epoch: number; baseSeq: number }
   | { id: 'known-epoch-empty-cache-accept'; epoch: number }
@@ -39,7 +44,7 @@ export type DeliveryErrorCode = ErrorName | 'TimeoutException';
 export type DeliveryFailure = { error: ErrorName } | { error: 'TimeoutException'; elapsedMs: number };
 
 /** The ConfigException the producer raises for settings it refuses (Kafka's checks, in Kafka's order). */
-export type ConfigProblemCode = 'idempotence-max-in-flight' | 'idempotence-acks' | 'idempotence-retries' | 'delivery-timeout';
+export type ConfigProblemCode = 'idempotence-max-in-flight' | 'idempotence-max-in-flight-one' | 'idempotence-acks' | 'idempotence-retries' | 'delivery-timeout';
 
 /**
  * What the producer changed in its configuration on its own when it was constructed (Kafka logs these): idempotence
@@ -49,9 +54,11 @@ export type ConfigProblemCode = 'idempotence-max-in-flight' | 'idempotence-acks'
 export type ConfigNote =
   | { id: 'idempotence-off-retries' }
   | { id: 'idempotence-off-acks'; acks: string }
+  /** 3.x only: max.in.flight above 5 with enable.idempotence left unset turns idempotence off. */
+  | { id: 'idempotence-off-max-in-flight'; maxInFlight: number }
   | { id: 'delivery-timeout-raised'; deliveryTimeoutMs: number };
 
-export const CONFIG_PROBLEM_CODES: readonly ConfigProblemCode[] = ['idempotence-max-in-flight', 'idempotence-acks', 'idempotence-retries', 'delivery-timeout'];
+export const CONFIG_PROBLEM_CODES: readonly ConfigProblemCode[] = ['idempotence-max-in-flight', 'idempotence-max-in-flight-one', 'idempotence-acks', 'idempotence-retries', 'delivery-timeout'];
 
 export function isConfigProblemCode(s: string): s is ConfigProblemCode {
   return (CONFIG_PROBLEM_CODES as readonly string[]).includes(s);

@@ -122,6 +122,8 @@ export type BrokerVerdict =
   | 'duplicate'
   | 'OUT_OF_ORDER_SEQUENCE_NUMBER'
   | 'INVALID_PRODUCER_EPOCH'
+  | 'UNKNOWN_PRODUCER_ID'
+  | 'DUPLICATE_SEQUENCE_NUMBER'
   | 'NOT_ENOUGH_REPLICAS'
   | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
   | 'NOT_LEADER_OR_FOLLOWER'
@@ -135,6 +137,10 @@ export type TraceEvent = Base &
     | { kind: 'batch.created'; batch: number; messages: number[] }
     | { kind: 'pid.requested'; instance: number }
     | { kind: 'pid.assigned'; pid: number; epoch: number; instance: number }
+    /** Before Kafka 2.5, a real sequence gap: the producer discards its producer id (a new one follows). */
+    | { kind: 'pid.reset'; pid: number; epoch: number; instance: number }
+    /** Kafka 1.0–2.4, UNKNOWN_PRODUCER_ID while nothing was acknowledged: the batches are renumbered from 0, same id and epoch. */
+    | { kind: 'sequences.restarted'; pid: number; epoch: number; renumbered: { batch: number; fromSeq: number; toSeq: number }[] }
     | { kind: 'connection.opened'; connection: number }
     /** The broker is down: the connection attempt is refused; the next waits `backoffMs` (reconnect.backoff.ms, doubling). */
     | { kind: 'connection.refused'; connection: number; backoffMs: number }
