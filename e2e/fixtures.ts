@@ -43,3 +43,22 @@ export async function findEvent(page: Page, kind: string, message: number, attem
     { kind, message, attempt },
   );
 }
+
+/** Starts recording the page's main-thread long tasks (again, from empty, when it already does). */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long?: number[] };
+    if (w.__long) {
+      w.__long.length = 0;
+      return;
+    }
+    const long: number[] = [];
+    w.__long = long;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The long tasks (ms) recorded since the last call, and the record emptied. */
+export const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLab, test } from './fixtures';
+import { expect, longTasks, openLab, test, watchLongTasks } from './fixtures';
 
 /**
  * A sample of the hostile valid scenarios (issue #10; the whole set runs in test/hostile-scenarios.test.ts), imported
@@ -21,22 +21,6 @@ const ACCEPTED = [
 ];
 const REFUSED = { name: 'Ninety percent lost', workload: { messages: 200000 }, faults: { rates: { loseRequest: 0.9 } } };
 
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long?: number[] };
-    if (w.__long) {
-      w.__long.length = 0;
-      return;
-    }
-    const long: number[] = [];
-    w.__long = long;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-}
-
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
 const shownName = (page: Page) => page.evaluate(() => window.__lab!.store.getState().trace.scenario.name);
 
 async function importFile(page: Page, scenario: { name: string }) {

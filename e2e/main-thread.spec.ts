@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLab, outcome, test } from './fixtures';
+import { expect, longTasks, openLab, outcome, test, watchLongTasks } from './fixtures';
 
 /**
  * A long run arrives from the worker in pieces, each indexed as it comes, and the checker runs in the worker: no
@@ -13,22 +13,6 @@ const BOUND_MS = 400;
 const ATTEMPTS = 2;
 
 /** Starts recording long tasks afresh (the Long Tasks API reports tasks of 50 ms or more). */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long?: number[] };
-    if (w.__long) {
-      w.__long.length = 0;
-      return;
-    }
-    const long: number[] = [];
-    w.__long = long;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-}
-
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
 
 /** Resolves once a run with this many messages and this idempotence is in the store and drawn in a frame. */
 async function shown(page: Page, messages: number, idempotent: boolean): Promise<number> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ControlsPanel } from '../features/controls/controls-panel';
 import { EventList } from '../features/event-list/event-list';
 import { ForkMenu } from '../features/fork-menu/fork-menu';
@@ -19,28 +19,21 @@ import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { ThemeSelect } from '../features/theme/theme-select';
 import { LanguageSelect } from '../features/language/language-select';
-import { HTML_LANG } from '../i18n/lang';
 import { useT } from '../i18n/use-t';
 import { useLab, useLabStore } from '../store/lab-store-context';
 import { Alerts } from './alerts';
+import { useDocument } from './use-document';
 import { ErrorBoundary } from './error-boundary';
 
 export function App() {
   const theme = useLab((s) => s.theme);
   const trace = useLab((s) => s.trace);
-  const language = useLab((s) => s.language);
   const t = useT();
   const store = useLabStore();
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useKeyboardShortcuts(openHelp);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
-  useEffect(() => {
-    document.documentElement.lang = HTML_LANG[language];
-    document.title = t('app.title');
-  }, [language, t]);
+  useDocument('app.title');
   const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
     <div className="app" data-theme={theme}>

@@ -7,10 +7,10 @@ import { ScenarioDescription } from '../features/scenario-picker/scenario-descri
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useKeyboardShortcuts } from '../features/shortcuts/use-keyboard-shortcuts';
 import { StatechartsPanel } from '../features/statecharts/statecharts-panel';
-import { HTML_LANG } from '../i18n/lang';
 import { useT } from '../i18n/use-t';
 import { useLab, useLabStore } from '../store/lab-store-context';
 import { Alerts } from './alerts';
+import { useDocument } from './use-document';
 import { ErrorBoundary } from './error-boundary';
 import type { ViewMode } from './view-mode';
 
@@ -22,23 +22,16 @@ import type { ViewMode } from './view-mode';
 export function StageApp({ mode }: { mode: Extract<ViewMode, 'audience' | 'embed'> }) {
   const theme = useLab((s) => s.theme);
   const trace = useLab((s) => s.trace);
-  const language = useLab((s) => s.language);
   const t = useT();
   const store = useLabStore();
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useKeyboardShortcuts(openHelp);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useDocument(mode === 'audience' ? 'audience.title' : 'app.title');
   useEffect(() => {
     document.documentElement.dataset.view = mode;
     return () => void delete document.documentElement.dataset.view;
   }, [mode]);
-  useEffect(() => {
-    document.documentElement.lang = HTML_LANG[language];
-    document.title = mode === 'audience' ? t('audience.title') : t('app.title');
-  }, [language, mode, t]);
   const scenarioJson = () => JSON.stringify(store.getState().scenario, null, 2);
   return (
     <div className={`app stage-only stage-only-${mode}`} data-theme={theme}>
