@@ -262,3 +262,25 @@ test('from the single file (file://), under its Content-Security-Policy, the aud
   await expect.poll(async () => (await audienceSlider.inputValue()) === (await presenterSlider.inputValue())).toBe(true);
   for (const p of [page, audience]) expect(await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });
+
+test('a step the presenter takes moves in the audience window too (motion), a jump does not', async ({ page, consoleProblems }) => {
+  await openLab(page, 'lost-ack');
+  const audience = await openAudience(page, consoleProblems);
+  await expectInStep(page, audience);
+  await audience.evaluate(() => {
+    const added: string[] = [];
+    (window as unknown as { __added: string[] }).__added = added;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && /\bmotion-(packet|badge)\b/.test(n.className)) added.push(n.className);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const added = () => audience.evaluate(() => (window as unknown as { __added: string[] }).__added.slice());
+  // Onto the first request the producer sends: a packet leaves the producer in the audience window.
+  const request = await page.evaluate(() => window.__lab!.store.getState().trace.events.findIndex((e) => e.kind === 'request.sent'));
+  await page.evaluate((i) => window.__lab!.store.getState().setCursor(i - 1), request);
+  await expectInStep(page, audience);
+  expect(await added()).toEqual([]);
+  await page.locator('.playback').getByRole('button', { name: 'Step forward' }).click();
+  await expectInStep(page, audience);
+  await expect.poll(added).toContain('motion-packet motion-send motion-request');
+});

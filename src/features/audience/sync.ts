@@ -1,3 +1,4 @@
+import { markStep } from '../../store/step-cue';
 import type { LabStore } from '../../store/create-lab-store';
 import { clampCursor } from '../../store/simulate';
 import { setFollowingHost } from '../../app/view-mode';
@@ -89,7 +90,11 @@ export function startFollower(store: LabStore, open: OpenChannel = openBroadcast
     const plan = followPlan(s, place);
     if (!plan) return;
     if (plan.run) s.requestRun(plan.run, (_state, run) => ({ ...run, cursor: clampCursor(latest?.cursor ?? 0, run.trace) }), plan.patch);
-    else store.setState(plan.patch);
+    else {
+      // The presenter stepped forward by one event: the room sees that step move here too.
+      if (plan.patch.cursor === s.cursor + 1) markStep(plan.patch.cursor);
+      store.setState(plan.patch);
+    }
   };
   listen(channel, (m) => {
     if (m.type === 'bye') {
