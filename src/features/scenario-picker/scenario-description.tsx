@@ -24,11 +24,13 @@ export function ScenarioDescription() {
   const theme = useLab((s) => s.theme);
   // Comparing needs the stage's height for two runs: the story folds to its one line.
   const comparing = useLab((s) => s.compareBy !== null);
+  // On a phone the story would push the timeline off the first screen: it starts folded there too.
+  const narrow = typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 600px)').matches;
   // The stage keeps the timeline on the first screen: the story folds into one line (open by default in free
   // exploration, except on the projector's large type); in a lesson the step text tells the story and changes the
   // settings on purpose, so "you changed it" is not said there.
   return (
-    <details className="scenario-description" key={`${inLesson}-${theme === 'projector'}-${comparing}`} open={!inLesson && theme !== 'projector' && !comparing}>
+    <details className="scenario-description" key={`${inLesson}-${theme === 'projector'}-${comparing}`} open={!inLesson && theme !== 'projector' && !comparing && !narrow}>
       <summary>
         {name} {t('scenario.about')}
       </summary>

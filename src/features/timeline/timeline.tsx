@@ -20,6 +20,8 @@ import type { LabelBox } from './labels';
 import { useStepMotion } from '../motion/use-step-motion';
 
 const MINIMAP_HEIGHT = 36;
+/** The plot width (px) at which a whole run reads well at Fit; narrower plots open zoomed to this scale. */
+const READABLE_PLOT_PX = 900;
 
 /** The canvas timeline: lanes over virtual time, zoomable, culled to the window, hit-tested with a quadtree. */
 export function Timeline() {
@@ -141,6 +143,23 @@ export function Timeline() {
     z.transform(select(canvas), transformRef.current);
   }, [g, layout.endT]);
 
+  // On a narrow screen (a phone) a whole run at Fit is too crowded to read: a new run opens at the scale a plot of
+  // READABLE_PLOT_PX would give it, at the cursor; the cursor stays in view as it moves, and Fit shows the whole run.
+  const openedFor = useRef<unknown>(null);
+  useEffect(() => {
+    const z = zoomRef.current;
+    const canvas = canvasRef.current;
+    const plot = g.plotRight - g.plotLeft;
+    if (!z || !canvas || boxHeight === 0 || plot <= 0 || openedFor.current === layout) return;
+    openedFor.current = layout;
+    if (plot * 2 >= READABLE_PLOT_PX) return;
+    const k = READABLE_PLOT_PX / plot;
+    const t = layout.times[cursor] ?? 0;
+    z.transform(select(canvas), zoomIdentity.translate(g.plotLeft + plot * 0.25 - k * base(t), 0).scale(k));
+    // Only a new run (or the first measured size) opens zoomed; the cursor's moves are followed below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout, g, base, boxHeight]);
+
   // Keep the cursor in view when it moves off-screen.
   const prevCursor = useRef(cursor);
   useLayoutEffect(() => {
@@ -201,6 +220,11 @@ export function Timeline() {
         const r = canvasRef.current?.getBoundingClientRect();
         if (!r) return [];
         return labelsRef.current.map((b) => ({ x: r.left + b.x, y: r.top + b.y - b.h / 2, w: b.w, h: b.h, text: b.text }));
+      },
+      visibleWindow(): [number, number] {
+        const x = xScale();
+        const { g: geo } = latest.current;
+        return [x.invert(geo.plotLeft), x.invert(geo.plotRight)];
       },
       drawingArea() {
         const r = canvasRef.current?.getBoundingClientRect();

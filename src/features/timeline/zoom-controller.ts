@@ -10,6 +10,8 @@ export interface ZoomApi {
   labelBoxes(): { x: number; y: number; w: number; h: number; text: string }[];
   /** The drawing area in viewport pixels. */
   drawingArea(): { left: number; top: number; right: number; bottom: number } | null;
+  /** The window of virtual time on screen, [t0, t1] in ms. */
+  visibleWindow(): [number, number];
 }
 
 let current: ZoomApi | null = null;
