@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openLab, slider, test } from './fixtures';
 
@@ -230,4 +233,20 @@ test('while a lesson question waits, a request leaving the producer does not sho
   await page.locator('.lesson-question input[type=radio]').first().check();
   await page.locator('.reveal-button').click();
   await expect.poll(async () => (await seen(page)).map((x) => x.cls)).toContain('motion-packet motion-travel-down motion-request');
+});
+
+test('the single-file build animates steps too, from file://', async ({ page }) => {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.singlefile.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  await page.goto(pathToFileURL(resolve('dist-single/index.html')).href);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await page.evaluate(() => {
+    const added: string[] = [];
+    (window as unknown as { __added: string[] }).__added = added;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && /\bmotion-(packet|badge)\b/.test(n.className)) added.push(n.className);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const step = page.locator('.playback').getByRole('button', { name: 'Step forward' });
+  for (let k = 0; k < 12; k++) await step.click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __added: string[] }).__added.length)).toBeGreaterThan(0);
 });
