@@ -27,7 +27,7 @@ test('an anomaly button moves the cursor to its witness', async ({ page }) => {
 test('the Kafka version setting: 3.0.0 leaves idempotence off by default, and the stage says which version it shows', async ({ page }) => {
   await openLab(page, 'lost-ack');
   const idempotence = page.getByRole('switch', { name: 'Idempotence' });
-  await page.getByRole('button', { name: 'Leave enable.idempotence unset (Kafka’s default)' }).click();
+  await page.getByRole('button', { name: 'Kafka’s default' }).click();
   await expect(idempotence).toBeChecked();
   await expect(page.locator('.stage-bar .kafka-version-tag')).toHaveText('Kafka 4.0');
   await page.getByLabel('Kafka version').selectOption('3.0.0');

@@ -181,7 +181,7 @@ test('in a lesson the description folds away (the timeline stays on the first sc
   // Nor can the comparison, which shows both runs to the end.
   const compare = page.getByRole('button', { name: 'Compare off vs on' });
   await expect(compare).toBeDisabled();
-  await expect(page.getByText('Available once the answer is revealed.')).toBeVisible();
+  await expect(page.getByText('After the reveal.')).toBeVisible();
   // The description is one click away, by keyboard too.
   await about.locator('summary').focus();
   await page.keyboard.press('Enter');

@@ -122,6 +122,7 @@ export const en = {
   'producer.idempotence': 'Idempotence',
   'producer.idempotence.unset': 'enable.idempotence not set: Kafka’s default, {value}',
   'producer.idempotence.useDefault': 'Leave enable.idempotence unset (Kafka’s default)',
+  'producer.idempotence.useDefaultShort': 'Kafka’s default',
   'producer.deliveryTimeout.unset': 'not set: Kafka’s default',
   'producer.linger.unset': 'not set: Kafka {version}’s default',
   'config.unsetValue': 'unset → {value}',
@@ -406,7 +407,7 @@ export const en = {
   'notes.last': 'This is the last step: sum up, or switch to the side-by-side view.',
 
   // Compare
-  'compare.afterReveal': 'Available once the answer is revealed.',
+  'compare.afterReveal': 'After the reveal.',
   'compare.toggle': 'Compare off vs on',
   'compare.dimension': 'Setting that differs',
   'compare.dim.idempotence': 'Idempotence off vs on',

@@ -115,6 +115,7 @@ export const zh: Catalogue = {
   'producer.idempotence': '幂等',
   'producer.idempotence.unset': '未设置 enable.idempotence：使用 Kafka 的默认值 {value}',
   'producer.idempotence.useDefault': '不设置 enable.idempotence（使用 Kafka 的默认值）',
+  'producer.idempotence.useDefaultShort': '使用 Kafka 的默认值',
   'producer.deliveryTimeout.unset': '未设置：使用 Kafka 的默认值',
   'producer.linger.unset': '未设置：使用 Kafka {version} 的默认值',
   'config.unsetValue': '未设置 → {value}',

@@ -10,10 +10,8 @@ import { Timeline } from '../timeline/timeline';
 import { IdempotenceSwitch } from '../controls/idempotence-switch';
 import { KafkaVersionTag } from '../controls/kafka-version-select';
 import { Legend } from '../timeline/legend';
-import { MotionToggle } from '../motion/motion-toggle';
 import { layoutFor } from '../timeline/layout';
 import { TimelineStatsLine } from '../timeline/timeline-stats';
-import { ZoomButtons } from '../timeline/zoom-buttons';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
 import { CompareTimeline } from './compare-timeline';
 import { fitWindow, panWindow, zoomWindow, type TimeWindow } from './time-window';
@@ -56,8 +54,6 @@ export function TimelineArea() {
         {/* The run's totals tell what happens later: not while a question waits. */}
         {!comparing && !questionOpen && <TimelineStatsLine stats={layoutFor(trace).stats} events={trace.events.length} />}
         <Legend />
-        {!comparing && <MotionToggle />}
-        {!comparing && <ZoomButtons />}
       </div>
       {comparing ? <CompareView by={compareBy} /> : <Timeline />}
     </section>

@@ -31,8 +31,8 @@ export function IdempotenceSwitch() {
         {hint}
       </span>
       {set && (
-        <button type="button" className="small hint-action" onClick={() => setIdempotence(undefined)}>
-          {t('producer.idempotence.useDefault')}
+        <button type="button" className="small hint-action" onClick={() => setIdempotence(undefined)} title={t('producer.idempotence.useDefault')}>
+          {t('producer.idempotence.useDefaultShort')}
         </button>
       )}
     </div>

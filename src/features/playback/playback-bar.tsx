@@ -1,5 +1,6 @@
 import { SPEEDS } from '../../store/playback-slice';
 import { useLab } from '../../store/lab-store-context';
+import { MotionToggle } from '../motion/motion-toggle';
 import { Icon } from './icons';
 import { usePlayback } from './use-playback';
 import { useT } from '../../i18n/use-t';
@@ -71,6 +72,7 @@ export function PlaybackBar() {
           ))}
         </select>
       </label>
+      <MotionToggle />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { layoutFor } from './layout';
 import { PALETTES } from './palette';
 import { selectQuestionOpen } from '../../store/derived';
 import { InFlightList } from './in-flight-list';
+import { ZOOM_BUTTONS_HEIGHT, ZoomButtons } from './zoom-buttons';
 import { zoomController } from './zoom-controller';
 import { EventMirror } from './event-mirror';
 import { TimelineTooltip } from './timeline-tooltip';
@@ -317,6 +318,8 @@ export function Timeline() {
         {tooltip && (
           <TimelineTooltip trace={trace} layout={layout} hit={tooltip.hit} cursor={cursor} x={tooltip.x} y={tooltip.y} width={width} xScale={xScale} g={g} />
         )}
+        {/* In the corner of the time axis, right of its last tick: the drawing leaves that room for end labels. */}
+        <ZoomButtons style={{ top: g.height - ZOOM_BUTTONS_HEIGHT - 5 }} />
         {showMinimap && (
           <canvas
             ref={miniRef}
@@ -330,7 +333,11 @@ export function Timeline() {
       </div>
       <EventMirror event={currentEvent} index={cursor} total={trace.events.length} describe={(ev) => describe(ev, lang)} />
       {/* What is in flight, and how it will end, is for after the question. */}
-      {!questionOpen && <InFlightList layout={layout} cursor={cursor} />}
+      {!questionOpen && (
+        <div className="timeline-foot">
+          <InFlightList layout={layout} cursor={cursor} />
+        </div>
+      )}
     </>
   );
 }
