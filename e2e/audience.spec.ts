@@ -284,3 +284,19 @@ test('a step the presenter takes moves in the audience window too (motion), a ju
   await expectInStep(page, audience);
   await expect.poll(added).toContain('motion-packet motion-send motion-request');
 });
+
+test('the audience window says whether it follows a presenter window, in words and a symbol', async ({ page, consoleProblems }) => {
+  await openLab(page);
+  const audience = await openAudience(page, consoleProblems);
+  const link = audience.locator('.audience-link');
+  await expect(link).toHaveText('⇄ Following the presenter');
+  await expect(link).toHaveAttribute('role', 'status');
+  // The indicator sits in the playback row, so the stage keeps its height.
+  const [row, box] = await Promise.all([audience.locator('.playback').boundingBox(), link.boundingBox()]);
+  expect(box!.y).toBeGreaterThanOrEqual(row!.y);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(row!.y + row!.height);
+  // The presenter's window closes: the audience window says it is on its own.
+  await page.close({ runBeforeUnload: true });
+  await expect(link).toHaveText('⊘ No presenter window: on its own');
+  await audience.close();
+});

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { AudienceLink } from '../features/audience/audience-link';
 import { TimelineArea } from '../features/compare/compare-view';
 import { LessonPanel } from '../features/lesson/lesson-panel';
 import { Narration } from '../features/playback/narration';
@@ -47,7 +48,7 @@ export function StageApp({ mode }: { mode: Extract<ViewMode, 'audience' | 'embed
             </div>
             <Narration />
             <TimelineArea />
-            <PlaybackBar />
+            <PlaybackBar status={mode === 'audience' ? <AudienceLink /> : undefined} />
           </main>
         </div>
         {/* The statecharts follow the run below the stage, as in the presenter's window. */}

@@ -57,10 +57,19 @@ export function urlForMode(href: string, mode: ViewMode): string {
 }
 
 let followingHost = false;
+const followingListeners = new Set<() => void>();
 
 /** An audience window that hears its presenter's window: the host plays, this window only follows its cursor. */
 export const isFollowingHost = () => followingHost;
 
 export function setFollowingHost(on: boolean): void {
+  if (followingHost === on) return;
   followingHost = on;
+  for (const f of followingListeners) f();
+}
+
+/** For `useSyncExternalStore`: hears when the audience window finds or loses its presenter's window. */
+export function subscribeFollowingHost(f: () => void): () => void {
+  followingListeners.add(f);
+  return () => void followingListeners.delete(f);
 }

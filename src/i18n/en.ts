@@ -17,6 +17,8 @@ export const en = {
   'audience.open': 'Open audience window',
   'audience.openTitle': 'The stage alone in a second window, for the projector. This window keeps the controls, the answers and the speaker notes; both stay in step.',
   'audience.title': 'Exactly-Once Lab: audience',
+  'audience.linked': 'Following the presenter',
+  'audience.alone': 'No presenter window: on its own',
   'app.settingsAside': 'Settings and faults',
   'app.inspectorsAside': 'Inspectors',
 

@@ -15,6 +15,8 @@ export const zh: Catalogue = {
   'audience.open': '打开观众窗口',
   'audience.openTitle': '在第二个窗口中只显示舞台，供投影使用。本窗口保留控制、答案和演讲者备注；两个窗口保持同步。',
   'audience.title': '精确一次实验室：观众',
+  'audience.linked': '跟随演示者窗口',
+  'audience.alone': '没有演示者窗口：独立运行',
   'app.settingsAside': '设置与故障',
   'app.inspectorsAside': '状态面板',
 

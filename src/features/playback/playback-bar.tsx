@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SPEEDS } from '../../store/playback-slice';
 import { useLab } from '../../store/lab-store-context';
 import { MotionToggle } from '../motion/motion-toggle';
@@ -6,7 +7,7 @@ import { usePlayback } from './use-playback';
 import { useT } from '../../i18n/use-t';
 
 /** Play/pause, stepping, jumping, the time slider and the speed. Moving the cursor never re-simulates. */
-export function PlaybackBar() {
+export function PlaybackBar({ status }: { status?: ReactNode } = {}) {
   usePlayback();
   const playing = useLab((s) => s.playing);
   const cursor = useLab((s) => s.cursor);
@@ -73,6 +74,7 @@ export function PlaybackBar() {
         </select>
       </label>
       <MotionToggle />
+      {status}
     </div>
   );
 }
