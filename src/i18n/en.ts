@@ -76,6 +76,10 @@ export const en = {
   'problem.tooNewVersion': 'this file is version {found}, but this build reads version {reads}; open it with a newer Exactly-Once Lab',
   'problem.notJson': 'not valid JSON: {detail}',
   'problem.errorNeedsAcksAll': '{error} is only sent with acks=all, but producer.acks is "{acks}"',
+  'problem.minIsrAboveReplicas': 'min.insync.replicas is {minIsr}, more than replication.factor ({rf}): no write with acks=all could ever succeed',
+  'problem.needsReplication': '{kind} needs followers: set broker.replication.factor to 2 or more (with one broker, use broker-restart)',
+  'problem.noSuchBroker': "there is no broker {broker}: broker.replication.factor is {rf}, so the partition's replicas are on brokers 1 to {rf}",
+  'problem.restartNeedsOneBroker': 'broker-restart is for a single broker; with broker.replication.factor {rf}, use broker-kill with a broker id and downMs',
   'problem.jsonPosition': 'at position {position}',
   'problem.jsonSyntax': 'a syntax error',
   'problem.root': '(root)',
@@ -161,6 +165,9 @@ export const en = {
   'fault.brokerRestart.clean': 'Broker restart (clean shutdown) at {at} ms (down {down} ms)',
   'fault.brokerRestart.crash': 'Broker crash at {at} ms (down {down} ms)',
   'fault.producerRestart': 'Producer restart at {at} ms (down {down} ms)',
+  'fault.brokerKill': 'Kill broker {b} at {at} ms',
+  'fault.brokerKillRestart': 'Kill broker {b} at {at} ms (down {down} ms)',
+  'fault.followerIsolate': 'Isolate follower {b} at {at} ms for {ms} ms',
 
   // Playback and narration
   'playback.group': 'Playback',
@@ -187,6 +194,8 @@ export const en = {
   'lane.network': 'network',
   'lane.broker': 'broker',
   'lane.connection': 'connection',
+  'lane.controller': 'controller',
+  'lane.replica': 'broker {n}',
 
   // Timeline
   'timeline.region': 'Timeline',
@@ -637,6 +646,21 @@ export const en = {
   'narr.brokerRestarted.crash.other':
     'The broker restarts after the crash: it loads its snapshot from offset {offset} and replays the log written after it (batches read back: {replayed}). {n} cached batches are back, {dropped} forgotten.',
   'narr.producerExpired': 'Broker expires producer {pid}: idle for {idleMs} ms ≥ producer.id.expiration.ms. Its sequence history is gone.',
+  'narr.produceAnswered': 'Leader answers {messages}: the in-sync replicas have it (high watermark past offset {offset}); the acks=all response is sent now.',
+  'narr.produceAnswered.error': 'Leader answers {messages} with {error}: {rule}.',
+  'narr.handled.awaiting': ' The acks=all response waits until every in-sync replica has the batch.',
+  'narr.replicaFetched': 'Broker {replica} fetches offsets {from}–{to} from leader {leader} and appends them without sequence checks, building the same producer state; it learns the high watermark {hw}.',
+  'narr.replicaTruncated': 'Broker {replica} truncates its log from {from} to offset {to}, where it diverges from leader {leader}\'s (leader epochs, KIP-101/279): {messages} dropped.',
+  'narr.isrShrunk': 'Leader {replica} drops broker {removed} from the ISR: it has not caught up for {lagMs} ms (replica.lag.time.max.ms). ISR now {isr}.',
+  'narr.isrExpanded': 'Broker {added} has caught up with leader {replica} and rejoins the ISR: {isr}.',
+  'narr.brokerKilled': 'Broker {replica} is killed. Its log stays on disk; its in-memory producer state is gone.',
+  'narr.brokerKilled.leader': 'Broker {replica}, the partition leader, is killed: the producer\'s connection breaks, and requests it was holding get no answer. The controller will elect a new leader.',
+  'narr.brokerStarted': 'Broker {replica} starts again: its producer state is rebuilt from its log (end offset {offset}); it waits for the controller to say who leads.',
+  'narr.followerIsolated': 'Broker {replica} is cut off from the leader: it stops fetching and falls behind.',
+  'narr.followerReconnected': 'Broker {replica} can reach the leader again and resumes fetching.',
+  'narr.leaderElected': 'The controller makes broker {replica} leader (leader epoch {epoch}), from the in-sync replicas; its log ends at {offset}. ISR {isr}. The producer refreshes its metadata and sends to it.',
+  'narr.leaderElected.unclean': 'No in-sync replica is alive: with unclean.leader.election.enable the controller makes broker {replica} leader (leader epoch {epoch}) although it is out of sync; its log ends at {offset}, and anything the old leader had beyond it is lost. ISR {isr}.',
+  'narr.partitionOffline': 'Leader {replica} is gone and no in-sync replica is alive (ISR {isr}); unclean election is off, so the partition is offline until one comes back.',
 
   // Why an anomaly happened, from the checker's facts.
   'explain.duplicate': 'Message {message} is in the log {copies} times, at offsets {offsets}: the broker wrote it at {at}, but {why}.',
@@ -658,6 +682,10 @@ export const en = {
   'explain.accepted.evicted': 'the broker no longer held the batch in its dedup cache',
   'explain.lost': 'Message {message} was sent but is not in the log: {why}.',
   'explain.lost.acks0': 'the producer reported it sent at {at} with acks=0, so nobody learnt that it never reached the log',
+  'explain.lost.failover.clean':
+    'it was acknowledged at {ack} by a leader that did not wait for its followers (acks=1); the leader died, and broker {leader}, elected at {at} from the in-sync replicas, had never fetched it, so the partition lost it and nobody was told',
+  'explain.lost.failover.unclean':
+    'it was acknowledged at {ack}, but the leader died and broker {leader}, elected at {at} from outside the in-sync replicas (unclean.leader.election.enable), lacked it, so the partition lost it and nobody was told',
   'explain.lost.failed': 'its batch failed with {error} at {at} and the application did not send it again',
   'explain.lost.unresolved': 'it was still unresolved when the run ended',
   'explain.reordered': 'Message {message} is at offset {offset}, after message {earlier} at offset {earlierOffset}: {because}{rule}.',
