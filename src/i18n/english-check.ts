@@ -35,6 +35,8 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'broker-restart',
   'broker-kill',
   'follower-isolate',
+  'ZooKeeper',
+  'KRaft',
   // Units and variables
   'ms',
   's',
