@@ -93,7 +93,7 @@ export function laneIndex(lane: Lane): number {
 
 /** The lanes a trace is drawn with: one per replica when the topic has more than one (old runs keep three). */
 export function laneCountOf(trace: Pick<Trace, 'scenario'>): number {
-  return Math.max(3, (trace.scenario.broker['replication.factor'] ?? 1) + 1);
+  return Math.max(3, (trace.scenario.broker['replication.factor'] ?? 1) + 2);
 }
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
