@@ -65,7 +65,7 @@ export const PRESETS_ZH: Record<string, PresetWords> = {
   'failover-retry-recognised': {
     name: 'Leader 故障转移：新 leader 认出了重试',
     description:
-      '分区有三个副本（replication.factor 3，min.insync.replicas 2），Broker 1 是 leader。消息 1 写入并得到确认。消息 2 写入 Broker 1，两个 follower 都拉取到了它，但 Broker 1 在发出 acks=all 的应答之前被杀掉（应答要等到 ISR 中每个副本都拥有该批次）。生产者的连接断开，它看到 NETWORK_EXCEPTION，不知道消息 2 是否已写入。Controller 选举之后 Broker 2 成为 leader，生产者把重试发给它，生产者 ID、epoch 和序列号都不变。follower 在复制时建立了与 leader 相同的生产者状态，所以开启幂等时 Broker 2 在缓存中找到序列号 1，并以原来的偏移量 1 作答：恰好一次。关闭幂等时没有什么可以识别，Broker 2 把消息 2 再写一次。Broker 1 回来后成为 follower，追上进度并重新加入 ISR。（参考用例 10。）本实验做了简化：controller 在固定的 50 ms 后完成选举，Broker 之间的拉取有固定的 5 ms 延迟；不涉及元数据管理（ZooKeeper、KRaft）的细节。',
+      '分区有两个副本（replication.factor 2）：Broker 1 是 leader，Broker 2 是 follower，在 ISR 中。消息 1 写入并得到确认。消息 2 写入 Broker 1，Broker 2 拉取到了它，但 Broker 1 在发出 acks=all 的应答之前被杀掉（应答要等到 ISR 中每个副本都拥有该批次）。生产者的连接断开，它看到 NETWORK_EXCEPTION，不知道消息 2 是否已写入。Controller 从 ISR 中选举之后 Broker 2 成为 leader，生产者把重试发给它，生产者 ID、epoch 和序列号都不变。follower 在复制时建立了与 leader 相同的生产者状态，所以开启幂等时 Broker 2 在缓存中找到序列号 1，并以原来的偏移量 1 作答：恰好一次。关闭幂等时没有什么可以识别，Broker 2 把消息 2 再写一次。Broker 1 回来后成为 follower，追上进度并重新加入 ISR。（参考用例 10。）本实验做了简化：controller 在固定的 50 ms 后完成选举，Broker 之间的拉取有固定的 5 ms 延迟；不涉及元数据管理（ZooKeeper、KRaft）的细节。',
   },
   'failover-acks1-loss': {
     name: '故障转移丢失了 leader 独自确认的消息',

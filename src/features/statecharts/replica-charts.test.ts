@@ -10,7 +10,7 @@ describe('statecharts with replication', () => {
   it('a run without replication keeps its four charts; a replicated one has a replica chart per broker and the controller', () => {
     expect(chartsFor({ scenario: getPreset('lost-ack')!.scenario })).toBe(partyCharts());
     const charts = chartsFor({ scenario: getPreset('failover-retry-recognised')!.scenario });
-    expect(charts.map((c) => c.party)).toEqual(['producer', 'network', 'connection', 'broker', 'broker-2', 'broker-3', 'controller']);
+    expect(charts.map((c) => c.party)).toEqual(['producer', 'network', 'connection', 'broker', 'broker-2', 'controller']);
     expect(charts[4]!.nodes['replica.following.inSync']).toBeDefined();
   });
 

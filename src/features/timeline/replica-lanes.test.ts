@@ -12,7 +12,7 @@ const run = (id: string, idempotence: boolean) => {
 describe('lanes with replication', () => {
   it('a run without replication keeps its three lanes; a replicated one has a lane per broker', () => {
     expect(buildLayout(run('lost-ack', true)).laneCount).toBe(3);
-    expect(buildLayout(run('failover-retry-recognised', true)).laneCount).toBe(5);
+    expect(buildLayout(run('failover-retry-recognised', true)).laneCount).toBe(4);
     expect(buildLayout(run('failover-acks1-loss', true)).laneCount).toBe(4);
     expect(laneGeometry(1200, 12, 0, 3)).toEqual(laneGeometry(1200, 12));
   });
@@ -23,7 +23,7 @@ describe('lanes with replication', () => {
     const trace = run('failover-retry-recognised', true);
     const elected = trace.events.find((e) => e.kind === 'leader.elected')!;
     expect(layout.laneOf[elected.i]).toBe(3);
-    expect(layout.lanePrefix).toHaveLength(5);
+    expect(layout.lanePrefix).toHaveLength(4);
   });
 
   it('a request the new leader handles ends on its lane, and a held acks=all answer starts when the leader answers', () => {

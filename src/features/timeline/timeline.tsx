@@ -293,7 +293,7 @@ export function Timeline() {
 
   return (
     <>
-      <div className="timeline-canvas-wrap" ref={wrapRef}>
+      <div className="timeline-canvas-wrap" ref={wrapRef} data-lanes={lanes}>
         <canvas
           ref={canvasRef}
           className="timeline-canvas"
