@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { estimateWork } from './budget/estimate-work';
 import { runSimulation } from './run-simulation';
 import type { Fault, Scenario } from './scenario/schema';
 import { duplicateSequences, producersStartedMidSequence, retriesBeyondDedupWindow } from './testing/log-checks';
@@ -118,5 +119,17 @@ describe('properties of replication and failover', () => {
     // Losses do happen in these runs, and the producer meets the gap in some of them.
     expect(losses).toBeGreaterThan(0);
     expect(gaps).toBeGreaterThan(0);
+  });
+});
+
+describe('the size estimate with replication', () => {
+  test('stays above what random replicated runs with node faults record', () => {
+    const arb = replicatedArb({ 'replication.factor': 3, 'min.insync.replicas': 2 }, 'all', fc.tuple(killsArb(3), isolationsArb(3)).map(([k, i]) => [...k, ...i]));
+    fc.assert(
+      fc.property(arb, (s) => {
+        expect(runSimulation(s).events.length).toBeLessThanOrEqual(estimateWork(s).events);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
