@@ -91,6 +91,7 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 1.5, name: 'x' })).toContain(block[4]);
     expect(errorsOf({ version: 1, name: 'x', ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i])) })).toContain(block[5]);
     expect(errorsOf({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_ENOUGH_REPLICAS' }] } })).toContain(block[6]);
+    expect(errorsOf({ version: 1, name: 'x', broker: { 'replication.factor': 3 }, faults: { scripted: [{ kind: 'broker-kill', broker: 4, atMs: 0 }] } })).toContain(block[7]);
   });
 
   test('the size-limit example is the refusal the runner gives', () => {

@@ -26,7 +26,7 @@ export function renderGolden(c: GoldenCase): string {
   const trace = runSimulation(scenario);
   const outcome = checkTrace(trace);
   let lastStates: unknown = null;
-  const events = trace.events.map(({ producer: _p, broker: _b, states, ...rest }) => {
+  const events = trace.events.map(({ producer: _p, broker: _b, cluster: _c, states, ...rest }) => {
     const changed = states !== lastStates;
     lastStates = states;
     return JSON.stringify(changed ? { ...rest, states } : rest);

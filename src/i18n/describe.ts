@@ -92,12 +92,39 @@ export function describe(ev: TraceEvent, lang: Lang): string {
       return t(lang, 'narr.connectionRefused', { n: ev.connection, backoffMs: ev.backoffMs });
     case 'producer.expired':
       return t(lang, 'narr.producerExpired', { pid: ev.pid, idleMs: ev.idleMs });
+    case 'produce.answered':
+      return ev.error === 'NONE'
+        ? t(lang, 'narr.produceAnswered', { messages, offset: ev.offset })
+        : t(lang, 'narr.produceAnswered.error', { messages, error: ev.error, rule: ev.rule ? ruleText(lang, ev.rule) : '' });
+    case 'replica.fetched':
+      return t(lang, 'narr.replicaFetched', { replica: ev.replica, leader: ev.leader, from: ev.fromOffset, to: ev.toOffset - 1, hw: ev.hw });
+    case 'replica.truncated':
+      return t(lang, 'narr.replicaTruncated', { replica: ev.replica, leader: ev.leader, from: ev.fromOffset, to: ev.toOffset, messages: ev.messages.length === 0 ? t(lang, 'narr.none') : messagesText(lang, ev.messages) });
+    case 'isr.shrunk':
+      return t(lang, 'narr.isrShrunk', { replica: ev.replica, removed: ev.removed, lagMs: ev.lagMs, isr: isrText(ev.isr) });
+    case 'isr.expanded':
+      return t(lang, 'narr.isrExpanded', { replica: ev.replica, added: ev.added, isr: isrText(ev.isr) });
+    case 'broker.killed':
+      return t(lang, ev.leader ? 'narr.brokerKilled.leader' : 'narr.brokerKilled', { replica: ev.replica });
+    case 'broker.started':
+      return t(lang, 'narr.brokerStarted', { replica: ev.replica, offset: ev.logEndOffset });
+    case 'follower.isolated':
+      return t(lang, 'narr.followerIsolated', { replica: ev.replica });
+    case 'follower.reconnected':
+      return t(lang, 'narr.followerReconnected', { replica: ev.replica });
+    case 'leader.elected':
+      return t(lang, ev.clean ? 'narr.leaderElected' : 'narr.leaderElected.unclean', { replica: ev.replica, epoch: ev.leaderEpoch, offset: ev.logEndOffset, isr: isrText(ev.isr) });
+    case 'partition.offline':
+      return t(lang, 'narr.partitionOffline', { replica: ev.replica, isr: isrText(ev.isr) });
   }
 }
 
+/** An in-sync replica set as Kafka tools print it: [1,2,3]. */
+const isrText = (isr: readonly number[]) => `[${isr.join(',')}]`;
+
 function describeVerdict(ev: EventOf<'broker.handled'>, lang: Lang): string {
   const what = t(lang, 'narr.handled.what', { messages: messagesText(lang, ev.messages), header: headerText(lang, ev), attempt: attemptText(lang, ev.attempt) });
-  const tail = ev.noResponse ? t(lang, 'narr.handled.noResponse') : ev.deadSocket ? t(lang, 'narr.handled.deadSocket') : '';
+  const tail = (ev.noResponse ? t(lang, 'narr.handled.noResponse') : ev.deadSocket ? t(lang, 'narr.handled.deadSocket') : '') + (ev.awaitingReplicas ? t(lang, 'narr.handled.awaiting') : '');
   const params = { what, rule: ruleText(lang, ev.rule), tail, offset: ev.offset, verdict: ev.verdict };
   switch (ev.verdict) {
     case 'appended':

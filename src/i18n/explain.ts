@@ -52,6 +52,11 @@ export function explainAnomaly(lang: Lang, a: Anomaly): string {
     }
     case 'lost-acks0':
       return t(lang, 'explain.lost', { message: a.message, why: t(lang, 'explain.lost.acks0', { at: atText(lang, a.params.ack) }) });
+    case 'lost-failover':
+      return t(lang, 'explain.lost', {
+        message: a.message,
+        why: t(lang, a.params.clean ? 'explain.lost.failover.clean' : 'explain.lost.failover.unclean', { ack: atText(lang, a.params.ack), at: atText(lang, a.params.election), leader: a.params.leader }),
+      });
     case 'lost-failed':
       return t(lang, 'explain.lost', {
         message: a.message,

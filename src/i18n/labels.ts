@@ -3,5 +3,8 @@ import type { Lang } from './lang';
 import { t } from './t';
 
 export function laneName(lane: Lane, lang: Lang): string {
-  return lang === 'en' ? lane : t(lang, `lane.${lane}`);
+  // With replication, broker 2, 3… have lanes of their own.
+  const replica = /^broker-(\d+)$/.exec(lane);
+  if (replica) return t(lang, 'lane.replica', { n: Number(replica[1]) });
+  return lang === 'en' ? lane : t(lang, `lane.${lane as 'producer' | 'network' | 'broker'}`);
 }

@@ -62,4 +62,14 @@ export const PRESETS_ZH: Record<string, PresetWords> = {
     description:
       '一个新的生产者同时发送消息 1 和 2。消息 1 被以 NOT_ENOUGH_REPLICAS 拒绝。消息 2（序列号 1）到达一个从未见过该生产者 ID 的 Broker，而自 Kafka 2.5 起，未知生产者的第一个序列号会被接受，所以消息 2 先被写入。此后消息 1（序列号 0）的每次重试都是 OUT_OF_ORDER_SEQUENCE_NUMBER；它不是上次确认（1）之后的下一个序列号，所以生产者不提升 epoch 而是继续重试，直到 delivery.timeout.ms 耗尽：即使开启幂等，消息 1 也丢失了。关闭幂等时，重试被直接追加到消息 2 之后：乱序，但没有丢失。据报告，Broker 端的修复会在后续版本中发布。（参考用例 7。）',
   },
+  'failover-retry-recognised': {
+    name: 'Leader 故障转移：新 leader 认出了重试',
+    description:
+      '分区有两个副本（replication.factor 2）：Broker 1 是 leader，Broker 2 是 follower，在 ISR 中。消息 1 写入并得到确认。消息 2 写入 Broker 1，Broker 2 拉取到了它，但 Broker 1 在发出 acks=all 的应答之前被杀掉（应答要等到 ISR 中每个副本都拥有该批次）。生产者的连接断开，它看到 NETWORK_EXCEPTION，不知道消息 2 是否已写入。Controller 从 ISR 中选举之后 Broker 2 成为 leader，生产者把重试发给它，生产者 ID、epoch 和序列号都不变。follower 在复制时建立了与 leader 相同的生产者状态，所以开启幂等时 Broker 2 在缓存中找到序列号 1，并以原来的偏移量 1 作答：恰好一次。关闭幂等时没有什么可以识别，Broker 2 把消息 2 再写一次。Broker 1 回来后成为 follower，追上进度并重新加入 ISR。（参考用例 10。）本实验做了简化：controller 在固定的 50 ms 后完成选举，Broker 之间的拉取有固定的 5 ms 延迟；不涉及元数据管理（ZooKeeper、KRaft）的细节。',
+  },
+  'failover-acks1-loss': {
+    name: '故障转移丢失了 leader 独自确认的消息',
+    description:
+      '在 acks=1 下，leader 一写入批次就确认，那时还没有任何 follower 拥有它；如果它随后宕机，新 leader 从未拥有这个批次，它就没了。Kafka 不允许幂等生产者使用 acks=1（ConfigException），所以这里生产者保持 acks=all，而主题允许同样的事情发生：min.insync.replicas 为 1，并且开启了 unclean.leader.election.enable。唯一的 follower Broker 2 在 60 ms 时与 leader 断开，掉出 ISR（replica.lag.time.max.ms，这里是 100 ms）；此后 Broker 1 独自确认消息 2 和 3，与 acks=1 完全一样。Broker 1 在 400 ms 时被杀掉。没有剩下任何 ISR 成员，于是 controller 让不同步的 Broker 2 成为 leader（unclean 选举）：它的日志在消息 1 之后就结束了。消息 2 和 3 已被确认却丢失了，没有人得到通知。开启幂等时，消息 4 带着序列号 3，而 Broker 2 最后见到的是序列号 0：OUT_OF_ORDER_SEQUENCE_NUMBER。序列号 3 紧跟在最后确认的序列号之后，所以缺口是真实的：生产者提升 epoch，把消息 4 作为 epoch 1 的序列号 0 发送，被接受。这次提升是丢失留下的唯一痕迹，应用什么也听不到。关闭幂等时连这一点痕迹也没有。（参考 §2.6 和用例 8。）',
+  },
 };

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycleCharts, partyCharts } from '../features/statecharts/charts';
+import { chartsFor, lifecycleCharts, partyCharts } from '../features/statecharts/charts';
+import { getPreset } from '../scenarios/presets';
 import { hasChinese, leftoverEnglish } from './english-check';
 import { stateDescription } from './localize';
 import { STATE_DESCRIPTIONS_ZH } from './statecharts-zh';
 
 describe('Chinese state descriptions', () => {
-  const states = [...partyCharts(), ...lifecycleCharts()].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
+  // With replication: the brokers' replica machine and the controller's too.
+  const replicated = chartsFor({ scenario: getPreset('failover-retry-recognised')!.scenario });
+  const states = [...partyCharts(), ...replicated, ...lifecycleCharts()].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
 
   it('cover every state of the machines (the ids listed here have no Chinese description yet)', () => {
     const missing = states.filter((n) => n.description && !(n.id in STATE_DESCRIPTIONS_ZH)).map((n) => n.id);

@@ -12,6 +12,8 @@ import brokerCrash from './presets/broker-crash.json';
 import producerRestart from './presets/producer-restart.json';
 import producerExpiry from './presets/producer-expiry.json';
 import newProducerReorder from './presets/new-producer-reorder.json';
+import failoverRetryRecognised from './presets/failover-retry-recognised.json';
+import failoverAcks1Loss from './presets/failover-acks1-loss.json';
 
 export interface Preset {
   id: string;
@@ -32,6 +34,8 @@ const FILES: readonly unknown[] = [
   producerRestart,
   producerExpiry,
   newProducerReorder,
+  failoverRetryRecognised,
+  failoverAcks1Loss,
 ];
 
 /** Every preset, validated at load; a broken preset file fails loudly in tests, not silently in the UI. */

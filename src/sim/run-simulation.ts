@@ -9,10 +9,15 @@ import { createNetworkModel } from './machines/network-model';
 import { networkMachine, producerSystemId } from './machines/network.machine';
 import { producerMachine } from './machines/producer.machine';
 import { createFaultPlan } from './network/fault-plan';
-import type { Scenario } from './scenario/schema';
+import { replicationOf, type Scenario } from './scenario/schema';
 import { nextExpiryCheck } from './protocol/broker-rules';
 import { StateRecorder } from './trace/state-recorder';
 import type { Trace, TraceEvent } from './trace/types';
+import { clusterLabMachine, replicaIds } from './machines/cluster.machine';
+import { controllerMachine } from './machines/controller.machine';
+import { brokerSystemId } from './machines/replica-model';
+import { replicaMachine } from './machines/replica.machine';
+import { createClusterView, finalLog } from './trace/cluster-view';
 
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
@@ -40,21 +45,30 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   let producer: AnyActorRef | null = null;
   let configError: string | null = null;
 
+  // With replication (replication.factor > 1) every event also carries the replicas' view (trace/cluster-view.ts).
+  const replicated = replicationOf(scenario.broker).rf > 1;
+  let clusterView: (() => TraceEvent['cluster']) | null = null;
   const recorder = new StateRecorder(k, (ev: TraceEvent) => {
     if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
     else if (ev.kind === 'config.error') configError = ev.message;
+    if (clusterView) ev.cluster = clusterView();
   });
-  const lab = createActor(labMachine, {
-    clock: k,
-    input: { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) },
-  });
+  const labInput = { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) };
+  const lab: AnyActorRef = replicated ? createActor(clusterLabMachine, { clock: k, input: labInput }) : createActor(labMachine, { clock: k, input: labInput });
   lab.subscribe({ error: (err: unknown) => (recorder.failure ??= err) });
   lab.start();
   const network = lab.system.get('network') as AnyActorRef;
   const broker = lab.system.get('broker') as AnyActorRef;
   recorder.watch('network', network, networkMachine);
   recorder.watch('connection', lab.system.get('connection') as AnyActorRef, connectionMachine);
-  recorder.watch('broker', broker, brokerMachine);
+  const replicas = replicated ? replicaIds(scenario.broker) : [];
+  const replicaActor = (id: number) => lab.system.get(brokerSystemId(id)) as AnyActorRef;
+  const controller = replicated ? (lab.system.get('controller') as AnyActorRef) : null;
+  if (controller) {
+    for (const id of replicas) recorder.watch(brokerSystemId(id) as 'broker', replicaActor(id), replicaMachine);
+    recorder.watch('controller' as 'broker', controller, controllerMachine);
+    clusterView = createClusterView(controller, replicas.map((id) => ({ id, actor: replicaActor(id) })));
+  } else recorder.watch('broker', broker, brokerMachine);
 
   /** Ids continue across restarts so every batch, request and connection in the trace is unique. */
   let ids = { nextBatchId: 1, nextReqId: 1, connection: 0 };
@@ -105,6 +119,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   };
 
   const stopBroker = (downMs: number, shutdown: 'clean' | 'crash') => {
+    if (replicated) return;
     broker.send({ type: shutdown === 'clean' ? 'broker.shutdown' : 'broker.crash' });
     network.send({ type: 'broker.down' });
     k.schedule(k.now + downMs, () => {
@@ -125,15 +140,30 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     if (t !== null) k.schedule(t, expiryCheck, true);
   };
   // While the broker is down nothing is checked; the first check after it is up again is scheduled then.
-  const brokerUp = () => broker.getSnapshot().matches('up') as boolean;
+  const brokerUp = () => !replicated && (broker.getSnapshot().matches('up') as boolean);
   const expiryCheck = () => {
     broker.send({ type: 'expiry.check' });
     if (brokerUp()) scheduleCheck();
     else checkPending = false;
   };
-  broker.subscribe(() => {
-    if (!checkPending && brokerUp()) scheduleCheck();
-  });
+  if (!replicated) {
+    broker.subscribe(() => {
+      if (!checkPending && brokerUp()) scheduleCheck();
+    });
+  }
+
+  /** With replication: a broker process killed (and started again `downMs` later); a follower cut off from the leader for a while. */
+  const killBroker = (id: number, downMs: number | undefined) => {
+    if (!controller || !replicas.includes(id)) return;
+    replicaActor(id).send({ type: 'broker.kill' });
+    controller.send({ type: 'broker.failed', broker: id });
+    if (downMs !== undefined) k.schedule(k.now + downMs, () => replicaActor(id).send({ type: 'broker.start' }));
+  };
+  const isolateFollower = (id: number, durationMs: number) => {
+    if (!replicas.includes(id)) return;
+    replicaActor(id).send({ type: 'follower.isolate' });
+    k.schedule(k.now + durationMs, () => replicaActor(id).send({ type: 'follower.heal' }));
+  };
 
   startProducer([]);
   if (configError === null) {
@@ -141,8 +171,11 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     for (const f of scenario.faults.scripted) {
       if (f.kind === 'broker-restart') k.schedule(f.atMs, () => stopBroker(f.downMs, f.shutdown));
       if (f.kind === 'producer-restart') k.schedule(f.atMs, () => crashProducer(f.downMs));
+      if (f.kind === 'broker-kill') k.schedule(f.atMs, () => killBroker(f.broker, f.downMs));
+      if (f.kind === 'follower-isolate') k.schedule(f.atMs, () => isolateFollower(f.broker, f.durationMs));
     }
-    scheduleCheck();
+    // With replication the brokers do not expire producer ids (see the fidelity notes).
+    if (!replicated) scheduleCheck();
   }
 
   let truncated = false;
@@ -154,7 +187,9 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     }
   }
   if (recorder.failure !== null) throw recorder.failure;
+  // With replication the partition's log is the one its leader ends with: what failover truncated is not in it.
+  const log = controller ? finalLog(controller, replicas.map((id) => ({ id, actor: replicaActor(id) })), k.log) : k.log;
   lab.stop();
   const endT = k.events.length > 0 ? k.events[k.events.length - 1]!.t : 0;
-  return { version: 1, scenario, events: k.events, log: k.log, configError, endT, truncated };
+  return { version: 1, scenario, events: k.events, log, configError, endT, truncated };
 }

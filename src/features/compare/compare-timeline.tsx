@@ -13,13 +13,13 @@ import { useElementSize } from '../timeline/use-element-width';
 import { panWindow, zoomWindow, type TimeWindow } from './time-window';
 
 /** The lanes share the height the stage leaves each run (the stage splits it between the two). */
-function compactGeometry(width: number, fontSize: number, height: number): LaneGeometry {
-  const g = laneGeometry(width, fontSize);
+function compactGeometry(width: number, fontSize: number, height: number, lanes = 3): LaneGeometry {
+  const g = laneGeometry(width, fontSize, 0, lanes);
   // The axis needs one line of text; each lane at least its name (labels that do not fit are left to the hover).
   const top = Math.round(fontSize * 0.4);
   const bottom = Math.round(fontSize * 1.3);
-  const laneHeight = Math.max(Math.round(fontSize * 1.4), Math.floor((height - top - bottom) / 3));
-  const axisY = top + laneHeight * 3;
+  const laneHeight = Math.max(Math.round(fontSize * 1.4), Math.floor((height - top - bottom) / lanes));
+  const axisY = top + laneHeight * lanes;
   return { ...g, top, laneHeight, axisY, height: axisY + bottom, plotRight: Math.max(g.plotLeft + 10, width - 14) };
 }
 
@@ -50,7 +50,7 @@ export function CompareTimeline({
   const palette = PALETTES[theme];
   const t = useT();
   const lang = useLang();
-  const g = compactGeometry(width, palette.fontSize, height);
+  const g = compactGeometry(width, palette.fontSize, height, layoutFor(trace).laneCount);
   const drag = useRef<{ x: number; view: TimeWindow } | null>(null);
   const timeAt = (clientX: number) => {
     const left = canvasRef.current?.getBoundingClientRect().left ?? 0;

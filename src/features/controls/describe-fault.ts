@@ -24,5 +24,9 @@ function describeKind(f: Fault, t: Translate): string {
       return t(f.shutdown === 'clean' ? 'fault.brokerRestart.clean' : 'fault.brokerRestart.crash', { at: f.atMs, down: f.downMs });
     case 'producer-restart':
       return t('fault.producerRestart', { at: f.atMs, down: f.downMs });
+    case 'broker-kill':
+      return f.downMs === undefined ? t('fault.brokerKill', { b: f.broker, at: f.atMs }) : t('fault.brokerKillRestart', { b: f.broker, at: f.atMs, down: f.downMs });
+    case 'follower-isolate':
+      return t('fault.followerIsolate', { b: f.broker, at: f.atMs, ms: f.durationMs });
   }
 }

@@ -2,6 +2,7 @@ import type { BrokerSnapshot } from '../../sim/trace/types';
 import { inspectorFor, logFlagsFor } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { BrokerStateView, type LogRow } from './broker-state-view';
+import { ReplicasView } from './replicas-view';
 import { useLang, useT } from '../../i18n/use-t';
 import { useRef } from 'react';
 import { useStepMotion } from '../motion/use-step-motion';
@@ -25,6 +26,8 @@ export function BrokerState() {
   useStepMotion(cursor, (m, ms) => {
     if (sectionRef.current) m.playInspector(sectionRef.current, trace.events[cursor], ins.brokerAt(cursor), ms);
   });
+  // With replication every event carries the replicas' view; the leader's state is the one shown below it.
+  const cluster = trace.events[cursor]?.cluster;
   const rows: LogRow[] = [];
   for (let k = Math.max(0, total - LOG_ROWS); k < total; k++) {
     rows.push({ record: trace.log[k]!, duplicateOf: flags.duplicateOf[k] ?? -1, reordered: flags.reordered[k] ?? false });
@@ -32,6 +35,7 @@ export function BrokerState() {
   return (
     <section className="panel" aria-labelledby="broker-state-title" ref={sectionRef}>
       <h2 id="broker-state-title">{t('brokerState.title')}</h2>
+      {cluster ? <ReplicasView cluster={cluster} lang={lang} /> : null}
       <BrokerStateView snapshot={ins.brokerAt(cursor) ?? FRESH_BROKER} rows={rows} total={total} lang={lang} />
     </section>
   );

@@ -4,7 +4,8 @@ import { useLang, useT } from '../../i18n/use-t';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
-import { lifecycleCharts, partyCharts } from './charts';
+import { chartsFor, lifecycleCharts } from './charts';
+import { laneName } from '../../i18n/labels';
 import { buildEnterIndex, type EnterIndex } from './enter-index';
 import { LifecycleCharts } from './lifecycle-charts';
 import { buildLifecycleIndex, type LifecycleIndex } from './lifecycle-index';
@@ -27,7 +28,7 @@ const indexes = new WeakMap<Trace, EnterIndex>();
 function enterIndexFor(trace: Trace): EnterIndex {
   let index = indexes.get(trace);
   if (!index) {
-    index = buildEnterIndex(trace, partyCharts());
+    index = buildEnterIndex(trace, chartsFor(trace));
     indexes.set(trace, index);
   }
   return index;
@@ -48,10 +49,11 @@ export default function StatechartsView() {
   const t = useT();
   const lang = useLang();
   const store = useLabStore();
-  const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
-  const charts = partyCharts();
+  const trace = useLab((s) => s.trace);
+  // With replication: a chart per broker (its replica machine) and the controller's.
+  const charts = chartsFor(trace);
   const lifecycles = lifecycleCharts();
   const [placed, setPlaced] = useState<ChartLayout[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export default function StatechartsView() {
   const transition = event?.transition;
   const active = useMemo(() => charts.map((c) => new Set(activeIds(c, states?.[c.party]))), [charts, states]);
   const taken = useMemo(() => charts.map((c) => takenIds(c, transition)), [charts, transition]);
-  const party = (p: PartyId) => t(`lane.${p}`);
+  const party = (p: PartyId) => (p === 'connection' ? t('lane.connection') : (p as string) === 'controller' ? t('lane.controller') : laneName(p as 'broker', lang));
   const describe = (node: ChartNode) => stateDescription(node.id, node.description, lang);
 
   const jump = (chart: Chart, node: ChartNode, lifecycle?: { party: LifecycleParty; id: number; label: string }) => {

@@ -1,6 +1,6 @@
 import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { BADGE_SHAPES, LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { BADGE_SHAPES, laneIndex, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import { arrowText, placeLabels, type LabelBox } from './labels';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
@@ -45,19 +45,26 @@ function font(p: Palette, scale = 1, weight = '') {
 /** Every label and badge on the canvas is this size. */
 export const LABEL_SCALE = 0.92;
 
-function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
+/** A lane's name on the canvas; with replication the brokers are numbered (broker 1 is the third lane). */
+function laneTitle(lang: Lang, i: number, lanes: number): string {
+  if (lanes > 3 && i >= 2) return t(lang, 'canvas.replica', { n: i - 1 });
+  return t(lang, LANE_KEYS[i] ?? 'canvas.broker');
+}
+
+function drawLanes({ ctx, width, g, palette: p, lang = 'en', layout }: DrawInput) {
   // Backgrounds cover each pixel once (software canvases pay per pixel).
   ctx.fillStyle = p.bg;
   ctx.fillRect(0, 0, width, g.top);
   ctx.fillRect(0, g.axisY, width, g.height - g.axisY);
-  for (let i = 0; i < LANES.length; i++) {
+  const lanes = layout.laneCount ?? 3;
+  for (let i = 0; i < lanes; i++) {
     ctx.fillStyle = i % 2 ? p.laneB : p.laneA;
     ctx.fillRect(0, g.top + i * g.laneHeight, width, g.laneHeight);
     ctx.fillStyle = p.text;
     ctx.font = font(p, 1.05, '600');
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    ctx.fillText(t(lang, LANE_KEYS[i]!), 8, laneCenter(g, i));
+    ctx.fillText(laneTitle(lang, i, lanes), 8, laneCenter(g, i));
   }
   ctx.strokeStyle = p.grid;
   ctx.lineWidth = 1;
@@ -205,7 +212,7 @@ function drawMarkGlyph(d: DrawInput, m: Mark, index: number) {
   const { x: px, y } = markPoint(m, x, g);
   ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
   const hovered = index === d.hoverMark;
-  const laneIdx = m.lane === 'producer' ? 0 : m.lane === 'network' ? 1 : 2;
+  const laneIdx = laneIndex(m.lane);
   const top = g.top + laneIdx * g.laneHeight;
   ctx.lineWidth = p.lineWidth * (hovered ? 2 : 1);
   ctx.setLineDash([]);
@@ -327,13 +334,14 @@ function drawDensity(d: DrawInput) {
   // Column boundaries by binary search; lane counts from prefix sums: cost grows with the width, not the run.
   const bounds = new Int32Array(cols + 1);
   for (let c = 0; c <= cols; c++) bounds[c] = lowerBound(layout.times, x.invert(g.plotLeft + c * bucketPx));
-  const totals = new Float32Array(cols * 3);
+  const lanes = layout.lanePrefix.length;
+  const totals = new Float32Array(cols * lanes);
   let max = 1;
   for (let c = 0; c < cols; c++) {
-    for (let lane = 0; lane < 3; lane++) {
+    for (let lane = 0; lane < lanes; lane++) {
       const pre = layout.lanePrefix[lane]!;
       const v = pre[bounds[c + 1]!]! - pre[bounds[c]!]!;
-      totals[c * 3 + lane] = v;
+      totals[c * lanes + lane] = v;
       if (v > max) max = v;
     }
   }
@@ -341,8 +349,8 @@ function drawDensity(d: DrawInput) {
   const upto = cursor + 1;
   for (let c = 0; c < cols; c++) {
     const px = g.plotLeft + c * bucketPx;
-    for (let lane = 0; lane < 3; lane++) {
-      const total = totals[c * 3 + lane]!;
+    for (let lane = 0; lane < lanes; lane++) {
+      const total = totals[c * lanes + lane]!;
       if (!total) continue;
       const pre = layout.lanePrefix[lane]!;
       const lo = bounds[c]!;
@@ -351,7 +359,7 @@ function drawDensity(d: DrawInput) {
       const h = Math.log1p(total) * norm;
       const y = laneCenter(g, lane) + h / 2;
       const hp = (h * past) / total;
-      ctx.fillStyle = lane === 2 ? p.response : p.request;
+      ctx.fillStyle = lane >= 2 ? p.response : p.request;
       ctx.globalAlpha = 1;
       if (hp > 0) ctx.fillRect(px, y - hp, bucketPx - 0.5, hp);
       ctx.globalAlpha = p.futureAlpha * 1.5;

@@ -1,6 +1,6 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Arrow, Mark } from './layout';
-import { LANE_INDEX } from './layout';
+import { laneIndex } from './layout';
 
 /** Vertical layout of the lanes, in CSS pixels. */
 export interface LaneGeometry {
@@ -19,12 +19,13 @@ export interface LaneGeometry {
  * The lanes in `width` × `height` CSS pixels. Without a height (exports, the side-by-side view) each lane is nine
  * lines of text tall; with one, the lanes share it, between four and ten lines each.
  */
-export function laneGeometry(width: number, fontSize: number, height = 0): LaneGeometry {
+export function laneGeometry(width: number, fontSize: number, height = 0, lanes = 3): LaneGeometry {
   const top = Math.round(fontSize * 0.8);
   const bottom = Math.round(fontSize * 2.2);
-  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * 4, (height - top - bottom) / 3))) : Math.round(fontSize * 9);
+  // With replication there is a lane per broker; each keeps room for a row of labels on either side of its centre.
+  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * 4, (height - top - bottom) / lanes))) : Math.round(fontSize * (lanes > 3 ? 7 : 9));
   const plotLeft = Math.round(fontSize * 7.5);
-  const axisY = top + laneHeight * 3;
+  const axisY = top + laneHeight * lanes;
   // Room on the right for the labels and badges of the run's last events, which are drawn to the right of (or
   // centred on) their time.
   const plotRight = Math.max(plotLeft + 10, width - Math.round(fontSize * 10));
@@ -41,7 +42,7 @@ const MIN_STUB = 28;
 export function arrowPoints(a: Arrow, x: ScaleLinear<number, number>, g: LaneGeometry) {
   const yP = laneCenter(g, 0);
   const yN = laneCenter(g, 1);
-  const yB = laneCenter(g, 2);
+  const yB = laneCenter(g, a.brokerLane ?? 2);
   const x0 = x(a.t0);
   let x1 = x(a.t1);
   const y0 = a.kind === 'request' ? yP : yB;
@@ -58,10 +59,10 @@ export function arrowPoints(a: Arrow, x: ScaleLinear<number, number>, g: LaneGeo
 
 /** Where a mark's glyph sits. */
 export function markPoint(m: Mark, x: ScaleLinear<number, number>, g: LaneGeometry) {
-  const lane = LANE_INDEX[m.lane] ?? 0;
+  const lane = laneIndex(m.lane);
   const c = laneCenter(g, lane);
-  // On the first row of labels beside the centre line: above it for the producer, below it for the broker.
+  // On the first row of labels beside the centre line: above it for the producer, below it for the brokers.
   const row = g.centreGap + g.rowHeight / 2;
-  const dy = m.lane === 'broker' ? row : m.lane === 'producer' ? -row : 0;
+  const dy = lane >= 2 ? row : m.lane === 'producer' ? -row : 0;
   return { x: x(m.t), y: c + dy };
 }

@@ -10,7 +10,7 @@ import { makeDuplicateFixtureTrace, makeFixtureTrace } from '../../testing/fixtu
 import { laneGeometry, type LaneGeometry } from './geometry';
 import { PALETTES } from './palette';
 import { LABEL_SCALE } from './draw';
-import { BADGE_SHAPES, buildLayout, localMarkText, visibleRange, type TimelineLayout } from './layout';
+import { BADGE_SHAPES, buildLayout, laneIndex, localMarkText, visibleRange, type TimelineLayout } from './layout';
 import { markText, overlaps, placeLabels, type LabelBox } from './labels';
 
 /** A stand-in for the canvas's measureText: Chinese characters are a full em, everything else about 0.62 em. */
@@ -94,9 +94,10 @@ describe('timeline labels', () => {
   });
 
   it.each(SIZES)('never overlap or leave the drawing area, at Fit and zoomed in ($fontSize px, $width × $height)', ({ fontSize, width, height }) => {
-    const g = laneGeometry(width, fontSize, height);
     for (const { name, trace } of all) {
       const layout = buildLayout(trace);
+      // As the timeline draws it: with replication, one lane per broker.
+      const g = laneGeometry(width, fontSize, height, layout.laneCount);
       for (const lang of ['en', 'zh'] as const) {
         expectTidy(place(layout, g, width, fontSize, lang, 0, Math.max(1, layout.endT)).boxes, g, width, `${name} (${lang}, Fit)`);
         // Zoomed in fourfold on each quarter of the run.
@@ -108,11 +109,12 @@ describe('timeline labels', () => {
 
   it('shows every verdict of the broker at Fit on a 1280 px stage, at the same time or not', () => {
     for (const { fontSize, width, height } of [SIZES[0]!, SIZES[1]!, SIZES[3]!, SIZES[4]!]) {
-      const g = laneGeometry(width, fontSize, height);
       for (const { name, trace } of all) {
         const layout = buildLayout(trace);
+        const g = laneGeometry(width, fontSize, height, layout.laneCount);
         const placed = place(layout, g, width, fontSize, 'en', 0, Math.max(1, layout.endT));
-        const verdicts = layout.marks.map((m, k) => [m, k] as const).filter(([m]) => BADGE_SHAPES.has(m.shape) && m.lane === 'broker');
+        // Every broker's verdicts: with replication, a later leader's lane too.
+        const verdicts = layout.marks.map((m, k) => [m, k] as const).filter(([m]) => BADGE_SHAPES.has(m.shape) && laneIndex(m.lane) >= 2);
         const missing = verdicts.filter(([, k]) => !placed.markBox.has(k)).map(([m]) => `${localMarkText(m, 'en')} at ${m.t} ms`);
         expect(missing, `${name} at ${fontSize} px: badges left out`).toEqual([]);
       }

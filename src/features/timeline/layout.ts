@@ -21,6 +21,8 @@ export interface Arrow {
   t1: number;
   end: ArrowEnd;
   delayed: boolean;
+  /** With replication: the lane of the broker that handled it, when not broker 1's. */
+  brokerLane?: number;
 }
 
 /**
@@ -67,17 +69,32 @@ export interface TimelineLayout {
   times: Float64Array;
   laneOf: Uint8Array;
   /** Per lane, how many of the first i events are on that lane (length n+1): density in O(columns · log n). */
-  lanePrefix: [Int32Array, Int32Array, Int32Array];
+  lanePrefix: Int32Array[];
   /** For each event, the arrow it starts or ends (-1 if none). */
   arrowOfEvent: Int32Array;
   /** For each event, its mark (-1 if none). */
   markOfEvent: Int32Array;
   endT: number;
   stats: TimelineStats;
+  /** How many lanes: 3 (producer, network, broker), plus one per further broker with replication. */
+  laneCount: number;
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
 export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
+
+/** A lane's row from the top: producer, network, broker (1), then with replication broker 2, 3… below it. */
+export function laneIndex(lane: Lane): number {
+  const fixed = LANE_INDEX[lane];
+  if (fixed !== undefined) return fixed;
+  const replica = /^broker-(\d+)$/.exec(lane);
+  return replica ? Number(replica[1]) + 1 : 0;
+}
+
+/** The lanes a trace is drawn with: one per replica when the topic has more than one (old runs keep three). */
+export function laneCountOf(trace: Pick<Trace, 'scenario'>): number {
+  return Math.max(3, (trace.scenario.broker['replication.factor'] ?? 1) + 2);
+}
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
 
@@ -198,7 +215,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   const addOne = (ev: TraceEvent) => {
     const i = ev.i;
     times[i] = ev.t;
-    laneOf[i] = LANE_INDEX[ev.lane] ?? 0;
+    laneOf[i] = laneIndex(ev.lane);
     switch (ev.kind) {
       case 'request.sent':
         stats.requests++;
@@ -217,6 +234,10 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         break;
       case 'broker.handled': {
         endArrow(ev, requestArrow, ev.req, 'broker');
+        if (ev.lane !== 'broker') {
+          const idx = requestArrow.get(ev.req);
+          if (idx !== undefined) arrows[idx]!.brokerLane = laneIndex(ev.lane);
+        }
         if (ev.verdict === 'duplicate') stats.duplicatesDiscarded++;
         const appended = ev.verdict === 'appended';
         const again = appended && ev.messages.some((m) => written.has(m));
@@ -224,8 +245,9 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         if (again) stats.duplicateWrites++;
         const shape: MarkShape = again ? 'duplicate' : appended ? 'badge' : ev.verdict === 'duplicate' ? 'recognised' : 'error';
         mark(ev, shape, verdictText(ev.verdict, ev.offset, again), shape !== 'badge');
-        if (!ev.noResponse) {
+        if (!ev.noResponse && !ev.awaitingReplicas) {
           const a = startArrow(ev, 'response', ev);
+          if (ev.lane !== 'broker') a.brokerLane = laneIndex(ev.lane);
           if (ev.deadSocket) {
             a.end = 'dead-socket';
             a.t1 = ev.t;
@@ -236,6 +258,49 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         }
         break;
       }
+      case 'produce.answered': {
+        // With replication: a held acks=all answer leaves the leader now.
+        const a = startArrow(ev, 'response', ev);
+        if (ev.lane !== 'broker') a.brokerLane = laneIndex(ev.lane);
+        if (ev.deadSocket) {
+          a.end = 'dead-socket';
+          a.t1 = ev.t;
+          a.endEvent = ev.i;
+        }
+        if (ev.error !== 'NONE') mark(ev, 'error', { code: ev.error }, true);
+        else mark(ev, 'dot', { key: 'badge.answered', params: { offset: ev.offset } });
+        break;
+      }
+      case 'replica.fetched':
+        mark(ev, 'dot', { key: 'badge.replicaFetched', params: { from: ev.fromOffset, to: ev.toOffset - 1 } });
+        break;
+      case 'replica.truncated':
+        mark(ev, 'error', { key: 'badge.replicaTruncated', params: { offset: ev.toOffset, n: ev.messages.length } }, true);
+        break;
+      case 'isr.shrunk':
+        mark(ev, 'flag', { key: 'badge.isrShrunk', params: { isr: ev.isr.join(',') } }, true);
+        break;
+      case 'isr.expanded':
+        mark(ev, 'flag', { key: 'badge.isrExpanded', params: { isr: ev.isr.join(',') } }, true);
+        break;
+      case 'broker.killed':
+        mark(ev, 'crash', { key: 'badge.brokerKilled', params: { n: ev.replica } }, true);
+        break;
+      case 'broker.started':
+        mark(ev, 'restart', { key: 'badge.brokerStarted', params: { n: ev.replica } }, true);
+        break;
+      case 'follower.isolated':
+        mark(ev, 'error', { key: 'badge.followerIsolated' }, true);
+        break;
+      case 'follower.reconnected':
+        mark(ev, 'dot', { key: 'badge.followerReconnected' });
+        break;
+      case 'leader.elected':
+        mark(ev, 'flag', { key: ev.clean ? 'badge.leaderElected' : 'badge.leaderElectedUnclean', params: { n: ev.replica, epoch: ev.leaderEpoch } }, true);
+        break;
+      case 'partition.offline':
+        mark(ev, 'error', { key: 'badge.partitionOffline' }, true);
+        break;
       case 'response.lost':
         stats.lostResponses++;
         endArrow(ev, responseArrow, ev.req, 'lost');
@@ -319,13 +384,11 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
     finish(trace) {
       if (trace.events.length !== n) throw new Error(`layout: ${n} events added, the trace has ${trace.events.length}`);
       const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
-      const lanePrefix: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-      const [p0, p1, p2] = lanePrefix;
+      const laneCount = laneCountOf(trace);
+      const lanePrefix = Array.from({ length: laneCount }, () => new Int32Array(n + 1));
       for (let i = 0; i < n; i++) {
         const l = laneOf[i]!;
-        p0[i + 1] = p0[i]! + (l === 0 ? 1 : 0);
-        p1[i + 1] = p1[i]! + (l === 1 ? 1 : 0);
-        p2[i + 1] = p2[i]! + (l === 2 ? 1 : 0);
+        for (let k = 0; k < laneCount; k++) lanePrefix[k]![i + 1] = lanePrefix[k]![i]! + (l === k ? 1 : 0);
       }
       const keyMarks: number[] = [];
       marks.forEach((m, k) => {
@@ -345,6 +408,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         times: times.length === n ? times : times.slice(0, n),
         laneOf: laneOf.length === n ? laneOf : laneOf.slice(0, n),
         lanePrefix,
+        laneCount,
         arrowOfEvent: arrowOfEvent.length === n ? arrowOfEvent : arrowOfEvent.slice(0, n),
         markOfEvent: markOfEvent.length === n ? markOfEvent : markOfEvent.slice(0, n),
         endT,

@@ -43,7 +43,8 @@ export function Timeline() {
   const showMinimap = layout.times.length > 150;
   // The lanes share the height the stage leaves them (less the overview strip, when there is one).
   const canvasHeight = boxHeight > 0 ? boxHeight - (showMinimap ? MINIMAP_HEIGHT + 4 : 0) : 0;
-  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight), [width, palette.fontSize, canvasHeight]);
+  const lanes = layout.laneCount;
+  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight, lanes), [width, palette.fontSize, canvasHeight, lanes]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);
@@ -293,7 +294,7 @@ export function Timeline() {
 
   return (
     <>
-      <div className="timeline-canvas-wrap" ref={wrapRef}>
+      <div className="timeline-canvas-wrap" ref={wrapRef} data-lanes={lanes}>
         <canvas
           ref={canvasRef}
           className="timeline-canvas"

@@ -42,6 +42,14 @@ const PER_APPEND_HOUSEKEEPING = 2;
 const PER_PRODUCER_RESTART = 6;
 /** Events of a broker restart (crashed, restarted, connection closed and reopened, producer id asked again). */
 const PER_BROKER_RESTART = 8;
+/**
+ * With replication, per append: each follower's fetch of it, the leader's held answer, and a margin for the ISR
+ * changes it can bring. Per node fault: the kill, the restart, the election and the truncations that follow.
+ */
+const PER_REPLICA_FETCH = 1;
+const PER_HELD_ANSWER = 2;
+const PER_NODE_FAULT = 12;
+
 /** Standard deviations of slack on the number of failed attempts, so that a run is rarely above its estimate. */
 const SLACK_SIGMAS = 4;
 
@@ -117,7 +125,7 @@ export function estimateWork(s: Scenario): WorkEstimate {
       producerRestarts++;
       // Every message sent before the crash may still be unacknowledged, and is sent again by the new instance.
       resent += sentBy(s.workload, f.atMs);
-    } else if (f.kind === 'broker-restart') brokerRestarts++;
+    } else if (f.kind === 'broker-restart' || f.kind === 'broker-kill' || f.kind === 'follower-isolate') brokerRestarts++;
     else packetFaults++;
   }
   const sends = m + resent;
@@ -126,12 +134,19 @@ export function estimateWork(s: Scenario): WorkEstimate {
   // Scripted faults and broker restarts fail what is in flight at the time.
   const scriptedFailed = (packetFaults + brokerRestarts) * inFlight;
   // A failed attempt may still have been appended (its response lost), so it counts the broker's housekeeping too.
-  const perSend = PER_SEND + ANSWERED_ATTEMPT + PER_APPEND_HOUSEKEEPING;
-  const perFailed = FAILED_ATTEMPT + PER_APPEND_HOUSEKEEPING;
+  // With replication every append is also fetched by each follower and its acks=all answer may be held.
+  const rf = s.broker['replication.factor'] ?? 1;
+  const perReplicatedAppend = rf > 1 ? (rf - 1) * PER_REPLICA_FETCH + PER_HELD_ANSWER : 0;
+  const perSend = PER_SEND + ANSWERED_ATTEMPT + PER_APPEND_HOUSEKEEPING + perReplicatedAppend;
+  const perFailed = FAILED_ATTEMPT + PER_APPEND_HOUSEKEEPING + perReplicatedAppend;
   const parts: Record<WorkDriver, number> = {
     messages: 10 + m * perSend,
     'fault-rates': (failed + (p > 0 ? stuckAttempts(s) : 0)) * perFailed,
-    restarts: resent * perSend + producerRestarts * PER_PRODUCER_RESTART + brokerRestarts * PER_BROKER_RESTART + scriptedFailed * perFailed,
+    restarts:
+      resent * perSend +
+      producerRestarts * PER_PRODUCER_RESTART +
+      brokerRestarts * (rf > 1 ? PER_BROKER_RESTART + PER_NODE_FAULT + rf : PER_BROKER_RESTART) +
+      scriptedFailed * perFailed,
   };
   const events = parts.messages + parts['fault-rates'] + parts.restarts;
   const driver = (Object.keys(parts) as WorkDriver[]).reduce((a, b) => (parts[b] > parts[a] ? b : a));

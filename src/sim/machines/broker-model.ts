@@ -143,6 +143,8 @@ export interface ProduceArrival {
   forcedError: BrokerErrorFault | null;
   /** The connection the request came on is already closed. */
   deadSocket: boolean;
+  /** request.timeout.ms, sent with the request: bounds a leader's wait for its followers (acks=all, with replication). */
+  timeoutMs?: number;
 }
 
 /** Errors Kafka raises before the append is attempted (leadership and ISR checks come first). */

@@ -6,7 +6,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type TraceEventInput = DistributiveOmit<TraceEvent, 'i' | 't'>;
 
 export type Packet =
-  | { kind: 'produce'; ref: RequestRef; acks: 'all' | '1' | '0'; idempotent: boolean }
+  /** `timeoutMs`: the request's timeout (request.timeout.ms), which bounds a leader's wait for replication (acks=all). */
+  | { kind: 'produce'; ref: RequestRef; acks: 'all' | '1' | '0'; idempotent: boolean; timeoutMs?: number }
   | { kind: 'init-pid'; instance: number; connection: number }
   | { kind: 'produce-response'; ref: RequestRef; error: ErrorName; offset: number }
   | { kind: 'init-pid-response'; instance: number; connection: number; pid: number; epoch: number };

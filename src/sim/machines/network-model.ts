@@ -20,7 +20,8 @@ export type NetworkEvent =
   | { type: 'break.noticed'; connection: number; instance: number }
   | { type: 'connection.close'; connection: number }
   | { type: 'broker.down' }
-  | { type: 'broker.up' };
+  /** The leader is back, or (with replication) a new one was elected: `leader` is its system id. */
+  | { type: 'broker.up'; leader?: string };
 
 /** Where an arriving packet goes, as the event its receiver gets (a producer by its application instance). */
 export type Delivery = { to: 'broker'; event: BrokerEvent } | { to: 'producer'; instance: number; event: ProducerEvent };
@@ -128,7 +129,9 @@ function deliveryOf(n: NetworkModel, p: Packet): Delivery {
   switch (p.kind) {
     case 'produce': {
       const forcedError = n.plan.brokerError(p.ref.messages[0] ?? 0, p.ref.attempt, p.ref.instance, p.acks);
-      return { to: 'broker', event: { type: 'produce', ref: p.ref, acks: p.acks, idempotent: p.idempotent, forcedError, deadSocket: false } };
+      const event: BrokerEvent = { type: 'produce', ref: p.ref, acks: p.acks, idempotent: p.idempotent, forcedError, deadSocket: false };
+      if (p.timeoutMs !== undefined) event.timeoutMs = p.timeoutMs;
+      return { to: 'broker', event };
     }
     case 'init-pid':
       return { to: 'broker', event: { type: 'init-pid', instance: p.instance, connection: p.connection } };

@@ -1,4 +1,4 @@
-import { enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef, type StateValue } from 'xstate';
 import { connectionMachine } from './connection.machine';
 import type { SimClock } from '../kernel/kernel';
 import {
@@ -21,6 +21,8 @@ export interface NetworkContext {
   /** The links' data. Whether the leader is reachable is this machine's state; each connection's is its actor's. */
   n: NetworkModel;
   clock: SimClock;
+  /** With replication: the system id of the broker that leads now (requests go there); `broker` otherwise. */
+  leader?: string;
 }
 
 export interface NetworkInput {
@@ -35,7 +37,7 @@ export const producerSystemId = (instance: number) => `producer-${instance}`;
  * A step's effects as XState actions: what happened to a connection is told to the connection's actor (it follows the
  * newest connection), and an arrived packet is forwarded to its receiver at once.
  */
-function enactNetwork(out: readonly NetworkEffect[], cause: { type: string }, enqueue: Enqueue, system: { get(id: string): AnyActorRef | undefined }): void {
+function enactNetwork(out: readonly NetworkEffect[], cause: { type: string }, enqueue: Enqueue, system: { get(id: string): AnyActorRef | undefined }, leader = 'broker'): void {
   const connection = system.get('connection');
   enact(out, cause, enqueue, (fx) => {
     if (fx.type === 'fact') {
@@ -43,7 +45,7 @@ function enactNetwork(out: readonly NetworkEffect[], cause: { type: string }, en
       if (connection) enqueue.sendTo(connection, f.type === 'connection.seen' ? { type: 'connection.opened', connection: f.connection } : f);
     } else {
       const d = fx.delivery;
-      const to = d.to === 'broker' ? system.get('broker') : system.get(producerSystemId(d.instance));
+      const to = d.to === 'broker' ? system.get(leader) : system.get(producerSystemId(d.instance));
       if (to) enqueue.sendTo(to, d.event as unknown as { type: string });
     }
   });
@@ -58,7 +60,7 @@ const step = <T extends NetworkEvent['type']>(type: T, f: (s: NetworkStep, e: Ex
     if (event.type !== type) return;
     const s: NetworkStep = { n: context.n, now: context.clock.now, leaderUp: leaderUp((self.getSnapshot() as { value: StateValue }).value), out: [] };
     f(s, event as Extract<NetworkEvent, { type: T }>);
-    enactNetwork(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined });
+    enactNetwork(s.out, event, enqueue as unknown as Enqueue, system as { get(id: string): AnyActorRef | undefined }, context.leader);
   });
 
 /**
@@ -80,6 +82,8 @@ export const networkMachine = setup({
     noticeBreak: step('break.noticed', (s, e) => noticeBreak(s, e.connection, e.instance)),
     close: step('connection.close', (s, e) => close(s, e.connection)),
     brokerDown: step('broker.down', (s) => brokerDown(s)),
+    /** With replication: requests go to the newly elected leader from now on. */
+    followLeader: assign(({ context, event }) => (event.type === 'broker.up' && event.leader !== undefined ? { leader: event.leader } : { leader: context.leader })),
   },
 }).createMachine({
   id: 'network',
@@ -98,12 +102,12 @@ export const networkMachine = setup({
   states: {
     reachable: {
       description: 'the leader can be reached: packets travel with seeded latency and arrive in TCP order; faults lose, delay or stall them',
-      on: { 'broker.down': { target: 'unreachable', actions: 'brokerDown' } },
+      on: { 'broker.down': { target: 'unreachable', actions: 'brokerDown' }, 'broker.up': { actions: 'followLeader' } },
     },
     unreachable: {
       description: 'the broker is down: its connections broke, and a connection attempt is refused',
       on: {
-        'broker.up': 'reachable',
+        'broker.up': { target: 'reachable', actions: 'followLeader' },
         // Going down again while down (overlapping restarts) still cuts the connections opened in between.
         'broker.down': { actions: 'brokerDown' },
       },

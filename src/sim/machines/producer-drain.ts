@@ -144,7 +144,7 @@ function sendBatch(m: ProducerStep, b: Batch): void {
   const ref = requestRef(m, b, req);
   m.requests.set(req, { ref, batch: b, sentT: m.now });
   record(m, refEvent('request.sent', 'producer', ref, {}));
-  m.out.push({ type: 'send', packet: { kind: 'produce', ref, acks: m.config.acks, idempotent: m.idempotent } });
+  m.out.push({ type: 'send', packet: { kind: 'produce', ref, acks: m.config.acks, idempotent: m.idempotent, timeoutMs: m.config['request.timeout.ms'] } });
   if (m.config.acks === '0') {
     // acks=0: no response will come; the batch counts as sent with offset −1 (reference §2.6).
     m.requests.delete(req);

@@ -1,6 +1,6 @@
 import { errorReplyPossible } from '../protocol/error-replies';
 import { excerpt, stripBom } from './excerpt';
-import { scenarioSchema, SCENARIO_VERSION, type Fault, type Scenario } from './schema';
+import { replicationOf, scenarioSchema, SCENARIO_VERSION, type Fault, type Scenario } from './schema';
 
 /** The most unknown keys one message names; the rest are counted. */
 export const MAX_KEYS_LISTED = 5;
@@ -119,7 +119,7 @@ export function parseScenario(input: unknown): ParseResult {
   }
   const result = scenarioSchema.safeParse(input);
   if (!result.success) return failed(problemsOf(result.error.issues));
-  const refused = impossibleFaults(result.data);
+  const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data)];
   return refused.length > 0 ? failed(refused) : { ok: true, scenario: result.data };
 }
 
@@ -138,6 +138,49 @@ export function impossibleFaults(s: Scenario): InputProblem[] {
       message: `${f.error} is only sent with acks=all, but producer.acks is "${s.producer.acks}"`,
     };
   });
+}
+
+/**
+ * Replication settings and node faults that cannot mean anything with the scenario's replication factor: a broker id
+ * beyond it, min.insync.replicas above it, a follower fault without followers, the single-broker restart with several.
+ * The code is the catalogue key of the problem's words.
+ */
+export function replicationProblems(s: Scenario): InputProblem[] {
+  const { rf, minIsr } = replicationOf(s.broker);
+  const out: InputProblem[] = [];
+  if (minIsr > rf) {
+    out.push({
+      path: 'broker.min.insync.replicas',
+      code: 'problem.minIsrAboveReplicas',
+      params: { minIsr, rf },
+      message: `min.insync.replicas is ${minIsr}, more than replication.factor (${rf}): no write with acks=all could ever succeed`,
+    });
+  }
+  s.faults.scripted.forEach((f, i) => {
+    if ((f.kind === 'broker-kill' || f.kind === 'follower-isolate') && rf === 1) {
+      out.push({
+        path: `faults.scripted[${i}].kind`,
+        code: 'problem.needsReplication',
+        params: { kind: f.kind },
+        message: `${f.kind} needs followers: set broker.replication.factor to 2 or more (with one broker, use broker-restart)`,
+      });
+    } else if ((f.kind === 'broker-kill' || f.kind === 'follower-isolate') && f.broker > rf) {
+      out.push({
+        path: `faults.scripted[${i}].broker`,
+        code: 'problem.noSuchBroker',
+        params: { broker: f.broker, rf },
+        message: `there is no broker ${f.broker}: broker.replication.factor is ${rf}, so the partition's replicas are on brokers 1 to ${rf}`,
+      });
+    } else if (f.kind === 'broker-restart' && rf > 1) {
+      out.push({
+        path: `faults.scripted[${i}].kind`,
+        code: 'problem.restartNeedsOneBroker',
+        params: { rf },
+        message: `broker-restart is for a single broker; with broker.replication.factor ${rf}, use broker-kill with a broker id and downMs`,
+      });
+    }
+  });
+  return out;
 }
 
 function impossibleFaultIndices(s: Scenario): number[] {

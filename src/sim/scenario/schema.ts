@@ -65,6 +65,19 @@ export const brokerConfigSchema = z.strictObject({
   'log.roll.ms': withDefault(int(1, INT_MAX), 604800000),
   /** Time the broker takes to handle one produce request. */
   processingMs: ms(1),
+  /**
+   * The topic's replication factor: brokers 1 … N each hold a replica of the partition; broker 1 leads first. Left
+   * out: 1, the single broker of every scenario before replication existed. The replication settings are left out
+   * rather than filled in, so a scenario without them reads (and hashes, and shares) exactly as before; read them
+   * with `replicationOf`.
+   */
+  'replication.factor': z.optional(int(1, 5)),
+  /** With acks=all, the smallest ISR that may take a write (NOT_ENOUGH_REPLICAS below it). */
+  'min.insync.replicas': z.optional(int(1, 5)),
+  /** Whether a replica outside the ISR may be elected leader when no ISR member is alive (it may lack acknowledged records). */
+  'unclean.leader.election.enable': z.optional(z.boolean()),
+  /** A follower that has not caught up with the leader's log for this long leaves the ISR. */
+  'replica.lag.time.max.ms': z.optional(int(1, INT_MAX)),
 });
 
 export const workloadSchema = z.strictObject({
@@ -109,6 +122,13 @@ export const faultSchema = z.discriminatedUnion('kind', [
     shutdown: withDefault(z.enum(['clean', 'crash']), 'clean'),
   }),
   z.strictObject({ kind: z.literal('producer-restart'), atMs: ms(0), downMs: ms(50) }),
+  /**
+   * With replication: broker `broker` (1 … replication.factor) is killed at `atMs` and, unless `downMs` is left out,
+   * started again `downMs` later. Killing the leader makes the controller elect a new one.
+   */
+  z.strictObject({ kind: z.literal('broker-kill'), broker: int(1, 5), atMs: ms(0), downMs: z.optional(int(0, INT_MAX)) }),
+  /** With replication: follower `broker` stops fetching from the leader at `atMs`, for `durationMs`. */
+  z.strictObject({ kind: z.literal('follower-isolate'), broker: int(1, 5), atMs: ms(0), durationMs: int(1, INT_MAX) }),
 ]);
 
 export const faultRatesSchema = z.strictObject({
@@ -155,3 +175,13 @@ export type ProducerConfig = Scenario['producer'];
 export type BrokerConfig = Scenario['broker'];
 export type Fault = z.output<typeof faultSchema>;
 export type FaultRates = Scenario['faults']['rates'];
+
+/** The replication settings with Kafka's defaults filled in (replication.factor 1, min.insync.replicas 1, no unclean election, 30 s lag). */
+export function replicationOf(broker: BrokerConfig): { rf: number; minIsr: number; unclean: boolean; lagMaxMs: number } {
+  return {
+    rf: broker['replication.factor'] ?? 1,
+    minIsr: broker['min.insync.replicas'] ?? 1,
+    unclean: broker['unclean.leader.election.enable'] ?? false,
+    lagMaxMs: broker['replica.lag.time.max.ms'] ?? 30000,
+  };
+}

@@ -111,7 +111,7 @@ function indexEvents(events: readonly TraceEvent[]): EventIndex {
     failedByMessage: new Map(),
     firstRequestByBatch: new Map(),
     retrySignsByBatch: new Map(),
-    byKind: new Map([['epoch.bumped', []], ['producer.expired', []], ['producer.crashed', []]]),
+    byKind: new Map([['epoch.bumped', []], ['producer.expired', []], ['producer.crashed', []], ['leader.elected', []]]),
     firstWriteByPid: new Map(),
   };
   const first = <K, V>(map: Map<K, V>, key: K, value: V) => {
@@ -216,13 +216,26 @@ function explainDuplicate(trace: Trace, index: EventIndex, message: number, reco
   return anomaly;
 }
 
+/** With replication: the first leader election after event `i` that replaced a leader (a failover), if any. */
+function failoverAfter(index: EventIndex, i: number): EventOf<'leader.elected'> | undefined {
+  for (const k of index.byKind.get('leader.elected') ?? []) {
+    const ev = index.events[k] as EventOf<'leader.elected'>;
+    if (k > i && ev.previous !== null) return ev;
+  }
+  return undefined;
+}
+
 function explainLoss(index: EventIndex, message: number, acked: boolean): Anomaly {
   const failed = index.failedByMessage.get(message);
   const ack = index.ackByMessage.get(message);
   const witness: number[] = [];
   const base = { kind: 'lost' as const, message, offsets: [], events: witness };
   let anomaly: Anomaly;
-  if (acked && ack) {
+  const failover = acked && ack ? failoverAfter(index, ack.i) : undefined;
+  if (acked && ack && failover) {
+    witness.push(ack.i, failover.i);
+    anomaly = { ...base, cause: 'lost-failover', params: { ack: at(ack), election: at(failover), clean: failover.clean, leader: failover.replica } };
+  } else if (acked && ack) {
     witness.push(ack.i);
     anomaly = { ...base, cause: 'lost-acks0', params: { ack: at(ack) } };
   } else if (failed) {

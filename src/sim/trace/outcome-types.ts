@@ -34,6 +34,8 @@ export type AnomalyFact =
   | { cause: 'duplicate-retry'; params: { copies: number; first: At; retry: RetryCause | null; attempt: number; accepted: AcceptReason } }
   /** acks=0: the producer reported the message sent; it never reached the log. */
   | { cause: 'lost-acks0'; params: { ack: At } }
+  /** With replication: acknowledged, then a failover elected a leader whose log lacked it (acks=1, or an unclean election). */
+  | { cause: 'lost-failover'; params: { ack: At; election: At; clean: boolean; leader: number } }
   /** The batch failed and the application did not send it again. */
   | { cause: 'lost-failed'; params: { failed: At; records: number } & DeliveryFailure }
   | { cause: 'lost-unresolved'; params: Record<string, never> }

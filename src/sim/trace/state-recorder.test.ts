@@ -6,6 +6,8 @@ import { brokerMachine } from '../machines/broker.machine';
 import { connectionMachine } from '../machines/connection.machine';
 import { networkMachine } from '../machines/network.machine';
 import { producerMachine } from '../machines/producer.machine';
+import { controllerMachine } from '../machines/controller.machine';
+import { replicaMachine } from '../machines/replica.machine';
 import { runSimulation } from '../run-simulation';
 import { scenarioArb } from '../testing/arbitraries';
 import type { PartyId, StateValue, Trace } from './types';
@@ -21,7 +23,18 @@ function nodeIds(machine: AnyStateMachine): Set<string> {
   const walk = (n: AnyStateNode): string[] => [n.id, ...Object.values(n.states).flatMap((c) => walk(c as AnyStateNode))];
   return new Set(walk(machine.root));
 }
-const IDS = Object.fromEntries(Object.entries(MACHINES).map(([p, m]) => [p, nodeIds(m)])) as Record<PartyId, Set<string>>;
+
+/**
+ * With replication every broker is a replica machine (broker 1 still `broker`, then `broker-2`, `broker-3`…) and
+ * the controller is a party too.
+ */
+function machinesOf(trace: Trace): Record<string, AnyStateMachine> {
+  const rf = trace.scenario.broker['replication.factor'] ?? 1;
+  if (rf === 1) return MACHINES;
+  const out: Record<string, AnyStateMachine> = { ...MACHINES, broker: replicaMachine, controller: controllerMachine };
+  for (let id = 2; id <= rf; id++) out[`broker-${id}`] = replicaMachine;
+  return out;
+}
 
 /** The ids of the active leaf states a state value names, checked against the machine: every key must be a child. */
 function leaves(machine: AnyStateMachine, value: StateValue): string[] {
@@ -42,15 +55,17 @@ function leaves(machine: AnyStateMachine, value: StateValue): string[] {
 
 function checkStates(trace: Trace): void {
   let previous: unknown = null;
+  const machines = machinesOf(trace);
+  const ids = Object.fromEntries(Object.entries(machines).map(([p, m]) => [p, nodeIds(m)])) as Record<string, Set<string>>;
   for (const ev of trace.events) {
     expect(ev.states, `event ${ev.i}`).toBeDefined();
-    const states = ev.states!;
-    expect(Object.keys(states).sort()).toEqual(['broker', 'connection', 'network', 'producer']);
-    for (const party of Object.keys(MACHINES) as PartyId[]) expect(leaves(MACHINES[party], states[party]).length).toBeGreaterThan(0);
+    const states = ev.states! as Record<string, StateValue>;
+    expect(Object.keys(states).sort()).toEqual(Object.keys(machines).sort());
+    for (const party of Object.keys(machines)) expect(leaves(machines[party]!, states[party]!).length).toBeGreaterThan(0);
     if (ev.transition) {
-      const ids = IDS[ev.transition.party];
-      expect(ids.has(ev.transition.source), ev.transition.source).toBe(true);
-      for (const t of ev.transition.targets) expect(ids.has(t), t).toBe(true);
+      const known = ids[ev.transition.party]!;
+      expect(known.has(ev.transition.source), ev.transition.source).toBe(true);
+      for (const t of ev.transition.targets) expect(known.has(t), t).toBe(true);
     }
     // Unchanged states are the same object as the event before's (a long trace shares them).
     if (previous !== null && JSON.stringify(previous) === JSON.stringify(states)) expect(states).toBe(previous);

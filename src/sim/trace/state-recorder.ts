@@ -76,7 +76,8 @@ export class StateRecorder {
 
   /** Follows an actor as the given party (a newer actor replaces an older one for the same party; the older one's records still count). */
   watch(party: PartyId, actor: AnyActorRef, machine: AnyStateMachine): void {
-    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: this.states[party], staying: new WeakMap() };
+    // A party first seen here (with replication: the controller, brokers 2, 3…) has no recorded value yet.
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: this.states[party] ?? '', staying: new WeakMap() };
     this.parties.set(party, w);
     actor.subscribe({
       next: (snapshot: AnyMachineSnapshot) => {

@@ -7,10 +7,16 @@ import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, R
  * it never re-runs protocol logic to draw a frame.
  */
 
-export type Lane = 'producer' | 'network' | 'broker';
+export type Lane = 'producer' | 'network' | 'broker' | ReplicaLane;
+
+/** With replication, broker 2, 3… each have a lane of their own (broker 1 keeps `broker`). */
+export type ReplicaLane = `broker-${number}`;
 
 /** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
 export type PartyId = 'producer' | 'network' | 'connection' | 'broker';
+
+/** With replication: the controller and brokers 2, 3… are parties too (broker 1 stays `broker`). */
+export type ReplicationPartyId = 'controller' | ReplicaLane;
 
 /** Things with a life of their own, each a child actor of a party: a producer's batch, a producer id at the broker. */
 export type LifecycleParty = 'batch' | 'producerId';
@@ -32,6 +38,7 @@ export type StateValue = string | { readonly [key: string]: StateValue };
 
 /** A transition a party took: the event, and the ids of the state nodes it left from and went to (XState's ids). */
 export interface TransitionTaken {
+  /** With replication also `controller` or `broker-2`, `broker-3`… (ReplicationPartyId). */
   party: PartyId;
   event: string;
   source: string;
@@ -71,6 +78,29 @@ export interface BrokerSnapshot {
   producers: ProducerEntry[];
 }
 
+/** With replication: one replica of the partition as it stands after an event. */
+export interface ReplicaView {
+  broker: number;
+  /** leader, follower (fetching), isolated (not fetching), down, or back up and waiting for the controller. */
+  role: 'leader' | 'follower' | 'isolated' | 'down' | 'recovering';
+  /** Its log end offset. */
+  leo: number;
+  /** The high watermark as this replica knows it. */
+  hw: number;
+}
+
+/** With replication: the partition across its replicas (what the broker inspector shows beside the leader's state). */
+export interface ClusterSnapshot {
+  /** The broker that leads, or null while the controller elects one or none can be elected. */
+  leader: number | null;
+  leaderEpoch: number;
+  /** The in-sync replicas, as the controller last heard them. */
+  isr: number[];
+  /** The leader's high watermark (-1 without a leader). */
+  hw: number;
+  replicas: ReplicaView[];
+}
+
 interface Base {
   /** Index in `Trace.events`. */
   i: number;
@@ -82,11 +112,13 @@ interface Base {
   /** Set when the event changed the broker's state. */
   broker?: BrokerSnapshot;
   /** Each party's state value after this event (objects are shared with the previous event while unchanged). */
-  states?: Readonly<Record<PartyId, StateValue>>;
+  states?: Readonly<Record<PartyId, StateValue>> & Readonly<Partial<Record<ReplicationPartyId, StateValue>>>;
   /** The transition whose actions recorded this event. */
   transition?: TransitionTaken;
   /** Batches' and producer ids' transitions since the previous event (their states at any event follow from these). */
   moves?: LifecycleMove[];
+  /** With replication: the replicas after this event (shared with the previous event while unchanged). */
+  cluster?: ClusterSnapshot;
 }
 
 /** Identity of a produce request, repeated on every event about it so the UI can draw its arrow. */
@@ -162,7 +194,30 @@ export type TraceEvent = Base &
         deadSocket: boolean;
         /** acks=0: the broker sends no response. */
         noResponse: boolean;
+        /** With replication and acks=all: written (or recognised), the response waits until the ISR has the batch. */
+        awaitingReplicas?: true;
       } & RequestRef)
+    /** With replication: the leader answers a held acks=all request (the ISR has it, it shrank, or the request timed out). */
+    | ({ kind: 'produce.answered'; error: ErrorName; offset: number; rule: RuleFact | null; deadSocket: boolean } & RequestRef)
+    /** A follower copied records [fromOffset, toOffset) from the leader; `hw` is the high watermark it learnt. */
+    | { kind: 'replica.fetched'; replica: number; leader: number; fromOffset: number; toOffset: number; hw: number }
+    /** A replica cut its log back to `toOffset`, where it diverged from the new leader's (KIP-101/279); `messages` were dropped. */
+    | { kind: 'replica.truncated'; replica: number; leader: number; fromOffset: number; toOffset: number; messages: number[] }
+    /** The leader dropped a follower that lagged `lagMs` (replica.lag.time.max.ms) from the ISR. */
+    | { kind: 'isr.shrunk'; replica: number; removed: number; isr: number[]; lagMs: number }
+    /** A follower caught up with the leader and rejoined the ISR. */
+    | { kind: 'isr.expanded'; replica: number; added: number; isr: number[] }
+    /** A broker process was killed (`leader`: it led the partition). */
+    | { kind: 'broker.killed'; replica: number; leader: boolean }
+    /** A killed broker started again: producer state rebuilt from its log; it waits for the controller. */
+    | { kind: 'broker.started'; replica: number; logEndOffset: number }
+    /** A follower stopped (or resumed) fetching from the leader. */
+    | { kind: 'follower.isolated'; replica: number }
+    | { kind: 'follower.reconnected'; replica: number }
+    /** The controller made `replica` the leader (clean: from the ISR; unclean: a replica outside it). */
+    | { kind: 'leader.elected'; replica: number; previous: number | null; leaderEpoch: number; isr: number[]; clean: boolean; logEndOffset: number }
+    /** No replica may lead: the partition is offline until one comes back. */
+    | { kind: 'partition.offline'; replica: number; isr: number[] }
     | ({ kind: 'response.lost'; cause: LossCause } & RequestRef)
     | ({ kind: 'response.received'; error: ErrorName; offset: number } & RequestRef)
     | ({ kind: 'request.timeout'; timeoutMs: number } & RequestRef)
