@@ -1,5 +1,6 @@
 import { RETRIABLE_ERRORS } from '../sim/protocol/types';
 import type { EventOf, TraceEvent } from '../sim/trace/types';
+import { describeConsumer } from './describe-consumer';
 import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
@@ -92,6 +93,8 @@ export function describe(ev: TraceEvent, lang: Lang): string {
       return t(lang, 'narr.connectionRefused', { n: ev.connection, backoffMs: ev.backoffMs });
     case 'producer.expired':
       return t(lang, 'narr.producerExpired', { pid: ev.pid, idleMs: ev.idleMs });
+    default:
+      return describeConsumer(ev, lang);
   }
 }
 

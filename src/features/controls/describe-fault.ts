@@ -24,5 +24,15 @@ function describeKind(f: Fault, t: Translate): string {
       return t(f.shutdown === 'clean' ? 'fault.brokerRestart.clean' : 'fault.brokerRestart.crash', { at: f.atMs, down: f.downMs });
     case 'producer-restart':
       return t('fault.producerRestart', { at: f.atMs, down: f.downMs });
+    case 'consumer-crash':
+      return t('fault.consumerCrash', { at: t(`crashPoint.${f.at}`), m: f.message, copy: f.copy });
+    case 'slow-processing':
+      return t(f.stall === 'slow' ? 'fault.slowProcessing.slow' : 'fault.slowProcessing.pause', { ms: f.durationMs, m: f.message, copy: f.copy });
+    case 'lose-commit-response':
+      return t('fault.loseCommitResponse', { n: f.commit });
+    case 'database-outage':
+      return t('fault.databaseOutage', { at: f.atMs, down: f.downMs });
+    case 'member-join':
+      return t('fault.memberJoin', { at: f.atMs });
   }
 }

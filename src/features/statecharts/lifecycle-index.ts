@@ -25,7 +25,7 @@ const lastAtOrBefore = (list: readonly number[], x: number): number => countAtOr
 
 export function buildLifecycleIndex(trace: Trace): LifecycleIndex {
   const tracks = new Map<string, Track>();
-  const started: Record<LifecycleParty, { ids: number[]; steps: number[] }> = { batch: { ids: [], steps: [] }, producerId: { ids: [], steps: [] } };
+  const started: Record<LifecycleParty, { ids: number[]; steps: number[] }> = { batch: { ids: [], steps: [] }, producerId: { ids: [], steps: [] }, message: { ids: [], steps: [] } };
   const key = (party: LifecycleParty, id: number) => `${party} ${id}`;
   for (const ev of trace.events) {
     for (const m of ev.moves ?? []) {

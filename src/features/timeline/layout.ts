@@ -77,7 +77,7 @@ export interface TimelineLayout {
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
-export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
+export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 4 };
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
 

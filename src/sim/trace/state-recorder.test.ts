@@ -8,7 +8,7 @@ import { networkMachine } from '../machines/network.machine';
 import { producerMachine } from '../machines/producer.machine';
 import { runSimulation } from '../run-simulation';
 import { scenarioArb } from '../testing/arbitraries';
-import type { PartyId, StateValue, Trace } from './types';
+import type { ProducerSidePartyId as PartyId, StateValue, Trace } from './types';
 
 const MACHINES: Record<PartyId, AnyStateMachine> = {
   producer: producerMachine,
@@ -48,7 +48,7 @@ function checkStates(trace: Trace): void {
     expect(Object.keys(states).sort()).toEqual(['broker', 'connection', 'network', 'producer']);
     for (const party of Object.keys(MACHINES) as PartyId[]) expect(leaves(MACHINES[party], states[party]).length).toBeGreaterThan(0);
     if (ev.transition) {
-      const ids = IDS[ev.transition.party];
+      const ids = IDS[ev.transition.party as PartyId];
       expect(ids.has(ev.transition.source), ev.transition.source).toBe(true);
       for (const t of ev.transition.targets) expect(ids.has(t), t).toBe(true);
     }
