@@ -698,6 +698,7 @@ export const en = {
   'fault.databaseOutage': 'Database down at {at} ms for {down} ms',
   'fault.memberJoin': 'A second consumer joins the group at {at} ms',
   'crashPoint.after-poll': 'after poll',
+  'crashPoint.before-effect': 'just before the effect',
   'crashPoint.after-effect': 'after the effect',
   'crashPoint.after-commit': 'after the commit',
   'crashPoint.idle': 'while idle',

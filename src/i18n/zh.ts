@@ -674,6 +674,7 @@ export const zh: Catalogue = {
   'fault.databaseOutage': '数据库在 {at} ms 宕机 {down} ms',
   'fault.memberJoin': '第二个消费者在 {at} ms 加入消费组',
   'crashPoint.after-poll': '拉取之后',
+  'crashPoint.before-effect': '写入效果之前',
   'crashPoint.after-effect': '写入效果之后',
   'crashPoint.after-commit': '提交之后',
   'crashPoint.idle': '空闲时',

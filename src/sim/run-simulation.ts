@@ -3,6 +3,11 @@ import { MAX_EVENTS } from './budget/estimate-work';
 import { Kernel } from './kernel/kernel';
 import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
+import { consumerMachine, consumerSystemId } from './machines/consumer.machine';
+import type { ConsumerEnv } from './machines/consumer-model';
+import { createConsumerFaultPlan } from './machines/consumer-fault-plan';
+import { coordinatorMachine } from './machines/coordinator.machine';
+import { databaseMachine } from './machines/database.machine';
 import { connectionMachine } from './machines/connection.machine';
 import { labMachine } from './machines/lab.machine';
 import { createNetworkModel } from './machines/network-model';
@@ -12,7 +17,8 @@ import { createFaultPlan } from './network/fault-plan';
 import type { Scenario } from './scenario/schema';
 import { nextExpiryCheck } from './protocol/broker-rules';
 import { StateRecorder } from './trace/state-recorder';
-import type { Trace, TraceEvent } from './trace/types';
+import { databaseTables } from './trace/database-tables';
+import type { ConsumerMemberId, Trace, TraceEvent } from './trace/types';
 
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
@@ -40,9 +46,15 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   let producer: AnyActorRef | null = null;
   let configError: string | null = null;
 
+  let coordinator: AnyActorRef | null = null;
   const recorder = new StateRecorder(k, (ev: TraceEvent) => {
     if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
     else if (ev.kind === 'config.error') configError = ev.message;
+    // The consumer side: fetches waiting past the log end are answered once the log has grown (just after this event).
+    else if (coordinator && ev.kind === 'broker.handled' && ev.offset >= 0 && ev.verdict !== 'duplicate') {
+      const c = coordinator;
+      k.schedule(k.now, () => c.send({ type: 'log.appended' }));
+    }
   });
   const lab = createActor(labMachine, {
     clock: k,
@@ -135,6 +147,65 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     if (!checkPending && brokerUp()) scheduleCheck();
   });
 
+  if (scenario.consumer) {
+    const consumer = scenario.consumer;
+    const cfaults = createConsumerFaultPlan(scenario.faults.scripted, scenario.faults.consumerRates, rng.faults, consumer.restartMs);
+    lab.send({
+      type: 'consumer-side.start',
+      coordinator: {
+        clock: k,
+        log: {
+          logEndOffset: () => k.log.length,
+          read: (from, to) => k.log.slice(from, to).map((r) => ({ offset: r.offset, message: r.message })),
+        },
+        sessionTimeoutMs: consumer['session.timeout.ms'],
+        rebalanceTimeoutMs: consumer['max.poll.interval.ms'],
+        latencyMs: consumer.requestLatencyMs,
+        loseCommitResponse: cfaults.loseCommitResponse,
+      },
+      database: { config: scenario.database!, clock: k },
+    });
+    coordinator = lab.system.get('coordinator') as AnyActorRef;
+    const database = lab.system.get('database') as AnyActorRef;
+    recorder.watch('coordinator', coordinator, coordinatorMachine);
+    recorder.watch('database', database, databaseMachine);
+    const deliveries = new Map<number, number>();
+    let nextTxn = 1;
+    let nextCommit = 1;
+    const env: ConsumerEnv = {
+      delivered: (message) => {
+        const n = (deliveries.get(message) ?? 0) + 1;
+        deliveries.set(message, n);
+        return n;
+      },
+      nextTxn: () => nextTxn++,
+      nextCommit: () => nextCommit++,
+      crashAt: cfaults.crashAt,
+      slowness: cfaults.slowness,
+      crashed: (member, crashedInstance, downMs, memberId) => {
+        // Its heartbeats stop (the coordinator's session timer starts); the actor is retired; a new process starts later.
+        k.schedule(k.now, () => {
+          if (memberId >= 0) coordinator?.send({ type: 'group.silent', memberId });
+          lab.send({ type: 'consumer.retire', member, instance: crashedInstance });
+        });
+        k.schedule(k.now + downMs, () => launchMember(member, crashedInstance + 1));
+      },
+    };
+    const launchMember = (member: ConsumerMemberId, memberInstance: number) => {
+      const self = consumerSystemId(member, memberInstance);
+      lab.send({ type: 'consumer.launch', input: { member, instance: memberInstance, self, config: consumer, database: scenario.database!, dedup: scenario.dedup!.strategy, env } });
+      const actor = lab.system.get(self) as AnyActorRef;
+      recorder.watch(member, actor, consumerMachine);
+      actor.send({ type: 'consumer.start' });
+    };
+    k.schedule(consumer.startMs, () => launchMember('consumer-1', 1));
+    const join = scenario.faults.scripted.find((f) => f.kind === 'member-join');
+    if (join) k.schedule(join.atMs, () => launchMember('consumer-2', 1));
+    for (const f of scenario.faults.scripted) {
+      if (f.kind === 'database-outage') k.schedule(f.atMs, () => database.send({ type: 'db.outage', downMs: f.downMs }));
+    }
+  }
+
   startProducer([]);
   if (configError === null) {
     if (scenario.workload.messages > 0) k.schedule(scenario.workload.startMs, () => workload(1));
@@ -156,5 +227,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   if (recorder.failure !== null) throw recorder.failure;
   lab.stop();
   const endT = k.events.length > 0 ? k.events[k.events.length - 1]!.t : 0;
-  return { version: 1, scenario, events: k.events, log: k.log, configError, endT, truncated };
+  const trace: Trace = { version: 1, scenario, events: k.events, log: k.log, configError, endT, truncated };
+  if (scenario.consumer) trace.database = databaseTables(k.events);
+  return trace;
 }

@@ -100,7 +100,7 @@ export const DEDUP_STRATEGIES = ['none', 'memory', 'after-effect', 'before-effec
 export type DedupStrategy = (typeof DEDUP_STRATEGIES)[number];
 
 /** Where in a message's handling a scripted consumer crash strikes. */
-export const CRASH_POINTS = ['after-poll', 'after-effect', 'after-commit'] as const;
+export const CRASH_POINTS = ['after-poll', 'before-effect', 'after-effect', 'after-commit'] as const;
 export type CrashPoint = (typeof CRASH_POINTS)[number];
 
 /**
@@ -131,6 +131,8 @@ export const consumerConfigSchema = z.strictObject({
   processingMs: ms(5),
   /** One-way time of a request between the consumer and the broker (fetch, join, commit), simplified to a constant. */
   requestLatencyMs: ms(2),
+  /** How long a member waits for a commit's answer before it counts it as failed (a commitSync then retries). */
+  'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
   /** When the first member starts. */
   startMs: ms(0),
   /** How long a crashed member's process takes to start again. */
@@ -141,6 +143,8 @@ export const consumerConfigSchema = z.strictObject({
 export const databaseConfigSchema = z.strictObject({
   /** One-way time between the consumer and the database; a transaction commits when it arrives. */
   latencyMs: ms(1),
+  /** How long the application waits before it tries a transaction again that failed because the database was down. */
+  retryBackoffMs: withDefault(int(1, INT_MAX), 100),
 });
 
 export const dedupConfigSchema = z.strictObject({
