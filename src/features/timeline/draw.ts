@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
-import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { BADGE_SHAPES, LANES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { arrowPoints, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
+import { PRODUCER_SLOTS, SLOT_TITLES } from './consumer-lanes';
+import { BADGE_SHAPES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import { arrowText, placeLabels, type LabelBox } from './labels';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
@@ -36,8 +37,6 @@ export function dashFor(a: Arrow): number[] {
   return [];
 }
 
-const LANE_KEYS = ['canvas.producer', 'canvas.network', 'canvas.broker'] as const;
-
 function font(p: Palette, scale = 1, weight = '') {
   return `${weight} ${Math.round(p.fontSize * scale)}px ${p.fontFamily}`.trim();
 }
@@ -50,14 +49,15 @@ function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   ctx.fillStyle = p.bg;
   ctx.fillRect(0, 0, width, g.top);
   ctx.fillRect(0, g.axisY, width, g.height - g.axisY);
-  for (let i = 0; i < LANES.length; i++) {
+  const slots = g.slots ?? PRODUCER_SLOTS;
+  for (let i = 0; i < slots.length; i++) {
     ctx.fillStyle = i % 2 ? p.laneB : p.laneA;
     ctx.fillRect(0, g.top + i * g.laneHeight, width, g.laneHeight);
     ctx.fillStyle = p.text;
     ctx.font = font(p, 1.05, '600');
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    ctx.fillText(t(lang, LANE_KEYS[i]!), 8, laneCenter(g, i));
+    ctx.fillText(t(lang, SLOT_TITLES[slots[i]!]!), 8, laneCenter(g, i));
   }
   ctx.strokeStyle = p.grid;
   ctx.lineWidth = 1;
@@ -205,7 +205,8 @@ function drawMarkGlyph(d: DrawInput, m: Mark, index: number) {
   const { x: px, y } = markPoint(m, x, g);
   ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
   const hovered = index === d.hoverMark;
-  const laneIdx = m.lane === 'producer' ? 0 : m.lane === 'network' ? 1 : 2;
+  const laneIdx = slotRow(g, markSlot(m));
+  if (laneIdx < 0) return;
   const top = g.top + laneIdx * g.laneHeight;
   ctx.lineWidth = p.lineWidth * (hovered ? 2 : 1);
   ctx.setLineDash([]);
@@ -384,8 +385,11 @@ function drawCursor(d: DrawInput) {
   const arrow = layout.arrowOfEvent[cursor] ?? -1;
   const mark = layout.markOfEvent[cursor] ?? -1;
   let cx = px;
-  let cy = laneCenter(g, layout.laneOf[cursor] ?? 0);
-  if (mark >= 0) {
+  const row = slotRow(g, layout.laneOf[cursor] ?? 0);
+  let cy = laneCenter(g, Math.max(0, row));
+  if (row < 0) {
+    // The current event's lane is folded: the cursor line alone shows where it is.
+  } else if (mark >= 0) {
     const m = markPoint(layout.marks[mark]!, x, g);
     cx = m.x;
     cy = m.y;

@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Arrow, Mark } from './layout';
 import { LANE_INDEX } from './layout';
+import { PRODUCER_SLOTS } from './consumer-lanes';
 
 /** Vertical layout of the lanes, in CSS pixels. */
 export interface LaneGeometry {
@@ -13,22 +14,42 @@ export interface LaneGeometry {
   /** Height of one row of labels, and the gap kept clear around a lane's centre line (arrows start and end there). */
   rowHeight: number;
   centreGap: number;
+  /** The lane slots drawn, top to bottom (the producer side's three when left out). */
+  slots?: readonly number[];
 }
 
 /**
  * The lanes in `width` × `height` CSS pixels. Without a height (exports, the side-by-side view) each lane is nine
  * lines of text tall; with one, the lanes share it, between four and ten lines each.
  */
-export function laneGeometry(width: number, fontSize: number, height = 0): LaneGeometry {
+export function laneGeometry(width: number, fontSize: number, height = 0, slots: readonly number[] = PRODUCER_SLOTS): LaneGeometry {
   const top = Math.round(fontSize * 0.8);
   const bottom = Math.round(fontSize * 2.2);
-  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * 4, (height - top - bottom) / 3))) : Math.round(fontSize * 9);
+  const lanes = slots.length;
+  // With the consumer side's lanes too, rows of labels are packed closer, so that each lane keeps a row on either
+  // side of its centre line in a third less height and the whole timeline still fits a projector's 720 px.
+  const packed = lanes > PRODUCER_SLOTS.length;
+  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * (packed ? 3.3 : 4), (height - top - bottom) / lanes))) : Math.round(fontSize * (packed ? 7 : 9));
   const plotLeft = Math.round(fontSize * 7.5);
-  const axisY = top + laneHeight * 3;
+  const axisY = top + laneHeight * lanes;
   // Room on the right for the labels and badges of the run's last events, which are drawn to the right of (or
   // centred on) their time.
   const plotRight = Math.max(plotLeft + 10, width - Math.round(fontSize * 10));
-  return { top, laneHeight, plotLeft, plotRight, height: axisY + bottom, axisY, rowHeight: Math.round(fontSize * 1.55), centreGap: Math.round(fontSize * 0.3) };
+  const rowHeight = Math.round(fontSize * (packed ? 1.3 : 1.55));
+  const g: LaneGeometry = { top, laneHeight, plotLeft, plotRight, height: axisY + bottom, axisY, rowHeight, centreGap: Math.round(fontSize * (packed ? 0.15 : 0.3)) };
+  if (slots !== PRODUCER_SLOTS) g.slots = slots;
+  return g;
+}
+
+/** The row (0 at the top) a lane slot is drawn in, or -1 when it is not drawn (the consumer side folded or absent). */
+export function slotRow(g: LaneGeometry, slot: number): number {
+  if (!g.slots) return slot < PRODUCER_SLOTS.length ? slot : -1;
+  return g.slots.indexOf(slot);
+}
+
+/** The lane slot of a mark. */
+export function markSlot(m: Mark): number {
+  return m.slot ?? LANE_INDEX[m.lane] ?? 0;
 }
 
 export function laneCenter(g: LaneGeometry, lane: number): number {
@@ -58,8 +79,7 @@ export function arrowPoints(a: Arrow, x: ScaleLinear<number, number>, g: LaneGeo
 
 /** Where a mark's glyph sits. */
 export function markPoint(m: Mark, x: ScaleLinear<number, number>, g: LaneGeometry) {
-  const lane = LANE_INDEX[m.lane] ?? 0;
-  const c = laneCenter(g, lane);
+  const c = laneCenter(g, slotRow(g, markSlot(m)));
   // On the first row of labels beside the centre line: above it for the producer, below it for the broker.
   const row = g.centreGap + g.rowHeight / 2;
   const dy = m.lane === 'broker' ? row : m.lane === 'producer' ? -row : 0;

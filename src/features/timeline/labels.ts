@@ -1,7 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Lang } from '../../i18n/lang';
-import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { arrowLabel, BADGE_SHAPES, LANE_INDEX, localMarkText, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { arrowPoints, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
+import { arrowLabel, BADGE_SHAPES, localMarkText, type Arrow, type Mark, type TimelineLayout } from './layout';
 
 /**
  * Where the timeline's words go: every label and badge gets a box in a row of its lane, and no two boxes overlap or
@@ -164,6 +164,12 @@ export function placeLabels(p: PlaceInput): Placement {
   const markZones = [new Zone([...pUp, ...pDown], left, right), new Zone([...nUp, ...nDown], left, right), new Zone([...bDown, ...bUp], left, right)];
   // Words beside a flag, crash or restart may also use the network lane's rows when their own lane is full.
   const textZones = [new Zone([...pUp, ...pDown, ...nUp, ...nDown], left, right), markZones[1]!, new Zone([...bDown, ...bUp, ...nDown, ...nUp], left, right)];
+  // The consumer side's lanes (rows 3 and on, when drawn): marks only, above and below the centre line.
+  for (let r = 3; r < (g.slots?.length ?? 3); r++) {
+    const zone = new Zone([...rows(g, r, 'up'), ...rows(g, r, 'down')], left, right);
+    markZones.push(zone);
+    textZones.push(zone);
+  }
   const boxes: LabelBox[] = [];
   const arrowBox = new Map<number, LabelBox>();
   const markBox = new Map<number, LabelBox>();
@@ -182,7 +188,9 @@ export function placeLabels(p: PlaceInput): Placement {
       const w = measure(text, badge || m.major) + (badge ? 12 : 6);
       const px = markPoint(m, x, g).x;
       const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
-      const zone = (!badge && m.major ? textZones : markZones)[LANE_INDEX[m.lane] ?? 0]!;
+      const row = slotRow(g, markSlot(m));
+      if (row < 0) continue;
+      const zone = (!badge && m.major ? textZones : markZones)[row]!;
       let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
       let shown = text;
       let width = w;

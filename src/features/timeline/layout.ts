@@ -2,6 +2,7 @@ import { requestLabel as labelOf } from '../../i18n/facts';
 import type { Lang } from '../../i18n/lang';
 import { t, type MessageKey, type Params } from '../../i18n/t';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
+import { createConsumerMarker, PRODUCER_SLOTS, slotOfEvent } from './consumer-lanes';
 
 /**
  * Pure geometry-free layout of a trace for the timeline: arrows (requests and responses) and point marks, each
@@ -43,6 +44,8 @@ export interface Mark {
   text: MarkText;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
+  /** The lane slot it is drawn in when that is not its lane's own (the second consumer's lane). */
+  slot?: number;
 }
 
 export interface TimelineStats {
@@ -74,10 +77,12 @@ export interface TimelineLayout {
   markOfEvent: Int32Array;
   endT: number;
   stats: TimelineStats;
+  /** The lane slots the run uses, ascending: 0–2 always, the consumer side's only in a run with a consumer. */
+  slots: number[];
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
-export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 4 };
+export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 5 };
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
 
@@ -156,6 +161,8 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0, duplicateWrites: 0 };
   // Messages already in the log: an append of one of them again is a duplicate write (known at that moment).
   const written = new Set<number>();
+  const consumerSide = createConsumerMarker();
+  const slotsUsed = new Set<number>(PRODUCER_SLOTS);
 
   const grow = (need: number) => {
     if (need <= cap) return;
@@ -175,7 +182,9 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   };
   const mark = (ev: TraceEvent, shape: MarkShape, text: MarkText, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
-    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
+    const m: Mark = { event: ev.i, t: ev.t, t1, lane, shape, text, major };
+    if (lane === ev.lane && laneOf[ev.i]! !== LANE_INDEX[lane]) m.slot = laneOf[ev.i]!;
+    marks.push(m);
   };
   // An arrow that has not ended yet runs to the end of the run: its t1 is set by `finish`.
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
@@ -198,7 +207,8 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   const addOne = (ev: TraceEvent) => {
     const i = ev.i;
     times[i] = ev.t;
-    laneOf[i] = LANE_INDEX[ev.lane] ?? 0;
+    laneOf[i] = slotOfEvent(ev);
+    slotsUsed.add(laneOf[i]);
     switch (ev.kind) {
       case 'request.sent':
         stats.requests++;
@@ -302,8 +312,11 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       case 'config.error':
         mark(ev, 'error', { key: 'badge.configRefused' }, true);
         break;
-      default:
-        mark(ev, 'dot', null);
+      default: {
+        const c = consumerSide.mark(ev);
+        if (c) mark(ev, c.shape, c.text, c.major, ev.lane, c.t1 ?? ev.t);
+        else mark(ev, 'dot', null);
+      }
     }
   };
 
@@ -349,6 +362,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         markOfEvent: markOfEvent.length === n ? markOfEvent : markOfEvent.slice(0, n),
         endT,
         stats,
+        slots: [...slotsUsed].sort((a, b) => a - b),
       };
     },
   };
