@@ -5,6 +5,8 @@ import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
+import { ConsumerState } from '../features/inspectors/consumer-state';
+import { DatabaseState } from '../features/inspectors/database-state';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { TimelineArea } from '../features/compare/compare-view';
@@ -78,6 +80,8 @@ export function App() {
             <OutcomePanel />
             <ProducerState />
             <BrokerState />
+            <ConsumerState />
+            <DatabaseState />
           </aside>
         </div>
         <ForkMenu />

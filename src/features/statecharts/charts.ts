@@ -4,7 +4,11 @@ import { producerIdMachine } from '../../sim/machines/producer-id.machine';
 import { connectionMachine } from '../../sim/machines/connection.machine';
 import { networkMachine } from '../../sim/machines/network.machine';
 import { producerMachine } from '../../sim/machines/producer.machine';
-import type { LifecycleParty, PartyId } from '../../sim/trace/types';
+import { consumerMachine } from '../../sim/machines/consumer.machine';
+import { coordinatorMachine } from '../../sim/machines/coordinator.machine';
+import { databaseMachine } from '../../sim/machines/database.machine';
+import { messageMachine } from '../../sim/machines/message.machine';
+import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { extractChart, type Chart } from './graph';
 
 export const PARTIES: readonly PartyId[] = ['producer', 'network', 'connection', 'broker'];
@@ -27,4 +31,33 @@ export function partyCharts(): readonly Chart<PartyId>[] {
 export function lifecycleCharts(): readonly Chart<LifecycleParty>[] {
   lifecycles ??= [extractChart('batch', batchMachine), extractChart('producerId', producerIdMachine)];
   return lifecycles;
+}
+
+/** Which consumer-side charts a run has: none, one group member, or two. */
+export type ConsumerCharts = 0 | 1 | 2;
+
+/** The consumer-side charts a trace needs: its group members (a second with a member-join fault), the coordinator and the database. */
+export function consumerChartsOf(trace: Trace): ConsumerCharts {
+  if (!trace.scenario.consumer) return 0;
+  return trace.scenario.faults.scripted.some((f) => f.kind === 'member-join') ? 2 : 1;
+}
+
+const withConsumer = new Map<ConsumerCharts, { parties: readonly Chart<PartyId>[]; lifecycles: readonly Chart<LifecycleParty>[] }>();
+
+/**
+ * The charts of a run: the producer side's always (the same arrays as `partyCharts` and `lifecycleCharts`), and in a
+ * run with a consumer the group members', the coordinator's, the database's and a message's persisted state.
+ */
+export function chartsFor(members: ConsumerCharts): { parties: readonly Chart<PartyId>[]; lifecycles: readonly Chart<LifecycleParty>[] } {
+  if (members === 0) return { parties: partyCharts(), lifecycles: lifecycleCharts() };
+  let c = withConsumer.get(members);
+  if (!c) {
+    const consumers = [extractChart<PartyId>('consumer-1', consumerMachine), ...(members === 2 ? [extractChart<PartyId>('consumer-2', consumerMachine)] : [])];
+    c = {
+      parties: [...partyCharts(), ...consumers, extractChart('coordinator', coordinatorMachine), extractChart('database', databaseMachine)],
+      lifecycles: [...lifecycleCharts(), extractChart('message', messageMachine)],
+    };
+    withConsumer.set(members, c);
+  }
+  return c;
 }

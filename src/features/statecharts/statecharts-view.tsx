@@ -4,7 +4,7 @@ import { useLang, useT } from '../../i18n/use-t';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
-import { lifecycleCharts, partyCharts } from './charts';
+import { chartsFor, consumerChartsOf } from './charts';
 import { buildEnterIndex, type EnterIndex } from './enter-index';
 import { LifecycleCharts } from './lifecycle-charts';
 import { buildLifecycleIndex, type LifecycleIndex } from './lifecycle-index';
@@ -27,7 +27,7 @@ const indexes = new WeakMap<Trace, EnterIndex>();
 function enterIndexFor(trace: Trace): EnterIndex {
   let index = indexes.get(trace);
   if (!index) {
-    index = buildEnterIndex(trace, partyCharts());
+    index = buildEnterIndex(trace, chartsFor(consumerChartsOf(trace)).parties);
     indexes.set(trace, index);
   }
   return index;
@@ -51,8 +51,7 @@ export default function StatechartsView() {
   const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
-  const charts = partyCharts();
-  const lifecycles = lifecycleCharts();
+  const { parties: charts, lifecycles } = chartsFor(consumerChartsOf(trace));
   const [placed, setPlaced] = useState<ChartLayout[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState<ChartNode | null>(null);
@@ -155,6 +154,7 @@ export default function StatechartsView() {
       )}
       {placed && index.recorded && (
         <LifecycleCharts
+          charts={lifecycles}
           trace={trace}
           cursor={cursor}
           index={lifecycleIndex}
