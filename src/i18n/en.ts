@@ -772,6 +772,7 @@ export const en = {
   'summary.checkerFailed': 'The checker failed on this run: {error}',
   // The consumer side (scenario version 2).
   'problem.needsConsumer': 'a {kind} needs a consumer section',
+  'problem.oneMemberJoin': 'only one member-join fault: the lab has two group members at most',
   'problem.autoCommitOff': 'the auto commit strategy needs enable.auto.commit=true (or left out)',
   'lane.consumer': 'consumer',
   'lane.database': 'database',

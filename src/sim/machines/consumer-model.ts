@@ -285,8 +285,10 @@ export function joined(s: ConsumerStep, e: JoinResponse): void {
     moveTo(s, 'stopped');
     return;
   }
+  if (s.dedup === 'state-machine') s.recovered = false;
   if (!s.recovered) {
-    // State machine: before the first poll, finish what an earlier process left unfinished.
+    // State machine: on every assignment (a restart, a rebalance), before the first poll, finish what was left
+    // unfinished: messages received (and maybe committed past) but not done.
     moveTo(s, 'processing');
     sendBatchTxn(s, { kind: 'sm-scan' });
     return;
@@ -607,7 +609,8 @@ export function commitAnswered(s: ConsumerStep, commit: number, error: CommitErr
   if (!sync) return;
   s.syncCommit = null;
   if (retry) {
-    sendCommit(s, c.offset, 'sync', c.auto);
+    // Tried again with the member's id and generation as they are now; failed at once if it has left the group.
+    if (!sendCommit(s, c.offset, 'sync', c.auto)) poll(s);
     return;
   }
   if (error !== 'NONE') {

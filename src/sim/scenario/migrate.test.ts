@@ -32,7 +32,7 @@ describe('scenario format version 2', () => {
     expect(s.version).toBe(2);
     expect(s.consumer?.commit).toEqual({ strategy: 'after-processing', mode: 'sync' });
     expect(s.consumer?.['auto.offset.reset']).toBe('latest');
-    expect(s.database).toEqual({ latencyMs: 1 });
+    expect(s.database).toEqual({ latencyMs: 1, retryBackoffMs: 100 });
     expect(s.dedup).toEqual({ strategy: 'none' });
     expect(formatVersionOf(s)).toBe(2);
   });

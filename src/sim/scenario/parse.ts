@@ -166,6 +166,10 @@ export function consumerProblems(s: Scenario): InputProblem[] {
     if (s.faults.consumerRates) out.push({ path: 'faults.consumerRates', code: 'problem.needsConsumer', params: { kind: 'consumerRates' }, message: 'consumerRates needs a consumer section' });
     return out;
   }
+  const joins = s.faults.scripted.flatMap((f, i) => (f.kind === 'member-join' ? [i] : []));
+  for (const i of joins.slice(1)) {
+    out.push({ path: `faults.scripted[${i}]`, code: 'problem.oneMemberJoin', params: {}, message: 'only one member-join fault: the lab has two group members at most' });
+  }
   if (s.consumer.commit.strategy === 'auto' && s.consumer['enable.auto.commit'] === false) {
     out.push({
       path: 'consumer.enable.auto.commit',
