@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkTrace } from '../../sim/trace/checker';
+import { EffectsView } from './effects-view';
 import { runSimulation } from '../../sim/run-simulation';
 import { parseScenario } from '../../sim/scenario/parse';
 import type { Trace } from '../../sim/trace/types';
@@ -75,5 +77,23 @@ describe('Consumer and database inspectors', () => {
     const table = within(screen.getByRole('region', { name: 'Database' })).getByRole('table', { name: /Effects table/ });
     expect(within(table).getByText('m1')).toBeTruthy();
     expect(within(table).queryByText('m2')).toBeNull();
+  });
+});
+
+describe('Effects verdict', () => {
+  it('counts the duplicated effect, says exactly-once of effects did not hold, and links each witness', () => {
+    const trace = crashTrace();
+    const effects = checkTrace(trace).effects!;
+    const onGoTo = vi.fn();
+    render(<EffectsView effects={effects} onGoTo={onGoTo} />);
+    expect(screen.getByText('Duplicated effects: 1')).toBeTruthy();
+    expect(screen.getByText('Messages without an effect: 0')).toBeTruthy();
+    expect(screen.getByText(/Exactly-once of effects: no/)).toBeTruthy();
+    expect(screen.getByText(/the consumer crashed after the effect and before a commit covered it/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Duplicated effect: message 2/ }));
+    expect(onGoTo).toHaveBeenCalledWith(effects.anomalies[0]!.events[0]);
+    const crash = trace.events.find((e) => e.kind === 'consumer.crashed')!.i;
+    fireEvent.click(screen.getByRole('button', { name: `step ${crash + 1}` }));
+    expect(onGoTo).toHaveBeenLastCalledWith(crash);
   });
 });
