@@ -26,6 +26,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'NoOffsetForPartitionException',
   'CommitFailedException',
   'commitSync',
+  'poll',
   'commitAsync',
   'upsert',
   'inbox',

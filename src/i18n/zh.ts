@@ -769,7 +769,7 @@ export const zh: Catalogue = {
   'summary.checkerFailed': '检查器在本次运行上失败了：{error}',
   // 消费端（场景格式第 2 版）。
   'problem.needsConsumer': '{kind} 需要消费者配置',
-  'problem.oneMemberJoin': '只能有一个 member-join 故障：实验室的消费组最多有两个成员',
+  'problem.oneMemberJoin': '只能有一个“第二个消费者加入”故障：实验室的消费组最多有两个成员',
   'problem.autoCommitOff': '自动提交策略需要 enable.auto.commit=true（或不写）',
   'lane.consumer': '消费者',
   'lane.database': '数据库',

@@ -44,8 +44,17 @@ export function checkEffects(trace: Trace): EffectsOutcome {
       cause = 'log-duplicate';
       witness = logEvent.get(again.offset) ?? -1;
     } else {
+      // From the first time a member started on this message (a fenced member may write its effect last).
+      let from = first.event;
+      for (let i = 0; i < first.event; i++) {
+        const ev = events[i]!;
+        if (ev.kind === 'record.processing' && ev.message === message) {
+          from = i;
+          break;
+        }
+      }
       let rank = Infinity;
-      for (let i = first.event + 1; i < again.event; i++) {
+      for (let i = from + 1; i < again.event; i++) {
         const c = redeliveryCause(events[i]!);
         if (c && c.rank < rank) {
           rank = c.rank;
