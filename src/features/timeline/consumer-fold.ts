@@ -8,3 +8,8 @@ export const useConsumerFold = create<{ folded: boolean; setFolded(folded: boole
   folded: false,
   setFolded: (folded) => set({ folded }),
 }));
+
+/** Whether the timeline draws the consumer side's lanes now: the run has a consumer, and they are not folded away. */
+export function consumerLanesShown(hasConsumer: boolean, folded: boolean): boolean {
+  return hasConsumer && !folded;
+}

@@ -24,12 +24,14 @@ export interface LaneGeometry {
  */
 export function laneGeometry(width: number, fontSize: number, height = 0, slots: readonly number[] = PRODUCER_SLOTS): LaneGeometry {
   const top = Math.round(fontSize * 0.8);
-  const bottom = Math.round(fontSize * 2.2);
   const lanes = slots.length;
+  const bottom = Math.round(fontSize * (lanes > PRODUCER_SLOTS.length ? 1.7 : 2.2));
   // With the consumer side's lanes too, rows of labels are packed closer, so that each lane keeps a row on either
   // side of its centre line in a third less height and the whole timeline still fits a projector's 720 px.
+  // When even that is too tall (a lesson's text above the stage), a lane shrinks to one row of labels on its centre line.
   const packed = lanes > PRODUCER_SLOTS.length;
-  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(fontSize * (packed ? 3.3 : 4), (height - top - bottom) / lanes))) : Math.round(fontSize * (packed ? 7 : 9));
+  const minLane = packed ? Math.round(fontSize * 1.3) + 6 : fontSize * 4;
+  const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(minLane, (height - top - bottom) / lanes))) : Math.round(fontSize * (packed ? 7 : 9));
   const plotLeft = Math.round(fontSize * 7.5);
   const axisY = top + laneHeight * lanes;
   // Room on the right for the labels and badges of the run's last events, which are drawn to the right of (or
@@ -45,6 +47,11 @@ export function laneGeometry(width: number, fontSize: number, height = 0, slots:
 export function slotRow(g: LaneGeometry, slot: number): number {
   if (!g.slots) return slot < PRODUCER_SLOTS.length ? slot : -1;
   return g.slots.indexOf(slot);
+}
+
+/** Whether a lane has a row of labels on either side of its centre line (otherwise one row on the line itself). */
+export function hasSideRows(g: LaneGeometry): boolean {
+  return g.laneHeight / 2 - 2 >= g.centreGap + g.rowHeight;
 }
 
 /** The lane slot of a mark. */
@@ -82,6 +89,6 @@ export function markPoint(m: Mark, x: ScaleLinear<number, number>, g: LaneGeomet
   const c = laneCenter(g, slotRow(g, markSlot(m)));
   // On the first row of labels beside the centre line: above it for the producer, below it for the broker.
   const row = g.centreGap + g.rowHeight / 2;
-  const dy = m.lane === 'broker' ? row : m.lane === 'producer' ? -row : 0;
+  const dy = !hasSideRows(g) ? 0 : m.lane === 'broker' ? row : m.lane === 'producer' ? -row : 0;
   return { x: x(m.t), y: c + dy };
 }
