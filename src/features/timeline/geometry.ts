@@ -30,7 +30,7 @@ export function laneGeometry(width: number, fontSize: number, height = 0, slots:
   // side of its centre line in a third less height and the whole timeline still fits a projector's 720 px.
   // When even that is too tall (a lesson's text above the stage), a lane shrinks to one row of labels on its centre line.
   const packed = lanes > PRODUCER_SLOTS.length;
-  const minLane = packed ? Math.round(fontSize * 1.3) + 6 : fontSize * 4;
+  const minLane = packed ? Math.round(fontSize * 1.3) + 4 : fontSize * 4;
   const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(minLane, (height - top - bottom) / lanes))) : Math.round(fontSize * (packed ? 7 : 9));
   const plotLeft = Math.round(fontSize * 7.5);
   const axisY = top + laneHeight * lanes;
