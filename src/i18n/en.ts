@@ -893,6 +893,19 @@ export const en = {
   'messageState.received': 'received',
   'messageState.processing': 'processing',
   'messageState.done': 'done',
+  'effects.held': 'End to end, exactly-once held: each of the {n} messages has its effect in the database once.',
+  'effects.notHeld': 'End to end, exactly-once did not hold: {duplicates} extra effect(s), {lost} message(s) without an effect.',
+  'effects.duplicate.log-duplicate': 'Message {message} has {copies} effects (offsets {offsets}): the log holds it twice and the consumer applied both copies (events {events}).',
+  'effects.duplicate.consumer-crash': 'Message {message} has {copies} effects: a member crashed after its effect and before a commit covered it, so the record was read again (events {events}).',
+  'effects.duplicate.poll-timeout': 'Message {message} has {copies} effects: its member exceeded max.poll.interval.ms and left the group; the record was read again while the fenced member still wrote its effect (events {events}).',
+  'effects.duplicate.session-timeout': 'Message {message} has {copies} effects: its member missed its heartbeats and was removed from the group; the record was read again (events {events}).',
+  'effects.duplicate.commit-failed': 'Message {message} has {copies} effects: the commit covering it failed, so the record was read again (events {events}).',
+  'effects.duplicate.redelivered': 'Message {message} has {copies} effects: the record was read again (events {events}).',
+  'effects.lost.not-in-log': 'Message {message} has no effect: it never reached the log (events {events}).',
+  'effects.lost.committed-before-processing': 'Message {message} has no effect: its offset was committed before it was processed, and the member crashed in between (events {events}).',
+  'effects.lost.marked-before-effect': 'Message {message} has no effect: its id was marked processed before the effect, and the member crashed in between (events {events}).',
+  'effects.lost.skipped-by-reset': 'Message {message} has no effect: with no committed offset, auto.offset.reset=latest started the member past it (events {events}).',
+  'effects.lost.not-consumed': 'Message {message} has no effect: no member applied it before the run ended (events {events}).',
 } as const;
 
 export type MessageKey = keyof typeof en;
