@@ -376,17 +376,6 @@ export const en = {
   'effects.kind.lost': 'No effect',
   'effects.witnesses': 'Witnesses:',
   'effects.step': 'step {k}',
-  'effects.cause.log-duplicate': 'Message {m} is in the log twice ({offsets}) and the consumer applied both copies: {copies} effects. Deduplicating by message id in the database would have caught it.',
-  'effects.cause.consumer-crash': 'Message {m}\'s effect was written ({copies}×, from {offsets}): the consumer crashed after the effect and before a commit covered it, so the record was read again from the committed offset.',
-  'effects.cause.poll-timeout': 'Message {m}\'s effect was written {copies}× ({offsets}): the member exceeded max.poll.interval.ms and left the group, so its records went to the next owner and were processed again.',
-  'effects.cause.session-timeout': 'Message {m}\'s effect was written {copies}× ({offsets}): the member missed its heartbeats (session.timeout.ms) and was removed, so its records were read again.',
-  'effects.cause.commit-failed': 'Message {m}\'s effect was written {copies}× ({offsets}): a commit failed, so the committed offset stayed behind the effects and the record was read again.',
-  'effects.cause.redelivered': 'Message {m}\'s effect was written {copies}× ({offsets}): the record was read again after a rebalance.',
-  'effects.loss.not-in-log': 'Message {m} never reached the partition log: the producer side lost it.',
-  'effects.loss.committed-before-processing': 'Message {m}\'s offset was committed before its effect, then the consumer crashed: nobody reads it again.',
-  'effects.loss.marked-before-effect': 'Message {m} was marked processed before its effect, then the consumer crashed: on redelivery the mark says to skip it.',
-  'effects.loss.skipped-by-reset': 'No committed offset and auto.offset.reset=latest: the consumer started past message {m}.',
-  'effects.loss.not-consumed': 'The run ended before a consumer applied message {m}.',
   'header.noPid': 'no PID',
 
   // Fork menu

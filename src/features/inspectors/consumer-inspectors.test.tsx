@@ -89,7 +89,7 @@ describe('Effects verdict', () => {
     expect(screen.getByText('Duplicated effects: 1')).toBeTruthy();
     expect(screen.getByText('Messages without an effect: 0')).toBeTruthy();
     expect(screen.getByText(/Exactly-once of effects: no/)).toBeTruthy();
-    expect(screen.getByText(/the consumer crashed after the effect and before a commit covered it/)).toBeTruthy();
+    expect(screen.getByText(/a member crashed after its effect and before a commit covered it/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Duplicated effect: message 2/ }));
     expect(onGoTo).toHaveBeenCalledWith(effects.anomalies[0]!.events[0]);
     const crash = trace.events.find((e) => e.kind === 'consumer.crashed')!.i;

@@ -1,3 +1,4 @@
+import { explainEffectAnomaly, summariseEffects } from '../../i18n/explain-effects';
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { EffectsOutcome } from '../../sim/trace/outcome-types';
@@ -21,15 +22,13 @@ export function EffectsView({ effects: e, onGoTo, lang = 'en' }: { effects: Effe
         </li>
       </ul>
       <p className="outcome-tally">{t('effects.tally', { applied: e.applied, rows: e.rows })}</p>
+      <p className="outcome-explanation">{summariseEffects(lang, e)}</p>
       {e.anomalies.length > 0 && (
         <ul className="anomalies" aria-label={t('effects.anomalies')}>
           {e.anomalies.map((a, k) => {
             const id = `effect-anomaly-${k}`;
             const first = a.events[0];
-            const text =
-              a.kind === 'duplicate-effect'
-                ? t(`effects.cause.${a.cause}`, { m: a.message, copies: a.copies, offsets: a.offsets.map((o) => `@${o}`).join(', ') })
-                : t(`effects.loss.${a.cause}`, { m: a.message });
+            const text = explainEffectAnomaly(lang, a);
             return (
               <li key={k}>
                 <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
