@@ -4,7 +4,7 @@
 // average when measuring is written with them: figures taken on a busy machine are inflated.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { runSimBench } from './sim-bench';
+import { benchScenarioEndToEnd, runSimBench } from './sim-bench';
 import { xstateFloorEventsPerSec } from './xstate-floor';
 
 interface Options {
@@ -59,6 +59,17 @@ async function main() {
       simMedianMs: sim.medianMs,
       xstateFloorEventsPerSec: floor,
       simToFloorRatio: ratio,
+    });
+    console.log(`End to end: the same run with a consumer group member and the application's database (inbox), median of ${o.runs} runs`);
+    const e2e = runSimBench(o, benchScenarioEndToEnd);
+    console.log(`  ${e2e.events} trace events in ${e2e.medianMs} ms`);
+    console.log(`  simEventsPerSecEndToEnd   ${e2e.simEventsPerSec}`);
+    console.log(`  simMessagesPerSecEndToEnd ${e2e.simMessagesPerSec}`);
+    Object.assign(results, {
+      simEventsPerSecEndToEnd: e2e.simEventsPerSec,
+      simMessagesPerSecEndToEnd: e2e.simMessagesPerSec,
+      simEventsEndToEnd: e2e.events,
+      simMedianMsEndToEnd: e2e.medianMs,
     });
   }
   if (o.browser) {

@@ -29,10 +29,26 @@ export function benchScenario(messages: number, lossRate: number, seed = 42): Sc
   return parsed.scenario;
 }
 
+/**
+ * The same run with the consumer side: one group member reading the log the producer wrote, committing after each
+ * batch (commitSync), writing each message's effect to the database with its id in the same transaction (inbox).
+ */
+export function benchScenarioEndToEnd(messages: number, lossRate: number, seed = 42): Scenario {
+  const base = benchScenario(messages, lossRate, seed);
+  const parsed = parseScenario({
+    ...base,
+    version: 2,
+    consumer: { 'auto.offset.reset': 'earliest', 'max.poll.records': 500, commit: { strategy: 'after-processing', mode: 'sync' } },
+    dedup: { strategy: 'same-transaction' },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}
+
 /** Whole simulations (kernel + XState actors + trace), timed end to end; the median run is reported. */
-export function runSimBench(o: SimBenchOptions): SimBenchResult {
-  const scenario = benchScenario(o.messages, o.lossRate);
-  runSimulation(benchScenario(Math.min(o.messages, 2000), o.lossRate, 7)); // warm-up
+export function runSimBench(o: SimBenchOptions, scenarioOf: (messages: number, lossRate: number, seed?: number) => Scenario = benchScenario): SimBenchResult {
+  const scenario = scenarioOf(o.messages, o.lossRate);
+  runSimulation(scenarioOf(Math.min(o.messages, 2000), o.lossRate, 7)); // warm-up
   const times: number[] = [];
   let events = 0;
   for (let i = 0; i < o.runs; i++) {

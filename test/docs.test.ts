@@ -33,6 +33,12 @@ const defaults = (() => {
   return r.scenario;
 })();
 
+const consumerDefaults = (() => {
+  const r = parseScenario({ version: 2, name: 'defaults', consumer: {} });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+})();
+
 /** A default cell such as `5` or `"all"`, read as JSON. */
 const value = (cell: string) => JSON.parse(cell.replace(/`/g, ''));
 
@@ -46,6 +52,8 @@ describe('docs/scenario-format.md', () => {
     ['`producer`', defaults.producer],
     ['`broker`', defaults.broker],
     ['`workload`', defaults.workload],
+    ['`consumer`', consumerDefaults.consumer!],
+    ['`database`', consumerDefaults.database!],
   ] as const)('every %s setting is listed with the default the schema applies', (heading, actual) => {
     const rows = table(heading);
     // "unset (`true`)": the schema leaves the field out (Kafka asks whether it was set), and the producer's default
@@ -56,7 +64,9 @@ describe('docs/scenario-format.md', () => {
       expect(key in actual, `${key} is left unset`).toBe(false);
       expect((resolveProducerConfig(defaults.producer).config as unknown as Record<string, unknown>)[key]).toEqual(value(def!.slice('unset ('.length, -1)));
     }
-    const documented = Object.fromEntries(rows.filter((r) => !unset.includes(r)).map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
+    // "unset": left out by the schema, its meaning given in words (consumer enable.auto.commit).
+    for (const [field] of rows.filter(([, def]) => def === 'unset')) expect(field!.replace(/`/g, '') in actual, `${field} is left unset`).toBe(false);
+    const documented = Object.fromEntries(rows.filter((r) => !unset.includes(r) && r[1] !== 'unset').map(([field, def]) => [field!.replace(/`/g, ''), value(def!)]));
     expect(documented).toEqual(actual);
   });
 
@@ -87,11 +97,12 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 1, name: 'x', producer: { acks: 'two' } })).toContain(block[0]);
     expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request' }] } })).toContain(block[1]);
     expect(errorsOf({ version: 1, name: 'x', producer: { 'max.inflight': 5 } })).toContain(block[2]);
-    expect(errorsOf({ version: 2, name: 'x' })).toContain(block[3]);
+    expect(errorsOf({ version: 3, name: 'x' })).toContain(block[3]);
     expect(errorsOf({ version: 1.5, name: 'x' })).toContain(block[4]);
     expect(errorsOf({ version: 1, name: 'x', ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i])) })).toContain(block[5]);
     expect(errorsOf({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_ENOUGH_REPLICAS' }] } })).toContain(block[6]);
     expect(errorsOf({ version: 1, name: 'x', broker: { 'replication.factor': 3 }, faults: { scripted: [{ kind: 'broker-kill', broker: 4, atMs: 0 }] } })).toContain(block[7]);
+    expect(errorsOf({ version: 2, name: 'x', faults: { scripted: [{ kind: 'member-join', atMs: 0 }] } })).toContain(block[8]);
   });
 
   test('the size-limit example is the refusal the runner gives', () => {

@@ -5,6 +5,8 @@ import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
+import { ConsumerState } from '../features/inspectors/consumer-state';
+import { DatabaseState } from '../features/inspectors/database-state';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { TimelineArea } from '../features/compare/compare-view';
@@ -24,10 +26,14 @@ import { useLab, useLabStore } from '../store/lab-store-context';
 import { Alerts } from './alerts';
 import { useDocument } from './use-document';
 import { ErrorBoundary } from './error-boundary';
+import { consumerLanesShown, useConsumerFold } from '../features/timeline/consumer-fold';
 
 export function App() {
   const theme = useLab((s) => s.theme);
   const trace = useLab((s) => s.trace);
+  const lessonActive = useLab((s) => s.lessonId !== null);
+  const folded = useConsumerFold((s) => s.folded);
+  const consumerLanes = consumerLanesShown(trace.scenario.consumer !== undefined, folded);
   const t = useT();
   const store = useLabStore();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -53,7 +59,8 @@ export function App() {
         </header>
         <Alerts />
         <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
-          <main className="stage">
+          {/* With the consumer side's lanes too, the stage gives them the room of what a lesson already says. */}
+          <main className="stage" data-consumer-lanes={consumerLanes ? (lessonActive ? 'lesson' : 'free') : undefined}>
             <div className="stage-intro">
               <LessonPanel />
               <ScenarioDescription />
@@ -78,6 +85,8 @@ export function App() {
             <OutcomePanel />
             <ProducerState />
             <BrokerState />
+            <ConsumerState />
+            <DatabaseState />
           </aside>
         </div>
         <ForkMenu />

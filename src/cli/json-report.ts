@@ -1,6 +1,7 @@
 import { checkTrace } from '../sim/trace/checker';
 import type { Trace } from '../sim/trace/types';
 import { explainAnomaly, summarise } from '../i18n/explain';
+import { explainEffectAnomaly, summariseEffects } from '../i18n/explain-effects';
 import { configProblemText } from '../i18n/facts';
 
 /**
@@ -19,8 +20,18 @@ export function toJsonReport(trace: Trace) {
       ...outcome,
       explanation: summarise('en', outcome),
       anomalies: outcome.anomalies.map((a) => ({ ...a, explanation: explainAnomaly('en', a) })),
+      ...(outcome.effects
+        ? {
+            effects: {
+              ...outcome.effects,
+              explanation: summariseEffects('en', outcome.effects),
+              anomalies: outcome.effects.anomalies.map((a) => ({ ...a, explanation: explainEffectAnomaly('en', a) })),
+            },
+          }
+        : {}),
     },
     log: trace.log.map((r) => ({ offset: r.offset, producerId: r.pid, epoch: r.epoch, sequence: r.seq, messageId: r.message, t: r.t })),
     events: trace.events,
+    ...(trace.database ? { database: trace.database } : {}),
   };
 }

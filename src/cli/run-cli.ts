@@ -3,11 +3,12 @@ import { isKafkaVersion, KAFKA_VERSIONS, type KafkaVersion } from '../sim/protoc
 import { resolveProducerConfig } from '../sim/protocol/producer-config';
 import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
-import type { Scenario } from '../sim/scenario/schema';
+import { COMMIT_STRATEGIES, DEDUP_STRATEGIES, type CommitStrategy, type DedupStrategy, type Scenario } from '../sim/scenario/schema';
 import { checkTrace } from '../sim/trace/checker';
 import type { Trace } from '../sim/trace/types';
 import { describe } from '../i18n/describe';
 import { explainAnomaly, summarise } from '../i18n/explain';
+import { explainEffectAnomaly, summariseEffects } from '../i18n/explain-effects';
 import { configProblemText } from '../i18n/facts';
 import { budgetText } from '../i18n/budget';
 import { t } from '../i18n/t';
@@ -27,7 +28,7 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--broker-shutdown clean|crash] [--kafka-version V] [--seed N] [--json]
+export const USAGE = `Usage: npm run sim -- <scenario.json | preset-id> [--idempotence on|off] [--broker-shutdown clean|crash] [--kafka-version V] [--seed N] [--dedup S] [--commit S] [--commit-mode sync|async] [--json]
 
 Runs a scenario headlessly and prints its events and the verdict.
   --idempotence on|off            override producer enable.idempotence
@@ -35,7 +36,12 @@ Runs a scenario headlessly and prints its events and the verdict.
                                   log end) or a crash (the log after the last snapshot is replayed)
   --kafka-version V               whose rules the producer and broker follow: ${KAFKA_VERSIONS.join(', ')}
   --seed N                        override the scenario's seed: a decimal whole number from 0 to 4294967295
-  --json                 print one JSON document: kafkaVersion, scenario, outcome, log, events
+  --dedup S                       the consumer's deduplication: ${DEDUP_STRATEGIES.join('|')}
+  --commit S                      when the consumer commits offsets: ${COMMIT_STRATEGIES.join('|')}
+  --commit-mode sync|async        commitSync or commitAsync
+                                  (each of the three adds a consumer with default settings to a scenario without one)
+  --json                 print one JSON document: kafkaVersion, scenario, outcome (with outcome.effects when there is
+                         a consumer), log, events (and database, the final tables, when there is a consumer)
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
 A scenario estimated to need more than ${WORK_LIMIT.toLocaleString('en')} events is refused before it runs.
 Exit status: 0 after a run, 2 on invalid input or a refused scenario (the message goes to stderr).`;
@@ -46,6 +52,9 @@ interface Args {
   shutdown?: 'clean' | 'crash';
   kafkaVersion?: KafkaVersion;
   seed?: number;
+  dedup?: DedupStrategy;
+  commit?: CommitStrategy;
+  commitMode?: 'sync' | 'async';
   json: boolean;
 }
 
@@ -62,6 +71,9 @@ function parseArgs(argv: readonly string[]): Args | string {
   let shutdown: 'clean' | 'crash' | undefined;
   let kafkaVersion: KafkaVersion | undefined;
   let seed: number | undefined;
+  let dedup: DedupStrategy | undefined;
+  let commit: CommitStrategy | undefined;
+  let commitMode: 'sync' | 'async' | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -83,13 +95,25 @@ function parseArgs(argv: readonly string[]): Args | string {
       const n = v !== undefined && /^[0-9]{1,10}$/.test(v) ? Number(v) : NaN;
       if (!(n <= SEED_MAX)) return `--seed takes a decimal whole number from 0 to ${SEED_MAX}, got ${quoted(v)}`;
       seed = n;
+    } else if (a === '--dedup') {
+      const v = argv[++i];
+      if (!(DEDUP_STRATEGIES as readonly (string | undefined)[]).includes(v)) return `--dedup takes one of ${DEDUP_STRATEGIES.join(', ')}, got ${quoted(v)}`;
+      dedup = v as DedupStrategy;
+    } else if (a === '--commit') {
+      const v = argv[++i];
+      if (!(COMMIT_STRATEGIES as readonly (string | undefined)[]).includes(v)) return `--commit takes one of ${COMMIT_STRATEGIES.join(', ')}, got ${quoted(v)}`;
+      commit = v as CommitStrategy;
+    } else if (a === '--commit-mode') {
+      const v = argv[++i];
+      if (v !== 'sync' && v !== 'async') return `--commit-mode takes "sync" or "async", got ${quoted(v)}`;
+      commitMode = v;
     } else if (a === '--help' || a === '-h') return 'help';
     else if (a.startsWith('--')) return `unknown option ${plain(a)}`;
     else if (source === undefined) source = a;
     else return `unexpected argument ${excerpt(a)}: give one scenario file or preset id`;
   }
   if (source === undefined) return 'missing the scenario: give a scenario file or a preset id';
-  return { source, idempotence, shutdown, kafkaVersion, seed, json };
+  return { source, idempotence, shutdown, kafkaVersion, seed, dedup, commit, commitMode, json };
 }
 
 function loadScenario(args: Args, io: CliIo): Scenario | string {
@@ -115,6 +139,12 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
       scripted: base.faults.scripted.map((f) => (f.kind === 'broker-restart' && args.shutdown ? { ...f, shutdown: args.shutdown } : f)),
     },
   };
+  const consumerSide = args.dedup !== undefined || args.commit !== undefined || args.commitMode !== undefined;
+  if (consumerSide) {
+    const consumer = (base.consumer ?? {}) as Partial<NonNullable<Scenario['consumer']>>;
+    const commit = { ...consumer.commit, ...(args.commit ? { strategy: args.commit } : {}), ...(args.commitMode ? { mode: args.commitMode } : {}) };
+    Object.assign(merged, { consumer: { ...consumer, commit }, ...(args.dedup ? { dedup: { ...base.dedup, strategy: args.dedup } } : {}) });
+  }
   const checked = parseScenario(merged);
   return checked.ok ? checked.scenario : checked.errors.join('\n');
 }
@@ -139,6 +169,16 @@ function* textReport(trace: Trace): Generator<string> {
   yield `Verdict: duplicates ${o.duplicates} · lost ${o.lost} · reordered ${o.reordered} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`;
   yield summarise('en', o);
   for (const a of o.anomalies) yield `  - ${explainAnomaly('en', a)}`;
+  if (!o.effects) return;
+  const e = o.effects;
+  yield '';
+  yield 'Effects in the database:';
+  if (trace.database && trace.database.effects.length === 0) yield '  (none)';
+  for (const r of trace.database?.effects ?? []) yield `  message ${r.message}  from offset ${r.offset}  (event #${r.event}${r.rewrites > 0 ? `, rewritten ${r.rewrites}×` : ''})`;
+  yield '';
+  yield `Effects verdict: duplicates ${e.duplicates} · lost ${e.lost} · exactly-once ${e.exactlyOnce ? 'yes' : 'no'}`;
+  yield summariseEffects('en', e);
+  for (const a of e.anomalies) yield `  - ${explainEffectAnomaly('en', a)}`;
 }
 
 /**

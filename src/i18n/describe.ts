@@ -1,5 +1,6 @@
 import { RETRIABLE_ERRORS } from '../sim/protocol/types';
 import type { EventOf, TraceEvent } from '../sim/trace/types';
+import { describeConsumer } from './describe-consumer';
 import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
@@ -116,6 +117,8 @@ export function describe(ev: TraceEvent, lang: Lang): string {
       return t(lang, ev.clean ? 'narr.leaderElected' : 'narr.leaderElected.unclean', { replica: ev.replica, epoch: ev.leaderEpoch, offset: ev.logEndOffset, isr: isrText(ev.isr) });
     case 'partition.offline':
       return t(lang, 'narr.partitionOffline', { replica: ev.replica, isr: isrText(ev.isr) });
+    default:
+      return describeConsumer(ev, lang);
   }
 }
 

@@ -37,6 +37,16 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'follower-isolate',
   'ZooKeeper',
   'KRaft',
+  // The consumer side, as Kafka names it
+  'JoinGroup',
+  'NoOffsetForPartitionException',
+  'CommitFailedException',
+  'commitSync',
+  'poll',
+  'commitAsync',
+  'upsert',
+  'inbox',
+  'id',
   // Units and variables
   'ms',
   's',

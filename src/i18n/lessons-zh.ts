@@ -1,4 +1,5 @@
 import type { LessonWords } from './language';
+import { CONSUMER_LESSONS_ZH } from './lessons-zh-consumer';
 
 /**
  * Simplified Chinese for every lesson, each step under its id in `LESSONS` (anchors, settings and correct answers
@@ -468,4 +469,6 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
       },
     },
   },
+  // The consumer side's lessons.
+  ...CONSUMER_LESSONS_ZH,
 };

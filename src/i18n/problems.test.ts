@@ -43,7 +43,7 @@ describe('a broken share link', () => {
       hashOf({ presetId: 7, scenario: { version: 1, name: '', id: 'A B', seed: -1, producer: { retries: 1.5 }, workload: { messages: 'many' } }, cursor: -3, theme: 'light' }),
       ' (and 1 more).',
     ],
-    ['a scenario from a newer build', hashOf({ presetId: 'x', scenario: { version: 5, name: 'x' }, cursor: 0, theme: 'light' }), 'scenario.version: this file is version 5, but this build reads version 1'],
+    ['a scenario from a newer build', hashOf({ presetId: 'x', scenario: { version: 5, name: 'x' }, cursor: 0, theme: 'light' }), 'scenario.version: this file is version 5, but this build reads version 2'],
   ];
 
   for (const [name, hash, english] of cases) {

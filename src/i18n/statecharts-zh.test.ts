@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartsFor, lifecycleCharts, partyCharts } from '../features/statecharts/charts';
+import { chartsFor, lifecycleCharts, lifecyclesFor, partyCharts } from '../features/statecharts/charts';
 import { getPreset } from '../scenarios/presets';
 import { hasChinese, leftoverEnglish } from './english-check';
 import { stateDescription } from './localize';
@@ -8,7 +8,9 @@ import { STATE_DESCRIPTIONS_ZH } from './statecharts-zh';
 describe('Chinese state descriptions', () => {
   // With replication: the brokers' replica machine and the controller's too.
   const replicated = chartsFor({ scenario: getPreset('failover-retry-recognised')!.scenario });
-  const states = [...partyCharts(), ...replicated, ...lifecycleCharts()].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
+  // With a consumer side: the group members', coordinator's and database's, and a message's persisted state.
+  const consumerSide = { scenario: getPreset('consumer-slow-processing-rebalance')!.scenario };
+  const states = [...partyCharts(), ...replicated, ...chartsFor(consumerSide), ...lifecycleCharts(), ...lifecyclesFor(consumerSide)].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
 
   it('cover every state of the machines (the ids listed here have no Chinese description yet)', () => {
     const missing = states.filter((n) => n.description && !(n.id in STATE_DESCRIPTIONS_ZH)).map((n) => n.id);

@@ -1,5 +1,6 @@
 import { about, end, first, last, nth } from './anchors';
 import type { Lesson } from './types';
+import { CONSUMER_LESSONS } from './consumer-lessons';
 
 const OFF = { 'enable.idempotence': false } as const;
 const ON = { 'enable.idempotence': true } as const;
@@ -676,6 +677,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
   },
+  // The consumer side's lessons (consumer-lessons.ts), after the producer's.
+  ...CONSUMER_LESSONS,
 ];
 
 export function getLesson(id: string | null | undefined): Lesson | undefined {

@@ -13,7 +13,9 @@ export function stepScenario(lesson: Lesson, k: number): { presetId: string; sce
   if (!preset) return null;
   const producer = { ...preset.scenario.producer, ...lesson.settings, ...step.settings };
   const kafkaVersion = step.kafkaVersion ?? lesson.kafkaVersion ?? preset.scenario.kafkaVersion;
-  return { presetId, scenario: { ...preset.scenario, kafkaVersion, producer } };
+  const dedup = step.dedup ?? lesson.dedup;
+  const scenario = { ...preset.scenario, kafkaVersion, producer };
+  return { presetId, scenario: dedup && scenario.dedup ? { ...scenario, dedup: { ...scenario.dedup, strategy: dedup } } : scenario };
 }
 
 /** True when the step asks a question that has not been answered yet (the cursor then waits before the event). */

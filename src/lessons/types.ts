@@ -1,5 +1,5 @@
 import type { KafkaVersion } from '../sim/protocol/kafka-version';
-import type { ProducerConfig } from '../sim/scenario/schema';
+import type { DedupStrategy, ProducerConfig } from '../sim/scenario/schema';
 import type { Trace } from '../sim/trace/types';
 
 /** Finds the event a step is about: its index in the trace, or -1 when the trace has no such event. */
@@ -34,6 +34,8 @@ export interface LessonStep {
   presetId?: string;
   /** Another Kafka version for this step (the version lens: the same faults under older rules). */
   kafkaVersion?: KafkaVersion;
+  /** Another dedup strategy for this step (a preset with a consumer: the same faults, deduplicated another way). */
+  dedup?: DedupStrategy;
   /** What the presenter might say on the way to the next step. */
   sayNext?: string;
 }
@@ -45,5 +47,7 @@ export interface Lesson {
   settings: LessonSettings;
   /** The Kafka version the lesson runs on; default: its preset's. */
   kafkaVersion?: KafkaVersion;
+  /** The dedup strategy the lesson runs with (a preset with a consumer); default: its preset's. */
+  dedup?: DedupStrategy;
   steps: readonly LessonStep[];
 }

@@ -14,6 +14,12 @@ import producerExpiry from './presets/producer-expiry.json';
 import newProducerReorder from './presets/new-producer-reorder.json';
 import failoverRetryRecognised from './presets/failover-retry-recognised.json';
 import failoverAcks1Loss from './presets/failover-acks1-loss.json';
+import consumerCrashBeforeCommit from './presets/consumer-crash-before-commit.json';
+import consumerCommitBeforeProcessing from './presets/consumer-commit-before-processing.json';
+import consumerSlowProcessingRebalance from './presets/consumer-slow-processing-rebalance.json';
+import consumerDedupInMemoryRestart from './presets/consumer-dedup-in-memory-restart.json';
+import consumerDedupSameTransaction from './presets/consumer-dedup-same-transaction.json';
+import consumerMessageStateMachine from './presets/consumer-message-state-machine.json';
 
 export interface Preset {
   id: string;
@@ -36,6 +42,13 @@ const FILES: readonly unknown[] = [
   newProducerReorder,
   failoverRetryRecognised,
   failoverAcks1Loss,
+  // The consumer side (scenario version 2): what happens after the broker's log.
+  consumerCrashBeforeCommit,
+  consumerCommitBeforeProcessing,
+  consumerSlowProcessingRebalance,
+  consumerDedupInMemoryRestart,
+  consumerDedupSameTransaction,
+  consumerMessageStateMachine,
 ];
 
 /** Every preset, validated at load; a broken preset file fails loudly in tests, not silently in the UI. */

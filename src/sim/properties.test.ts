@@ -220,7 +220,7 @@ describe('properties of the simulation', () => {
         packetFaultArb(20),
         (seed, r, extraInput) => {
           const rates = faultRatesSchema.parse(r);
-          const extra = scenario({ faults: { scripted: [extraInput] } }).faults.scripted[0]! as Extract<Fault, { message: number }>;
+          const extra = scenario({ faults: { scripted: [extraInput] } }).faults.scripted[0]! as Extract<Fault, { attempt: number }>;
           const base = createFaultPlan([], rates, createStream(seed, 'faults'));
           const more = createFaultPlan([extra], rates, createStream(seed, 'faults'));
           for (let m = 1; m <= 20; m++) {

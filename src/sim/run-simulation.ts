@@ -3,8 +3,13 @@ import { MAX_EVENTS } from './budget/estimate-work';
 import { Kernel } from './kernel/kernel';
 import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
+import { consumerMachine, consumerSystemId } from './machines/consumer.machine';
+import type { ConsumerEnv } from './machines/consumer-model';
+import { createConsumerFaultPlan } from './machines/consumer-fault-plan';
+import { coordinatorMachine } from './machines/coordinator.machine';
+import { databaseMachine } from './machines/database.machine';
 import { connectionMachine } from './machines/connection.machine';
-import { labMachine } from './machines/lab.machine';
+import { labMachine, type LabEvent } from './machines/lab.machine';
 import { createNetworkModel } from './machines/network-model';
 import { networkMachine, producerSystemId } from './machines/network.machine';
 import { producerMachine } from './machines/producer.machine';
@@ -12,12 +17,13 @@ import { createFaultPlan } from './network/fault-plan';
 import { replicationOf, type Scenario } from './scenario/schema';
 import { nextExpiryCheck } from './protocol/broker-rules';
 import { StateRecorder } from './trace/state-recorder';
-import type { Trace, TraceEvent } from './trace/types';
+import type { ConsumerMemberId, Trace, TraceEvent } from './trace/types';
 import { clusterLabMachine, replicaIds } from './machines/cluster.machine';
 import { controllerMachine } from './machines/controller.machine';
 import { brokerSystemId } from './machines/replica-model';
 import { replicaMachine } from './machines/replica.machine';
 import { createClusterView, finalLog } from './trace/cluster-view';
+import { databaseTables } from './trace/database-tables';
 
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
@@ -46,11 +52,18 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   let configError: string | null = null;
 
   // With replication (replication.factor > 1) every event also carries the replicas' view (trace/cluster-view.ts).
+  // A consumer side runs only without replication (the scenario schema refuses both together).
   const replicated = replicationOf(scenario.broker).rf > 1;
   let clusterView: (() => TraceEvent['cluster']) | null = null;
+  let coordinator: AnyActorRef | null = null;
   const recorder = new StateRecorder(k, (ev: TraceEvent) => {
     if (ev.kind === 'delivery.ack') for (const msg of ev.messages) acked.add(msg);
     else if (ev.kind === 'config.error') configError = ev.message;
+    // The consumer side: fetches waiting past the log end are answered once the log has grown (just after this event).
+    else if (coordinator && ev.kind === 'broker.handled' && ev.offset >= 0 && ev.verdict !== 'duplicate') {
+      const c = coordinator;
+      k.schedule(k.now, () => c.send({ type: 'log.appended' }));
+    }
     if (clusterView) ev.cluster = clusterView();
   });
   const labInput = { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) };
@@ -165,6 +178,67 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     k.schedule(k.now + durationMs, () => replicaActor(id).send({ type: 'follower.heal' }));
   };
 
+  if (scenario.consumer && !replicated) {
+    const consumer = scenario.consumer;
+    const cfaults = createConsumerFaultPlan(scenario.faults.scripted, scenario.faults.consumerRates, rng.faults, consumer.restartMs);
+    // The lab's root (lab.machine.ts; a run with a consumer has no replication) starts the consumer side's parties.
+    const start: LabEvent = {
+      type: 'consumer-side.start',
+      coordinator: {
+        clock: k,
+        log: {
+          logEndOffset: () => k.log.length,
+          read: (from, to) => k.log.slice(from, to).map((r) => ({ offset: r.offset, message: r.message })),
+        },
+        sessionTimeoutMs: consumer['session.timeout.ms'],
+        rebalanceTimeoutMs: consumer['max.poll.interval.ms'],
+        latencyMs: consumer.requestLatencyMs,
+        loseCommitResponse: cfaults.loseCommitResponse,
+      },
+      database: { config: scenario.database!, clock: k },
+    };
+    lab.send(start);
+    coordinator = lab.system.get('coordinator') as AnyActorRef;
+    const database = lab.system.get('database') as AnyActorRef;
+    recorder.watch('coordinator', coordinator, coordinatorMachine);
+    recorder.watch('database', database, databaseMachine);
+    const deliveries = new Map<number, number>();
+    let nextTxn = 1;
+    let nextCommit = 1;
+    const env: ConsumerEnv = {
+      delivered: (message) => {
+        const n = (deliveries.get(message) ?? 0) + 1;
+        deliveries.set(message, n);
+        return n;
+      },
+      nextTxn: () => nextTxn++,
+      nextCommit: () => nextCommit++,
+      crashAt: cfaults.crashAt,
+      slowness: cfaults.slowness,
+      crashed: (member, crashedInstance, downMs, memberId) => {
+        // Its heartbeats stop (the coordinator's session timer starts); the actor is retired; a new process starts later.
+        k.schedule(k.now, () => {
+          if (memberId >= 0) coordinator?.send({ type: 'group.silent', memberId });
+          lab.send({ type: 'consumer.retire', member, instance: crashedInstance });
+        });
+        k.schedule(k.now + downMs, () => launchMember(member, crashedInstance + 1));
+      },
+    };
+    const launchMember = (member: ConsumerMemberId, memberInstance: number) => {
+      const self = consumerSystemId(member, memberInstance);
+      lab.send({ type: 'consumer.launch', input: { member, instance: memberInstance, self, config: consumer, database: scenario.database!, dedup: scenario.dedup!.strategy, env } });
+      const actor = lab.system.get(self) as AnyActorRef;
+      recorder.watch(member, actor, consumerMachine);
+      actor.send({ type: 'consumer.start' });
+    };
+    k.schedule(consumer.startMs, () => launchMember('consumer-1', 1));
+    const join = scenario.faults.scripted.find((f) => f.kind === 'member-join');
+    if (join) k.schedule(join.atMs, () => launchMember('consumer-2', 1));
+    for (const f of scenario.faults.scripted) {
+      if (f.kind === 'database-outage') k.schedule(f.atMs, () => database.send({ type: 'db.outage', downMs: f.downMs }));
+    }
+  }
+
   startProducer([]);
   if (configError === null) {
     if (scenario.workload.messages > 0) k.schedule(scenario.workload.startMs, () => workload(1));
@@ -191,5 +265,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   const log = controller ? finalLog(controller, replicas.map((id) => ({ id, actor: replicaActor(id) })), k.log) : k.log;
   lab.stop();
   const endT = k.events.length > 0 ? k.events[k.events.length - 1]!.t : 0;
-  return { version: 1, scenario, events: k.events, log, configError, endT, truncated };
+  const trace: Trace = { version: 1, scenario, events: k.events, log, configError, endT, truncated };
+  if (scenario.consumer) trace.database = databaseTables(k.events);
+  return trace;
 }

@@ -1,5 +1,5 @@
-import { formatPath, parseScenario, problemsOf, type InputProblem } from '../sim/scenario/parse';
-import { scenarioSchema, SCENARIO_VERSION, type Scenario } from '../sim/scenario/schema';
+import { consumerProblems, formatPath, migrate, parseScenario, problemsOf, type InputProblem } from '../sim/scenario/parse';
+import { CONSUMER_FAULT_KINDS, scenarioSchema, SCENARIO_VERSIONS, type Scenario } from '../sim/scenario/schema';
 
 /** Rounds of repair at most: each removes every field the previous round found invalid. */
 const MAX_ROUNDS = 8;
@@ -62,12 +62,12 @@ export type RepairResult = { ok: true; scenario: Scenario; dropped: InputProblem
 export function repairScenario(input: unknown): RepairResult {
   const first = parseScenario(input);
   if (first.ok) return { ok: true, scenario: first.scenario, dropped: [] };
-  if (!isObject(input) || Array.isArray(input) || input.version !== SCENARIO_VERSION) return { ok: false, problems: first.problems };
+  if (!isObject(input) || Array.isArray(input) || !(SCENARIO_VERSIONS as readonly unknown[]).includes(input.version)) return { ok: false, problems: first.problems };
   const root = structuredClone(input) as Json;
   const done = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = scenarioSchema.safeParse(root);
-    if (result.success) return { ok: true, scenario: result.data, dropped: first.problems };
+    if (result.success) return { ok: true, scenario: withoutConsumerProblems(result.data), dropped: first.problems };
     for (const issue of result.error.issues) {
       if (issue.path[0] === 'name') {
         root.name = 'custom';
@@ -78,5 +78,18 @@ export function repairScenario(input: unknown): RepairResult {
     dropHoles(root);
   }
   const last = scenarioSchema.safeParse(root);
-  return last.success ? { ok: true, scenario: last.data, dropped: first.problems } : { ok: false, problems: problemsOf(last.error.issues) };
+  return last.success ? { ok: true, scenario: withoutConsumerProblems(last.data), dropped: first.problems } : { ok: false, problems: problemsOf(last.error.issues) };
+}
+
+/** Leaves out what the consumer side's settings rule out (consumer faults and sections without a consumer, a conflicting auto-commit switch). */
+function withoutConsumerProblems(s: Scenario): Scenario {
+  if (consumerProblems(s).length === 0) return migrate(s);
+  if (s.consumer) {
+    const { 'enable.auto.commit': _off, ...consumer } = s.consumer;
+    return migrate({ ...s, consumer });
+  }
+  const { database: _d, dedup: _k, ...rest } = s;
+  const { consumerRates: _r, ...faults } = s.faults;
+  const scripted = s.faults.scripted.filter((f) => !(CONSUMER_FAULT_KINDS as readonly string[]).includes(f.kind));
+  return migrate({ ...rest, faults: { ...faults, scripted } });
 }

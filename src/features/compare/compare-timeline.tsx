@@ -13,8 +13,9 @@ import { useElementSize } from '../timeline/use-element-width';
 import { panWindow, zoomWindow, type TimeWindow } from './time-window';
 
 /** The lanes share the height the stage leaves each run (the stage splits it between the two). */
-function compactGeometry(width: number, fontSize: number, height: number, lanes = 3): LaneGeometry {
-  const g = laneGeometry(width, fontSize, 0, lanes);
+function compactGeometry(width: number, fontSize: number, height: number, slots?: readonly number[]): LaneGeometry {
+  const g = laneGeometry(width, fontSize, 0, slots);
+  const lanes = slots?.length ?? 3;
   // The axis needs one line of text; each lane at least its name (labels that do not fit are left to the hover).
   const top = Math.round(fontSize * 0.4);
   const bottom = Math.round(fontSize * 1.3);
@@ -50,7 +51,8 @@ export function CompareTimeline({
   const palette = PALETTES[theme];
   const t = useT();
   const lang = useLang();
-  const g = compactGeometry(width, palette.fontSize, height, layoutFor(trace).laneCount);
+  const layoutSlots = layoutFor(trace).slots;
+  const g = compactGeometry(width, palette.fontSize, height, layoutSlots.length > 3 ? layoutSlots : undefined);
   const drag = useRef<{ x: number; view: TimeWindow } | null>(null);
   const timeAt = (clientX: number) => {
     const left = canvasRef.current?.getBoundingClientRect().left ?? 0;

@@ -8,6 +8,7 @@ import { plural } from '../../i18n/t';
 import { useLang, useT } from '../../i18n/use-t';
 import { Timeline } from '../timeline/timeline';
 import { IdempotenceSwitch } from '../controls/idempotence-switch';
+import { ConsumerStageControls } from '../controls/consumer-stage';
 import { KafkaVersionTag } from '../controls/kafka-version-select';
 import { Legend } from '../timeline/legend';
 import { layoutFor } from '../timeline/layout';
@@ -35,6 +36,7 @@ export function TimelineArea() {
         <KafkaVersionTag />
         {/* Comparing idempotence off with on shows both: the switch would change neither run. */}
         {!(comparing && compareBy === 'idempotence') && <IdempotenceSwitch />}
+        <ConsumerStageControls />
         <button
           type="button"
           aria-pressed={compareBy !== null}

@@ -2,6 +2,7 @@ import { FaultRatesControls } from './fault-rates';
 import { ProducerSettings } from './producer-settings';
 import { RunSettings } from './run-settings';
 import { ScriptedFaults } from './scripted-faults';
+import { ConsumerFaultEditor, ConsumerSettings } from './consumer-settings';
 import { useT } from '../../i18n/use-t';
 
 export function ControlsPanel() {
@@ -13,6 +14,8 @@ export function ControlsPanel() {
       <RunSettings />
       <FaultRatesControls />
       <ScriptedFaults />
+      <ConsumerSettings />
+      <ConsumerFaultEditor />
     </section>
   );
 }

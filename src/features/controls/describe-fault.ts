@@ -28,5 +28,15 @@ function describeKind(f: Fault, t: Translate): string {
       return f.downMs === undefined ? t('fault.brokerKill', { b: f.broker, at: f.atMs }) : t('fault.brokerKillRestart', { b: f.broker, at: f.atMs, down: f.downMs });
     case 'follower-isolate':
       return t('fault.followerIsolate', { b: f.broker, at: f.atMs, ms: f.durationMs });
+    case 'consumer-crash':
+      return t('fault.consumerCrash', { at: t(`crashPoint.${f.at}`), m: f.message, copy: f.copy });
+    case 'slow-processing':
+      return t(f.stall === 'slow' ? 'fault.slowProcessing.slow' : 'fault.slowProcessing.pause', { ms: f.durationMs, m: f.message, copy: f.copy });
+    case 'lose-commit-response':
+      return t('fault.loseCommitResponse', { n: f.commit });
+    case 'database-outage':
+      return t('fault.databaseOutage', { at: f.atMs, down: f.downMs });
+    case 'member-join':
+      return t('fault.memberJoin', { at: f.atMs });
   }
 }

@@ -1,6 +1,7 @@
 import { outcomeFor, selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { OutcomeView } from './outcome-view';
+import { EffectsView } from './effects-view';
 import { useLang, useT } from '../../i18n/use-t';
 
 /** What the checker concludes over the whole run (not just up to the cursor). */
@@ -11,6 +12,10 @@ export function OutcomePanel() {
   const questionOpen = useLab(selectQuestionOpen);
   const t = useT();
   const lang = useLang();
+  const goTo = (i: number) => {
+    setPlaying(false);
+    setCursor(i);
+  };
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
       <h2 id="outcome-title">{t('outcome.title')}</h2>
@@ -19,14 +24,11 @@ export function OutcomePanel() {
       {questionOpen ? (
         <p className="hint">{t('outcome.hidden')}</p>
       ) : (
-        <OutcomeView
-          outcome={outcomeFor(trace)}
-          lang={lang}
-          onGoTo={(i) => {
-            setPlaying(false);
-            setCursor(i);
-          }}
-        />
+        <>
+          <OutcomeView outcome={outcomeFor(trace)} lang={lang} onGoTo={goTo} />
+          {/* A run with a consumer: the verdict on the database's effects, beside the log's. */}
+          {outcomeFor(trace).effects && <EffectsView effects={outcomeFor(trace).effects!} lang={lang} onGoTo={goTo} />}
+        </>
       )}
     </section>
   );

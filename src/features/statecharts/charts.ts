@@ -6,6 +6,10 @@ import { networkMachine } from '../../sim/machines/network.machine';
 import { producerMachine } from '../../sim/machines/producer.machine';
 import { controllerMachine } from '../../sim/machines/controller.machine';
 import { replicaMachine } from '../../sim/machines/replica.machine';
+import { consumerMachine } from '../../sim/machines/consumer.machine';
+import { coordinatorMachine } from '../../sim/machines/coordinator.machine';
+import { databaseMachine } from '../../sim/machines/database.machine';
+import { messageMachine } from '../../sim/machines/message.machine';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { extractChart, type Chart } from './graph';
 
@@ -28,10 +32,14 @@ export function partyCharts(): readonly Chart<PartyId>[] {
 const replicated = new Map<number, readonly Chart<PartyId>[]>();
 
 /**
- * The charts a run's parties have: without replication the four above; with it, producer, network and connection,
- * then each broker's replica machine (broker 1 stays `broker`, then `broker-2`, `broker-3`…) and the controller.
+ * The charts a run's parties have: without replication or a consumer the four above; with replication, producer,
+ * network and connection, then each broker's replica machine (broker 1 stays `broker`, then `broker-2`,
+ * `broker-3`…) and the controller; with a consumer side, the four and then its group members, coordinator and
+ * database.
  */
 export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyId>[] {
+  const members = consumerChartsOf(trace);
+  if (members !== 0) return consumerSideCharts(members).parties;
   const rf = trace.scenario.broker['replication.factor'] ?? 1;
   if (rf === 1) return partyCharts();
   let list = replicated.get(rf);
@@ -48,4 +56,39 @@ export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyI
 export function lifecycleCharts(): readonly Chart<LifecycleParty>[] {
   lifecycles ??= [extractChart('batch', batchMachine), extractChart('producerId', producerIdMachine)];
   return lifecycles;
+}
+
+/** Which consumer-side charts a run has: none, one group member, or two. */
+export type ConsumerCharts = 0 | 1 | 2;
+
+/** The consumer-side charts a trace needs: its group members (a second with a member-join fault), the coordinator and the database. */
+export function consumerChartsOf(trace: Pick<Trace, 'scenario'>): ConsumerCharts {
+  if (!trace.scenario.consumer) return 0;
+  return trace.scenario.faults.scripted.some((f) => f.kind === 'member-join') ? 2 : 1;
+}
+
+const withConsumer = new Map<ConsumerCharts, { parties: readonly Chart<PartyId>[]; lifecycles: readonly Chart<LifecycleParty>[] }>();
+
+/**
+ * The charts of a run: the producer side's always (the same arrays as `partyCharts` and `lifecycleCharts`), and in a
+ * run with a consumer the group members', the coordinator's, the database's and a message's persisted state.
+ */
+function consumerSideCharts(members: ConsumerCharts): { parties: readonly Chart<PartyId>[]; lifecycles: readonly Chart<LifecycleParty>[] } {
+  if (members === 0) return { parties: partyCharts(), lifecycles: lifecycleCharts() };
+  let c = withConsumer.get(members);
+  if (!c) {
+    const consumers = [extractChart<PartyId>('consumer-1', consumerMachine), ...(members === 2 ? [extractChart<PartyId>('consumer-2', consumerMachine)] : [])];
+    c = {
+      parties: [...partyCharts(), ...consumers, extractChart('coordinator', coordinatorMachine), extractChart('database', databaseMachine)],
+      lifecycles: [...lifecycleCharts(), extractChart('message', messageMachine)],
+    };
+    withConsumer.set(members, c);
+  }
+  return c;
+}
+
+/** The statecharts of a run's things with a life of their own: a message's persisted state too, with a consumer side. */
+export function lifecyclesFor(trace: Pick<Trace, 'scenario'>): readonly Chart<LifecycleParty>[] {
+  const members = consumerChartsOf(trace);
+  return members === 0 ? lifecycleCharts() : consumerSideCharts(members).lifecycles;
 }

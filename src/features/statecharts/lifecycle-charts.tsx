@@ -31,8 +31,7 @@ const keyOf = (chart: Chart, nodeId: string) => chart.nodes[nodeId]?.key;
  * The statecharts of things with a life of their own: one batch and one producer id at a time, by default the one
  * the current step is about (the latest one that moved, otherwise the one the event names), or the one picked.
  */
-export function LifecycleCharts({ trace, cursor, index, layouts, scale, t, describe, onFocusState, onJump }: Props) {
-  const charts = lifecycleCharts();
+export function LifecycleCharts({ charts = lifecycleCharts(), trace, cursor, index, layouts, scale, t, describe, onFocusState, onJump }: Props & { charts?: readonly Chart<LifecycleParty>[] }) {
   return (
     <div className="statecharts-lifecycles">
       <h3>{t('statecharts.lifecycleTitle')}</h3>

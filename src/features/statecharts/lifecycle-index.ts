@@ -25,7 +25,7 @@ const lastAtOrBefore = (list: readonly number[], x: number): number => countAtOr
 
 export function buildLifecycleIndex(trace: Trace): LifecycleIndex {
   const tracks = new Map<string, Track>();
-  const started: Record<LifecycleParty, { ids: number[]; steps: number[] }> = { batch: { ids: [], steps: [] }, producerId: { ids: [], steps: [] } };
+  const started: Record<LifecycleParty, { ids: number[]; steps: number[] }> = { batch: { ids: [], steps: [] }, producerId: { ids: [], steps: [] }, message: { ids: [], steps: [] } };
   const key = (party: LifecycleParty, id: number) => `${party} ${id}`;
   for (const ev of trace.events) {
     for (const m of ev.moves ?? []) {
@@ -71,6 +71,8 @@ export function subjectOf(party: LifecycleParty, ev: Trace['events'][number] | u
   const moved = ev.moves?.filter((m) => m.party === party);
   if (moved && moved.length > 0) return moved[moved.length - 1]!.id;
   const fields = ev as unknown as { ref?: { batch: number; pid: number }; batch?: unknown; pid?: unknown };
+  // A message's persisted state: the message the consumer-side event is about.
+  if (party === 'message') return 'message' in ev && typeof ev.message === 'number' && ev.message > 0 ? ev.message : null;
   if (party === 'batch') {
     if (fields.ref) return fields.ref.batch;
     return typeof fields.batch === 'number' ? fields.batch : null;

@@ -4,7 +4,7 @@ import { useLang, useT } from '../../i18n/use-t';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { selectCursorLimit, selectQuestionOpen } from '../../store/derived';
 import { useLab, useLabStore } from '../../store/lab-store-context';
-import { chartsFor, lifecycleCharts } from './charts';
+import { chartsFor, lifecyclesFor } from './charts';
 import { laneName } from '../../i18n/labels';
 import { buildEnterIndex, type EnterIndex } from './enter-index';
 import { LifecycleCharts } from './lifecycle-charts';
@@ -52,9 +52,10 @@ export default function StatechartsView() {
   const cursor = useLab((s) => s.cursor);
   const theme = useLab((s) => s.theme);
   const trace = useLab((s) => s.trace);
-  // With replication: a chart per broker (its replica machine) and the controller's.
+  // With replication: a chart per broker (its replica machine) and the controller's; with a consumer side, its
+  // members', coordinator's and database's, and a message's persisted state.
   const charts = chartsFor(trace);
-  const lifecycles = lifecycleCharts();
+  const lifecycles = lifecyclesFor(trace);
   const [placed, setPlaced] = useState<ChartLayout[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState<ChartNode | null>(null);
@@ -157,6 +158,7 @@ export default function StatechartsView() {
       )}
       {placed && index.recorded && (
         <LifecycleCharts
+          charts={lifecycles}
           trace={trace}
           cursor={cursor}
           index={lifecycleIndex}

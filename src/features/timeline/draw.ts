@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
-import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { BADGE_SHAPES, laneIndex, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { arrowPoints, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
+import { isBrokerSlot, PRODUCER_SLOTS, REPLICA_SLOT_BASE, slotTitle } from './consumer-lanes';
+import { BADGE_SHAPES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
 import { arrowText, placeLabels, type LabelBox } from './labels';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
@@ -36,8 +37,6 @@ export function dashFor(a: Arrow): number[] {
   return [];
 }
 
-const LANE_KEYS = ['canvas.producer', 'canvas.network', 'canvas.broker'] as const;
-
 function font(p: Palette, scale = 1, weight = '') {
   return `${weight} ${Math.round(p.fontSize * scale)}px ${p.fontFamily}`.trim();
 }
@@ -45,26 +44,22 @@ function font(p: Palette, scale = 1, weight = '') {
 /** Every label and badge on the canvas is this size. */
 export const LABEL_SCALE = 0.92;
 
-/** A lane's name on the canvas; with replication the brokers are numbered (broker 1 is the third lane). */
-function laneTitle(lang: Lang, i: number, lanes: number): string {
-  if (lanes > 3 && i >= 2) return t(lang, 'canvas.replica', { n: i - 1 });
-  return t(lang, LANE_KEYS[i] ?? 'canvas.broker');
-}
-
-function drawLanes({ ctx, width, g, palette: p, lang = 'en', layout }: DrawInput) {
+function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   // Backgrounds cover each pixel once (software canvases pay per pixel).
   ctx.fillStyle = p.bg;
   ctx.fillRect(0, 0, width, g.top);
   ctx.fillRect(0, g.axisY, width, g.height - g.axisY);
-  const lanes = layout.laneCount ?? 3;
-  for (let i = 0; i < lanes; i++) {
+  const slots = g.slots ?? PRODUCER_SLOTS;
+  const replicated = slots.some((slot) => slot >= REPLICA_SLOT_BASE);
+  for (let i = 0; i < slots.length; i++) {
     ctx.fillStyle = i % 2 ? p.laneB : p.laneA;
     ctx.fillRect(0, g.top + i * g.laneHeight, width, g.laneHeight);
     ctx.fillStyle = p.text;
     ctx.font = font(p, 1.05, '600');
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    ctx.fillText(laneTitle(lang, i, lanes), 8, laneCenter(g, i));
+    const title = slotTitle(slots[i]!, replicated);
+    ctx.fillText(t(lang, title.key, title.params), 8, laneCenter(g, i));
   }
   ctx.strokeStyle = p.grid;
   ctx.lineWidth = 1;
@@ -212,7 +207,8 @@ function drawMarkGlyph(d: DrawInput, m: Mark, index: number) {
   const { x: px, y } = markPoint(m, x, g);
   ctx.globalAlpha = m.event > cursor ? p.futureAlpha : 1;
   const hovered = index === d.hoverMark;
-  const laneIdx = laneIndex(m.lane);
+  const laneIdx = slotRow(g, markSlot(m));
+  if (laneIdx < 0) return;
   const top = g.top + laneIdx * g.laneHeight;
   ctx.lineWidth = p.lineWidth * (hovered ? 2 : 1);
   ctx.setLineDash([]);
@@ -356,10 +352,14 @@ function drawDensity(d: DrawInput) {
       const lo = bounds[c]!;
       const hi = bounds[c + 1]!;
       const past = upto <= lo ? 0 : upto >= hi ? total : pre[upto]! - pre[lo]!;
+      // `lanePrefix` follows the run's slots; a folded lane is not drawn.
+      const slot = layout.slots[lane] ?? 0;
+      const row = slotRow(g, slot);
+      if (row < 0) continue;
       const h = Math.log1p(total) * norm;
-      const y = laneCenter(g, lane) + h / 2;
+      const y = laneCenter(g, row) + h / 2;
       const hp = (h * past) / total;
-      ctx.fillStyle = lane >= 2 ? p.response : p.request;
+      ctx.fillStyle = isBrokerSlot(slot) ? p.response : p.request;
       ctx.globalAlpha = 1;
       if (hp > 0) ctx.fillRect(px, y - hp, bucketPx - 0.5, hp);
       ctx.globalAlpha = p.futureAlpha * 1.5;
@@ -392,8 +392,11 @@ function drawCursor(d: DrawInput) {
   const arrow = layout.arrowOfEvent[cursor] ?? -1;
   const mark = layout.markOfEvent[cursor] ?? -1;
   let cx = px;
-  let cy = laneCenter(g, layout.laneOf[cursor] ?? 0);
-  if (mark >= 0) {
+  const row = slotRow(g, layout.laneOf[cursor] ?? 0);
+  let cy = laneCenter(g, Math.max(0, row));
+  if (row < 0) {
+    // The current event's lane is folded: the cursor line alone shows where it is.
+  } else if (mark >= 0) {
     const m = markPoint(layout.marks[mark]!, x, g);
     cx = m.x;
     cy = m.y;

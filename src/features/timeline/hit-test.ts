@@ -1,6 +1,6 @@
 import { quadtree, type Quadtree } from 'd3-quadtree';
 import type { ScaleLinear } from 'd3-scale';
-import { arrowPoints, markPoint, type LaneGeometry } from './geometry';
+import { arrowPoints, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
 import { BADGE_SHAPES, visibleRange, type TimelineLayout } from './layout';
 
 export interface Hit {
@@ -39,6 +39,7 @@ export function buildHitIndex(layout: TimelineLayout, x: ScaleLinear<number, num
   const [mlo, mhi] = visibleRange(layout.marks, (m) => m.t, ta, tb, layout.maxSpan);
   for (let k = mlo; k < mhi && pts.length < cap * 2; k++) {
     const m = layout.marks[k]!;
+    if (slotRow(g, markSlot(m)) < 0) continue;
     const p = markPoint(m, x, g);
     pts.push({ x: p.x + (BADGE_SHAPES.has(m.shape) ? 12 : 0), y: p.y, hit: { kind: 'mark', index: k } });
   }

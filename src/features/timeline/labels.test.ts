@@ -10,7 +10,8 @@ import { makeDuplicateFixtureTrace, makeFixtureTrace } from '../../testing/fixtu
 import { laneGeometry, type LaneGeometry } from './geometry';
 import { PALETTES } from './palette';
 import { LABEL_SCALE } from './draw';
-import { BADGE_SHAPES, buildLayout, laneIndex, localMarkText, visibleRange, type TimelineLayout } from './layout';
+import { BADGE_SHAPES, buildLayout, localMarkText, visibleRange, type TimelineLayout } from './layout';
+import { isBrokerSlot, laneSlot } from './consumer-lanes';
 import { markText, overlaps, placeLabels, type LabelBox } from './labels';
 
 /** A stand-in for the canvas's measureText: Chinese characters are a full em, everything else about 0.62 em. */
@@ -97,7 +98,7 @@ describe('timeline labels', () => {
     for (const { name, trace } of all) {
       const layout = buildLayout(trace);
       // As the timeline draws it: with replication, one lane per broker.
-      const g = laneGeometry(width, fontSize, height, layout.laneCount);
+      const g = laneGeometry(width, fontSize, height, layout.slots.length > 3 ? layout.slots : undefined);
       for (const lang of ['en', 'zh'] as const) {
         expectTidy(place(layout, g, width, fontSize, lang, 0, Math.max(1, layout.endT)).boxes, g, width, `${name} (${lang}, Fit)`);
         // Zoomed in fourfold on each quarter of the run.
@@ -111,10 +112,10 @@ describe('timeline labels', () => {
     for (const { fontSize, width, height } of [SIZES[0]!, SIZES[1]!, SIZES[3]!, SIZES[4]!]) {
       for (const { name, trace } of all) {
         const layout = buildLayout(trace);
-        const g = laneGeometry(width, fontSize, height, layout.laneCount);
+        const g = laneGeometry(width, fontSize, height, layout.slots.length > 3 ? layout.slots : undefined);
         const placed = place(layout, g, width, fontSize, 'en', 0, Math.max(1, layout.endT));
         // Every broker's verdicts: with replication, a later leader's lane too.
-        const verdicts = layout.marks.map((m, k) => [m, k] as const).filter(([m]) => BADGE_SHAPES.has(m.shape) && laneIndex(m.lane) >= 2);
+        const verdicts = layout.marks.map((m, k) => [m, k] as const).filter(([m]) => BADGE_SHAPES.has(m.shape) && isBrokerSlot(laneSlot(m.lane)));
         const missing = verdicts.filter(([, k]) => !placed.markBox.has(k)).map(([m]) => `${localMarkText(m, 'en')} at ${m.t} ms`);
         expect(missing, `${name} at ${fontSize} px: badges left out`).toEqual([]);
       }

@@ -1,7 +1,8 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Lang } from '../../i18n/lang';
-import { arrowPoints, laneCenter, markPoint, type LaneGeometry } from './geometry';
-import { arrowLabel, BADGE_SHAPES, laneIndex, localMarkText, type Arrow, type Mark, type TimelineLayout } from './layout';
+import { isBrokerSlot } from './consumer-lanes';
+import { arrowPoints, hasSideRows, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
+import { arrowLabel, BADGE_SHAPES, localMarkText, type Arrow, type Mark, type TimelineLayout } from './layout';
 
 /**
  * Where the timeline's words go: every label and badge gets a box in a row of its lane, and no two boxes overlap or
@@ -74,9 +75,20 @@ export function markText(m: Mark, lang: Lang): string {
   return text ? `${BADGE_ICON[m.shape] ?? ''}${text}` : '';
 }
 
-/** Rows of one half-lane, nearest the centre line first. */
-function rows(g: LaneGeometry, lane: number, side: 'up' | 'down'): Row[] {
+/**
+ * Rows of one half-lane, nearest the centre line first. A lane too low for rows beside its centre line has one row
+ * on the line, shared by both halves (`centre` keeps it for the placement under way).
+ */
+function rows(g: LaneGeometry, lane: number, side: 'up' | 'down', centre?: Map<number, Row[]>): Row[] {
   const c = laneCenter(g, lane);
+  if (centre && !hasSideRows(g)) {
+    let one = centre.get(lane);
+    if (!one) {
+      one = g.laneHeight >= g.rowHeight + 4 ? [{ y: c, taken: [] }] : [];
+      centre.set(lane, one);
+    }
+    return one;
+  }
   const top = g.top + lane * g.laneHeight + 2;
   const bottom = top + g.laneHeight - 4;
   const out: Row[] = [];
@@ -158,15 +170,20 @@ export function placeLabels(p: PlaceInput): Placement {
   const majorShift = fs * 30;
   // Producer: its marks above the centre line, request labels below. Broker: response labels above, marks below.
   // When its own half is full a mark may use the other half: the marks (verdicts, errors) are placed first.
-  const [pUp, pDown, nUp, nDown, bUp, bDown] = [rows(g, 0, 'up'), rows(g, 0, 'down'), rows(g, 1, 'up'), rows(g, 1, 'down'), rows(g, 2, 'up'), rows(g, 2, 'down')];
+  // Only lanes packed with the consumer side's may fall back to one row on the centre line.
+  const centre = g.slots && g.slots.length > 3 ? new Map<number, Row[]>() : undefined;
+  const [pUp, pDown, nUp, nDown, bUp, bDown] = [rows(g, 0, 'up', centre), rows(g, 0, 'down', centre), rows(g, 1, 'up', centre), rows(g, 1, 'down', centre), rows(g, 2, 'up', centre), rows(g, 2, 'down', centre)];
   const requestZone = new Zone(pDown, left, right);
   const responseZone = new Zone(bUp, left, right);
   const markZones = [new Zone([...pUp, ...pDown], left, right), new Zone([...nUp, ...nDown], left, right), new Zone([...bDown, ...bUp], left, right)];
   // Words beside a flag, crash or restart may also use the network lane's rows when their own lane is full.
   const textZones = [new Zone([...pUp, ...pDown, ...nUp, ...nDown], left, right), markZones[1]!, new Zone([...bDown, ...bUp, ...nDown, ...nUp], left, right)];
-  // With replication, brokers 2, 3… each have their own lane below broker 1's.
-  for (let lane = 3; lane < (layout.laneCount ?? 3); lane++) {
-    const zone = new Zone([...rows(g, lane, 'down'), ...rows(g, lane, 'up')], left, right);
+  // The lanes below broker 1's (rows 3 and on, when drawn): the consumer side's (marks above and below the centre
+  // line) or, with replication, brokers 2, 3… (below it first, where their requests arrive).
+  for (let r = 3; r < (g.slots?.length ?? 3); r++) {
+    const up = rows(g, r, 'up', centre);
+    const down = rows(g, r, 'down', centre);
+    const zone = new Zone(up === down ? up : isBrokerSlot(g.slots![r]!) ? [...down, ...up] : [...up, ...down], left, right);
     markZones.push(zone);
     textZones.push(zone);
   }
@@ -188,7 +205,9 @@ export function placeLabels(p: PlaceInput): Placement {
       const w = measure(text, badge || m.major) + (badge ? 12 : 6);
       const px = markPoint(m, x, g).x;
       const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
-      const zone = (!badge && m.major ? textZones : markZones)[laneIndex(m.lane)] ?? markZones[0]!;
+      const row = slotRow(g, markSlot(m));
+      if (row < 0) continue;
+      const zone = (!badge && m.major ? textZones : markZones)[row]!;
       let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
       let shown = text;
       let width = w;

@@ -2,6 +2,7 @@ import { requestLabel as labelOf } from '../../i18n/facts';
 import type { Lang } from '../../i18n/lang';
 import { t, type MessageKey, type Params } from '../../i18n/t';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
+import { createConsumerMarker, laneSlot, PRODUCER_SLOTS, slotOfEvent } from './consumer-lanes';
 
 /**
  * Pure geometry-free layout of a trace for the timeline: arrows (requests and responses) and point marks, each
@@ -21,7 +22,7 @@ export interface Arrow {
   t1: number;
   end: ArrowEnd;
   delayed: boolean;
-  /** With replication: the lane of the broker that handled it, when not broker 1's. */
+  /** With replication: the lane slot of the broker that handled it, when not broker 1's. */
   brokerLane?: number;
 }
 
@@ -45,6 +46,8 @@ export interface Mark {
   text: MarkText;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
+  /** The lane slot it is drawn in when that is not its lane's own (the second consumer's lane). */
+  slot?: number;
 }
 
 export interface TimelineStats {
@@ -70,30 +73,28 @@ export interface TimelineLayout {
   laneOf: Uint8Array;
   /** Per lane, how many of the first i events are on that lane (length n+1): density in O(columns · log n). */
   lanePrefix: Int32Array[];
+  /** How many lanes the run has (`slots.length`): 3, more with replication or a consumer side. */
+  laneCount: number;
   /** For each event, the arrow it starts or ends (-1 if none). */
   arrowOfEvent: Int32Array;
   /** For each event, its mark (-1 if none). */
   markOfEvent: Int32Array;
   endT: number;
   stats: TimelineStats;
-  /** How many lanes: 3 (producer, network, broker), plus one per further broker with replication. */
-  laneCount: number;
+  /**
+   * The lane slots the run uses, ascending: 0–2 always, the consumer side's only in a run with a consumer, and with
+   * replication one per further broker (consumer-lanes.ts). `lanePrefix` follows this order.
+   */
+  slots: number[];
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
-export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2 };
+export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 5 };
 
-/** A lane's row from the top: producer, network, broker (1), then with replication broker 2, 3… below it. */
-export function laneIndex(lane: Lane): number {
-  const fixed = LANE_INDEX[lane];
-  if (fixed !== undefined) return fixed;
-  const replica = /^broker-(\d+)$/.exec(lane);
-  return replica ? Number(replica[1]) + 1 : 0;
-}
-
-/** The lanes a trace is drawn with: one per replica when the topic has more than one (old runs keep three). */
-export function laneCountOf(trace: Pick<Trace, 'scenario'>): number {
-  return Math.max(3, (trace.scenario.broker['replication.factor'] ?? 1) + 2);
+/** With replication, the slots of brokers 2, 3…: each has a lane even before anything happens on it. */
+export function replicaSlotsOf(trace: Pick<Trace, 'scenario'>): number[] {
+  const rf = trace.scenario.broker['replication.factor'] ?? 1;
+  return Array.from({ length: Math.max(0, rf - 1) }, (_, k) => laneSlot(`broker-${k + 2}`));
 }
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
@@ -173,6 +174,8 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   const stats: TimelineStats = { requests: 0, retries: 0, lostRequests: 0, lostResponses: 0, duplicatesDiscarded: 0, timeouts: 0, duplicateWrites: 0 };
   // Messages already in the log: an append of one of them again is a duplicate write (known at that moment).
   const written = new Set<number>();
+  const consumerSide = createConsumerMarker();
+  const slotsUsed = new Set<number>(PRODUCER_SLOTS);
 
   const grow = (need: number) => {
     if (need <= cap) return;
@@ -192,7 +195,9 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   };
   const mark = (ev: TraceEvent, shape: MarkShape, text: MarkText, major = false, lane: Lane = ev.lane, t1 = ev.t) => {
     markOfEvent[ev.i] = marks.length;
-    marks.push({ event: ev.i, t: ev.t, t1, lane, shape, text, major });
+    const m: Mark = { event: ev.i, t: ev.t, t1, lane, shape, text, major };
+    if (lane === ev.lane && laneOf[ev.i]! !== laneSlot(lane)) m.slot = laneOf[ev.i]!;
+    marks.push(m);
   };
   // An arrow that has not ended yet runs to the end of the run: its t1 is set by `finish`.
   const startArrow = (ev: TraceEvent, kind: Arrow['kind'], r: RequestRef) => {
@@ -215,7 +220,8 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   const addOne = (ev: TraceEvent) => {
     const i = ev.i;
     times[i] = ev.t;
-    laneOf[i] = laneIndex(ev.lane);
+    laneOf[i] = slotOfEvent(ev);
+    slotsUsed.add(laneOf[i]);
     switch (ev.kind) {
       case 'request.sent':
         stats.requests++;
@@ -236,7 +242,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         endArrow(ev, requestArrow, ev.req, 'broker');
         if (ev.lane !== 'broker') {
           const idx = requestArrow.get(ev.req);
-          if (idx !== undefined) arrows[idx]!.brokerLane = laneIndex(ev.lane);
+          if (idx !== undefined) arrows[idx]!.brokerLane = laneSlot(ev.lane);
         }
         if (ev.verdict === 'duplicate') stats.duplicatesDiscarded++;
         const appended = ev.verdict === 'appended';
@@ -247,7 +253,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         mark(ev, shape, verdictText(ev.verdict, ev.offset, again), shape !== 'badge');
         if (!ev.noResponse && !ev.awaitingReplicas) {
           const a = startArrow(ev, 'response', ev);
-          if (ev.lane !== 'broker') a.brokerLane = laneIndex(ev.lane);
+          if (ev.lane !== 'broker') a.brokerLane = laneSlot(ev.lane);
           if (ev.deadSocket) {
             a.end = 'dead-socket';
             a.t1 = ev.t;
@@ -261,7 +267,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       case 'produce.answered': {
         // With replication: a held acks=all answer leaves the leader now.
         const a = startArrow(ev, 'response', ev);
-        if (ev.lane !== 'broker') a.brokerLane = laneIndex(ev.lane);
+        if (ev.lane !== 'broker') a.brokerLane = laneSlot(ev.lane);
         if (ev.deadSocket) {
           a.end = 'dead-socket';
           a.t1 = ev.t;
@@ -367,8 +373,11 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       case 'config.error':
         mark(ev, 'error', { key: 'badge.configRefused' }, true);
         break;
-      default:
-        mark(ev, 'dot', null);
+      default: {
+        const c = consumerSide.mark(ev);
+        if (c) mark(ev, c.shape, c.text, c.major, ev.lane, c.t1 ?? ev.t);
+        else mark(ev, 'dot', null);
+      }
     }
   };
 
@@ -384,10 +393,13 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
     finish(trace) {
       if (trace.events.length !== n) throw new Error(`layout: ${n} events added, the trace has ${trace.events.length}`);
       const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
-      const laneCount = laneCountOf(trace);
+      for (const slot of replicaSlotsOf(trace)) slotsUsed.add(slot);
+      const slots = [...slotsUsed].sort((a, b) => a - b);
+      const laneCount = slots.length;
+      const position = new Map(slots.map((slot, k) => [slot, k]));
       const lanePrefix = Array.from({ length: laneCount }, () => new Int32Array(n + 1));
       for (let i = 0; i < n; i++) {
-        const l = laneOf[i]!;
+        const l = position.get(laneOf[i]!) ?? 0;
         for (let k = 0; k < laneCount; k++) lanePrefix[k]![i + 1] = lanePrefix[k]![i]! + (l === k ? 1 : 0);
       }
       const keyMarks: number[] = [];
@@ -413,6 +425,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
         markOfEvent: markOfEvent.length === n ? markOfEvent : markOfEvent.slice(0, n),
         endT,
         stats,
+        slots,
       };
     },
   };

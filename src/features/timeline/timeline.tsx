@@ -19,6 +19,8 @@ import { TimelineTooltip } from './timeline-tooltip';
 import { useElementSize } from './use-element-width';
 import type { LabelBox } from './labels';
 import { useStepMotion } from '../motion/use-step-motion';
+import { useConsumerFold } from './consumer-fold';
+import { shownSlots } from './consumer-lanes';
 
 const MINIMAP_HEIGHT = 36;
 /** The plot width (px) at which a whole run reads well at Fit; narrower plots open zoomed to this scale. */
@@ -43,8 +45,11 @@ export function Timeline() {
   const showMinimap = layout.times.length > 150;
   // The lanes share the height the stage leaves them (less the overview strip, when there is one).
   const canvasHeight = boxHeight > 0 ? boxHeight - (showMinimap ? MINIMAP_HEIGHT + 4 : 0) : 0;
-  const lanes = layout.laneCount;
-  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight, lanes), [width, palette.fontSize, canvasHeight, lanes]);
+  // The consumer side's lanes, when the run has them and they are not folded away; with replication, one per broker.
+  const folded = useConsumerFold((s) => s.folded);
+  const slots = useMemo(() => (layout.slots.length > 3 ? shownSlots(layout.slots, folded) : undefined), [layout.slots, folded]);
+  const lanes = slots?.length ?? 3;
+  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight, slots), [width, palette.fontSize, canvasHeight, slots]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);

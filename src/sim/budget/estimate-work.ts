@@ -49,7 +49,13 @@ const PER_BROKER_RESTART = 8;
 const PER_REPLICA_FETCH = 1;
 const PER_HELD_ANSWER = 2;
 const PER_NODE_FAULT = 12;
-
+/**
+ * Consumer side (version 2), per record the log holds: its share of a poll, its handling (the work, up to three
+ * database transactions, done or skipped) and a commit (sent, handled, answered) with one record per poll.
+ */
+const PER_CONSUMED_RECORD = 12;
+/** A consumer crash or rebalance: the crash, a restart, a join round through the group (about twenty events). */
+const PER_CONSUMER_DISRUPTION = 24;
 /** Standard deviations of slack on the number of failed attempts, so that a run is rarely above its estimate. */
 const SLACK_SIGMAS = 4;
 
@@ -148,6 +154,20 @@ export function estimateWork(s: Scenario): WorkEstimate {
       brokerRestarts * (rf > 1 ? PER_BROKER_RESTART + PER_NODE_FAULT + rf : PER_BROKER_RESTART) +
       scriptedFailed * perFailed,
   };
+  if (s.consumer) {
+    // Every record written may be read (retries that were appended too); each disruption re-reads up to a batch.
+    const records = sends + failed;
+    const batch = Math.min(s.consumer['max.poll.records'], Math.max(1, records));
+    const crashRate = Math.min(s.faults.consumerRates?.crash ?? 0, 0.99);
+    const randomCrashes = crashRate > 0 ? (records * crashRate) / (1 - crashRate) + (SLACK_SIGMAS * Math.sqrt(records * crashRate)) / (1 - crashRate) + SLACK_SIGMAS : 0;
+    const commitRate = Math.min(s.faults.consumerRates?.loseCommitResponse ?? 0, 0.99);
+    const lostCommits = commitRate > 0 ? (records * commitRate) / (1 - commitRate) + SLACK_SIGMAS * Math.sqrt(records) : 0;
+    const disruptions = s.faults.scripted.filter((f) => f.kind === 'consumer-crash' || f.kind === 'slow-processing' || f.kind === 'member-join' || f.kind === 'lose-commit-response' || f.kind === 'database-outage').length;
+    const perDisruption = PER_CONSUMER_DISRUPTION + batch * PER_CONSUMED_RECORD;
+    parts.messages += 20 + records * PER_CONSUMED_RECORD;
+    parts['fault-rates'] += (randomCrashes + lostCommits) * perDisruption;
+    parts.restarts += disruptions * perDisruption;
+  }
   const events = parts.messages + parts['fault-rates'] + parts.restarts;
   const driver = (Object.keys(parts) as WorkDriver[]).reduce((a, b) => (parts[b] > parts[a] ? b : a));
   return { events: Number.isFinite(events) ? Math.ceil(events) : Infinity, driver, parts };

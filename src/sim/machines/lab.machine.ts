@@ -2,7 +2,12 @@ import { enqueueActions, setup } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
 import type { KafkaVersion } from '../protocol/kafka-version';
 import type { BrokerConfig } from '../scenario/schema';
+import type { ConsumerMemberId } from '../trace/types';
 import { brokerMachine } from './broker.machine';
+import { consumerMachine, consumerSystemId } from './consumer.machine';
+import type { ConsumerInput } from './consumer-model';
+import { coordinatorMachine, type CoordinatorInput } from './coordinator.machine';
+import { databaseMachine, type DatabaseInput } from './database.machine';
 import type { NetworkModel } from './network-model';
 import { networkMachine, producerSystemId } from './network.machine';
 import type { ProducerInput } from './producer-model';
@@ -16,7 +21,13 @@ export interface LabInput {
   kafkaVersion?: KafkaVersion;
 }
 
-export type LabEvent = { type: 'producer.launch'; input: ProducerInput } | { type: 'producer.retire'; instance: number };
+export type LabEvent =
+  | { type: 'producer.launch'; input: ProducerInput }
+  | { type: 'producer.retire'; instance: number }
+  /** A run with a consumer side: the group coordinator (broker side) and the application's database start. */
+  | { type: 'consumer-side.start'; coordinator: CoordinatorInput; database: DatabaseInput }
+  | { type: 'consumer.launch'; input: ConsumerInput }
+  | { type: 'consumer.retire'; member: ConsumerMemberId; instance: number };
 
 /**
  * The root of a run's actor system: it invokes the network and the broker, and launches each application instance's
@@ -28,7 +39,7 @@ export type LabEvent = { type: 'producer.launch'; input: ProducerInput } | { typ
  */
 export const labMachine = setup({
   types: { input: {} as LabInput, context: {} as LabInput, events: {} as LabEvent },
-  actors: { producer: producerMachine, network: networkMachine, broker: brokerMachine },
+  actors: { producer: producerMachine, network: networkMachine, broker: brokerMachine, consumer: consumerMachine, coordinator: coordinatorMachine, database: databaseMachine },
   actions: {
     launchProducer: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'producer.launch') return;
@@ -38,6 +49,19 @@ export const labMachine = setup({
     retireProducer: enqueueActions(({ event, enqueue }) => {
       if (event.type === 'producer.retire') enqueue.stopChild(producerSystemId(event.instance));
     }),
+    startConsumerSide: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'consumer-side.start') return;
+      enqueue.spawnChild('coordinator', { id: 'coordinator', systemId: 'coordinator', input: event.coordinator });
+      enqueue.spawnChild('database', { id: 'database', systemId: 'database', input: event.database });
+    }),
+    launchConsumer: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'consumer.launch') return;
+      const id = consumerSystemId(event.input.member, event.input.instance);
+      enqueue.spawnChild('consumer', { id, systemId: id, input: { ...event.input, clock: context.clock } });
+    }),
+    retireConsumer: enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'consumer.retire') enqueue.stopChild(consumerSystemId(event.member, event.instance));
+    }),
   },
 }).createMachine({
   id: 'lab',
@@ -46,5 +70,11 @@ export const labMachine = setup({
     { src: 'network', id: 'network', systemId: 'network', input: ({ context }) => ({ n: context.network, clock: context.clock }) },
     { src: 'broker', id: 'broker', systemId: 'broker', input: ({ context }) => ({ config: context.broker, clock: context.clock, kafkaVersion: context.kafkaVersion }) },
   ],
-  on: { 'producer.launch': { actions: 'launchProducer' }, 'producer.retire': { actions: 'retireProducer' } },
+  on: {
+    'producer.launch': { actions: 'launchProducer' },
+    'producer.retire': { actions: 'retireProducer' },
+    'consumer-side.start': { actions: 'startConsumerSide' },
+    'consumer.launch': { actions: 'launchConsumer' },
+    'consumer.retire': { actions: 'retireConsumer' },
+  },
 });

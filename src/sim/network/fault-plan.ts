@@ -28,7 +28,7 @@ const SLOT = { loseRequest: 1, loseResponse: 2, delay: 3, stall: 4, error: 5, er
 export function createFaultPlan(scripted: readonly Fault[], rates: FaultRates, faults: Stream): FaultPlan {
   const byPacket = new Map<string, Fault[]>();
   for (const f of scripted) {
-    if (!('message' in f)) continue;
+    if (!('attempt' in f)) continue;
     const key = `${f.message}:${f.attempt}:${f.instance}`;
     const list = byPacket.get(key) ?? [];
     list.push(f);

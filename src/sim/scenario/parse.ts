@@ -1,6 +1,16 @@
 import { errorReplyPossible } from '../protocol/error-replies';
 import { excerpt, stripBom } from './excerpt';
-import { replicationOf, scenarioSchema, SCENARIO_VERSION, type Fault, type Scenario } from './schema';
+import {
+  CONSUMER_FAULT_KINDS,
+  databaseConfigSchema,
+  dedupConfigSchema,
+  formatVersionOf,
+  replicationOf,
+  scenarioSchema,
+  SCENARIO_VERSION,
+  type Fault,
+  type Scenario,
+} from './schema';
 
 /** The most unknown keys one message names; the rest are counted. */
 export const MAX_KEYS_LISTED = 5;
@@ -119,8 +129,67 @@ export function parseScenario(input: unknown): ParseResult {
   }
   const result = scenarioSchema.safeParse(input);
   if (!result.success) return failed(problemsOf(result.error.issues));
-  const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data)];
-  return refused.length > 0 ? failed(refused) : { ok: true, scenario: result.data };
+  const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data), ...consumerProblems(result.data)];
+  return refused.length > 0 ? failed(refused) : { ok: true, scenario: migrate(result.data) };
+}
+
+/**
+ * Reads a parsed scenario into the version-2 model. Version 1 had no consumer side, and every version-1 field means
+ * the same in version 2, so nothing moves: the consumer-side sections are filled in (database and dedup defaults)
+ * only when there is a consumer, and `version` becomes 2 as soon as a version-2 section or fault is used. A
+ * scenario that uses none of them keeps the version it was read as (1 for an older file), so its trace, its short
+ * link's preset checksum and its golden stay byte for byte what they were.
+ */
+export function migrate(s: Scenario): Scenario {
+  let out = s;
+  if (s.consumer && (!s.database || !s.dedup)) {
+    out = { ...s, database: s.database ?? databaseConfigSchema.parse({}), dedup: s.dedup ?? dedupConfigSchema.parse({}) };
+  }
+  const version = formatVersionOf(out);
+  return version === out.version ? out : { ...out, version };
+}
+
+/**
+ * What the consumer side's settings rule out: a consumer fault (or database/dedup section) without a consumer, and
+ * `enable.auto.commit=false` with the `auto` commit strategy.
+ */
+export function consumerProblems(s: Scenario): InputProblem[] {
+  const out: InputProblem[] = [];
+  if (!s.consumer) {
+    s.faults.scripted.forEach((f, i) => {
+      if ((CONSUMER_FAULT_KINDS as readonly string[]).includes(f.kind)) {
+        out.push({ path: `faults.scripted[${i}].kind`, code: 'problem.needsConsumer', params: { kind: f.kind }, message: `a ${f.kind} fault needs a consumer section` });
+      }
+    });
+    for (const section of ['database', 'dedup'] as const) {
+      if (s[section]) out.push({ path: section, code: 'problem.needsConsumer', params: { kind: section }, message: `a ${section} section needs a consumer section` });
+    }
+    if (s.faults.consumerRates) out.push({ path: 'faults.consumerRates', code: 'problem.needsConsumer', params: { kind: 'consumerRates' }, message: 'consumerRates needs a consumer section' });
+    return out;
+  }
+  // The consumer reads one broker's log: with replication it would have to follow the leader and its high watermark,
+  // which the lab does not model yet.
+  if (replicationOf(s.broker).rf > 1) {
+    out.push({
+      path: 'broker.replication.factor',
+      code: 'problem.consumerWithReplication',
+      params: {},
+      message: 'a consumer section needs replication.factor 1: the lab does not yet model a consumer reading from replicas',
+    });
+  }
+  const joins = s.faults.scripted.flatMap((f, i) => (f.kind === 'member-join' ? [i] : []));
+  for (const i of joins.slice(1)) {
+    out.push({ path: `faults.scripted[${i}]`, code: 'problem.oneMemberJoin', params: {}, message: 'only one member-join fault: the lab has two group members at most' });
+  }
+  if (s.consumer.commit.strategy === 'auto' && s.consumer['enable.auto.commit'] === false) {
+    out.push({
+      path: 'consumer.enable.auto.commit',
+      code: 'problem.autoCommitOff',
+      params: {},
+      message: 'the auto commit strategy needs enable.auto.commit=true (or left out)',
+    });
+  }
+  return out;
 }
 
 /**

@@ -2,16 +2,24 @@ import * as z from 'zod/mini';
 import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../protocol/kafka-version';
 
 /**
- * The scenario file format (version 1). Producer and broker settings use Kafka's own config names so that a
- * student can carry what they learn here straight to a real `producer.properties`.
- * Every field has the documented default, so `{ "version": 1, "name": "x" }` is a valid scenario.
+ * The scenario file format (version 2; version 1 files are read too). Producer, broker and consumer settings use
+ * Kafka's own config names so that a student can carry what they learn here straight to a real `producer.properties`.
+ * Every field has the documented default, so `{ "version": 2, "name": "x" }` is a valid scenario.
+ *
+ * Version 2 adds the consumer side: the optional sections `consumer`, `database` and `dedup`, the consumer fault
+ * kinds and `faults.consumerRates`. A scenario without them runs exactly as under version 1, and keeps saying
+ * `version: 1` (see `formatVersionOf`): its trace, share links and preset checksums stay as they were.
  *
  * Written with zod's tree-shakable "mini" API (a third of the classic API's size in the browser bundle); its English
  * messages are loaded so that every error names the field and the problem in plain words.
  */
 z.config(z.locales.en());
 
-export const SCENARIO_VERSION = 1 as const;
+/** The newest format version this build reads (and writes, for a scenario that uses a version-2 section). */
+export const SCENARIO_VERSION = 2 as const;
+/** The format versions this build reads. */
+export const SCENARIO_VERSIONS = [1, 2] as const;
+export type ScenarioVersion = (typeof SCENARIO_VERSIONS)[number];
 export const INT_MAX = 2147483647;
 
 /** Error replies that a fault can make the broker send instead of processing normally. */
@@ -96,6 +104,66 @@ export const networkSchema = z.strictObject({
   latencyMs: withDefault(latencySchema, { min: 5, max: 15 }),
 });
 
+/** How the consumer commits its offsets (`auto`: enable.auto.commit=true and nothing else). */
+export const COMMIT_STRATEGIES = ['auto', 'after-processing', 'before-processing'] as const;
+export type CommitStrategy = (typeof COMMIT_STRATEGIES)[number];
+
+/** How the application stops processing a message twice (none: it does not). */
+export const DEDUP_STRATEGIES = ['none', 'memory', 'after-effect', 'before-effect', 'same-transaction', 'idempotent-effect', 'state-machine'] as const;
+export type DedupStrategy = (typeof DEDUP_STRATEGIES)[number];
+
+/** Where in a message's handling a scripted consumer crash strikes. */
+export const CRASH_POINTS = ['after-poll', 'before-effect', 'after-effect', 'after-commit'] as const;
+export type CrashPoint = (typeof CRASH_POINTS)[number];
+
+/**
+ * The consumer group member(s) reading the partition, with Kafka's consumer config names. Present: the consumer
+ * side runs (one member from `startMs`; a `member-join` fault adds a second).
+ */
+export const consumerConfigSchema = z.strictObject({
+  'group.id': withDefault(z.string().check(z.minLength(1), z.maxLength(200)), 'lab-group'),
+  /** Left out: true with the `auto` strategy, false otherwise; set to false with `auto`: refused. */
+  'enable.auto.commit': z.optional(z.boolean()),
+  'auto.commit.interval.ms': ms(5000),
+  'max.poll.records': withDefault(int(1, 10000), 500),
+  'max.poll.interval.ms': withDefault(int(1, INT_MAX), 300000),
+  'session.timeout.ms': withDefault(int(1, INT_MAX), 45000),
+  'heartbeat.interval.ms': withDefault(int(1, INT_MAX), 3000),
+  'auto.offset.reset': withDefault(z.enum(['earliest', 'latest', 'none']), 'latest'),
+  /** Accepted and shown; read_committed only changes anything once the producer writes transactions (not modelled yet). */
+  'isolation.level': withDefault(z.enum(['read_uncommitted', 'read_committed']), 'read_uncommitted'),
+  commit: withDefault(
+    z.strictObject({
+      strategy: withDefault(z.enum(COMMIT_STRATEGIES), 'after-processing'),
+      /** commitSync (waits, retries a retriable failure) or commitAsync (does not wait, never retries). */
+      mode: withDefault(z.enum(['sync', 'async']), 'sync'),
+    }),
+    { strategy: 'after-processing', mode: 'sync' },
+  ),
+  /** Time the application takes to process one record (before its effect is written). */
+  processingMs: ms(5),
+  /** One-way time of a request between the consumer and the broker (fetch, join, commit), simplified to a constant. */
+  requestLatencyMs: ms(2),
+  /** How long a member waits for a commit's answer before it counts it as failed (a commitSync then retries). */
+  'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
+  /** When the first member starts. */
+  startMs: ms(0),
+  /** How long a crashed member's process takes to start again. */
+  restartMs: ms(100),
+});
+
+/** The application's database, where each message's business effect is written. Present only with a consumer. */
+export const databaseConfigSchema = z.strictObject({
+  /** One-way time between the consumer and the database; a transaction commits when it arrives. */
+  latencyMs: ms(1),
+  /** How long the application waits before it tries a transaction again that failed because the database was down. */
+  retryBackoffMs: withDefault(int(1, INT_MAX), 100),
+});
+
+export const dedupConfigSchema = z.strictObject({
+  strategy: withDefault(z.enum(DEDUP_STRATEGIES), 'none'),
+});
+
 export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lose-request'), message: messageRef, attempt: attemptRef, instance: instanceRef }),
   z.strictObject({ kind: z.literal('lose-response'), message: messageRef, attempt: attemptRef, instance: instanceRef }),
@@ -129,7 +197,45 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('broker-kill'), broker: int(1, 5), atMs: ms(0), downMs: z.optional(int(0, INT_MAX)) }),
   /** With replication: follower `broker` stops fetching from the leader at `atMs`, for `durationMs`. */
   z.strictObject({ kind: z.literal('follower-isolate'), broker: int(1, 5), atMs: ms(0), durationMs: int(1, INT_MAX) }),
+  /** Version 2: a consumer member crashes while it handles a message (its `copy`-th delivery, 1 = the first). */
+  z.strictObject({
+    kind: z.literal('consumer-crash'),
+    message: messageRef,
+    at: z.enum(CRASH_POINTS),
+    copy: withDefault(int(1, INT_MAX), 1),
+    /** How long until the member's process is back (left out: consumer.restartMs). */
+    downMs: z.optional(ms(100)),
+  }),
+  /**
+   * Version 2: processing a message takes `durationMs` more. `slow`: the application thread is slow, the heartbeat
+   * thread carries on (max.poll.interval.ms is what catches it); `pause`: the whole process stalls (a long GC pause),
+   * heartbeats too (session.timeout.ms catches it).
+   */
+  z.strictObject({
+    kind: z.literal('slow-processing'),
+    message: messageRef,
+    copy: withDefault(int(1, INT_MAX), 1),
+    durationMs: int(1, INT_MAX),
+    stall: withDefault(z.enum(['slow', 'pause']), 'slow'),
+  }),
+  /** Version 2: the coordinator stores the `commit`-th offset commit (1-based), but its response is lost. */
+  z.strictObject({ kind: z.literal('lose-commit-response'), commit: int(1, INT_MAX) }),
+  /** Version 2: the application's database is unreachable from `atMs` for `downMs`. */
+  z.strictObject({ kind: z.literal('database-outage'), atMs: ms(0), downMs: ms(100) }),
+  /** Version 2: a second member of the group starts at `atMs` (the group rebalances). */
+  z.strictObject({ kind: z.literal('member-join'), atMs: ms(0) }),
 ]);
+
+/** Version 2: the fault kinds that concern the consumer side (they need a `consumer` section). */
+export const CONSUMER_FAULT_KINDS = ['consumer-crash', 'slow-processing', 'lose-commit-response', 'database-outage', 'member-join'] as const;
+export type ConsumerFaultKind = (typeof CONSUMER_FAULT_KINDS)[number];
+
+/** Version 2: random consumer faults, per delivered record (crash) or per commit (lost response). */
+export const consumerFaultRatesSchema = z.strictObject({
+  /** Chance that a member crashes while handling a record, at a point drawn among `CRASH_POINTS`. */
+  crash: probability,
+  loseCommitResponse: probability,
+});
 
 export const faultRatesSchema = z.strictObject({
   loseRequest: probability,
@@ -144,10 +250,12 @@ export const faultRatesSchema = z.strictObject({
 const faultsSchema = z.strictObject({
   scripted: withDefault(z.array(faultSchema).check(z.maxLength(10000)), []),
   rates: withDefault(faultRatesSchema, faultRatesSchema.parse({})),
+  /** Version 2: left out, no random consumer faults. */
+  consumerRates: z.optional(consumerFaultRatesSchema),
 });
 
 export const scenarioSchema = z.strictObject({
-  version: z.literal(SCENARIO_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   id: withDefault(z.string().check(z.regex(/^[a-z0-9-]*$/, 'use lower-case letters, digits and dashes'), z.maxLength(80)), 'custom'),
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   description: withDefault(z.string().check(z.maxLength(5000)), ''),
@@ -165,6 +273,12 @@ export const scenarioSchema = z.strictObject({
   workload: withDefault(workloadSchema, workloadSchema.parse({})),
   network: withDefault(networkSchema, networkSchema.parse({})),
   faults: withDefault(faultsSchema, faultsSchema.parse({})),
+  /** Version 2: the consumer side. Left out: the run stops at the broker's log, as in version 1. */
+  consumer: z.optional(consumerConfigSchema),
+  /** Version 2: the application's database (defaults filled in when there is a consumer). */
+  database: z.optional(databaseConfigSchema),
+  /** Version 2: the application's deduplication (defaults filled in when there is a consumer). */
+  dedup: z.optional(dedupConfigSchema),
 });
 
 /** A scenario as written in a file: defaults may be left out. */
@@ -184,4 +298,37 @@ export function replicationOf(broker: BrokerConfig): { rf: number; minIsr: numbe
     unclean: broker['unclean.leader.election.enable'] ?? false,
     lagMaxMs: broker['replica.lag.time.max.ms'] ?? 30000,
   };
+}
+
+export type ConsumerConfig = NonNullable<Scenario['consumer']>;
+export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
+export type DedupConfig = z.output<typeof dedupConfigSchema>;
+export type ConsumerFaultRates = z.output<typeof consumerFaultRatesSchema>;
+
+/** Does the scenario use anything version 2 added (a consumer-side section, a consumer fault, consumer fault rates)? */
+export function usesVersion2(s: {
+  consumer?: unknown;
+  database?: unknown;
+  dedup?: unknown;
+  broker?: Partial<Record<(typeof REPLICATION_SETTINGS)[number], unknown>>;
+  faults?: { scripted?: readonly { kind: string }[]; consumerRates?: unknown };
+}): boolean {
+  if (s.consumer !== undefined || s.database !== undefined || s.dedup !== undefined) return true;
+  if (s.faults?.consumerRates !== undefined) return true;
+  if (REPLICATION_SETTINGS.some((k) => s.broker?.[k] !== undefined)) return true;
+  return (s.faults?.scripted ?? []).some((f) => (VERSION_2_FAULT_KINDS as readonly string[]).includes(f.kind));
+}
+
+/** Version 2: the broker settings of replication (left out: one broker, as in version 1). */
+export const REPLICATION_SETTINGS = ['replication.factor', 'min.insync.replicas', 'unclean.leader.election.enable', 'replica.lag.time.max.ms'] as const;
+/** The fault kinds version 2 added: the consumer side's and the replicas'. */
+const VERSION_2_FAULT_KINDS = [...CONSUMER_FAULT_KINDS, 'broker-kill', 'follower-isolate'] as const;
+
+/**
+ * The version a scenario is written as: 2 once it uses a version-2 section, otherwise the version it was read as.
+ * A version-1 file is read into the version-2 model unchanged (every version-1 field means the same in version 2),
+ * so a scenario that uses nothing new keeps `version: 1`, which older builds can still open.
+ */
+export function formatVersionOf(s: Parameters<typeof usesVersion2>[0] & { version: ScenarioVersion }): ScenarioVersion {
+  return usesVersion2(s) ? 2 : s.version;
 }

@@ -1,3 +1,4 @@
+import { checkEffects } from './effects-checker';
 import type { AcceptReason, Anomaly, At, Outcome, RetryCause } from './outcome-types';
 import { countAtOrBelow } from './sorted';
 import type { EventOf, LogRecord, Trace, TraceEvent } from './types';
@@ -75,6 +76,7 @@ export function checkTrace(trace: Trace): Outcome {
       truncated: trace.truncated,
     },
   };
+  if (trace.database) outcome.effects = checkEffects(trace);
   return outcome;
 }
 

@@ -75,6 +75,54 @@ export interface OutcomeSummary {
   checkerFailed?: string;
 }
 
+/** Why the database holds a message's effect more than once. */
+export type EffectDuplicateCause =
+  /** The producer wrote the message twice; the consumer applied both copies (different offsets). */
+  | 'log-duplicate'
+  /** A member crashed after the effect and before a commit covered it; the record was read again. */
+  | 'consumer-crash'
+  /** A member exceeded max.poll.interval.ms and left the group; its batch was read again. */
+  | 'poll-timeout'
+  /** A member missed its heartbeats (session.timeout.ms) and was removed; its batch was read again. */
+  | 'session-timeout'
+  /** A commit failed (refused, or no answer), so the committed offset stayed behind the effects. */
+  | 'commit-failed'
+  /** Read again for another reason (a rebalance). */
+  | 'redelivered';
+
+/** Why a message the application sent has no effect in the database. */
+export type EffectLossCause =
+  /** It never reached the partition log (the producer side lost it). */
+  | 'not-in-log'
+  /** Its offset was committed, then the member crashed before the effect (commit before processing). */
+  | 'committed-before-processing'
+  /** Its id was marked processed before the effect, and the member crashed in between. */
+  | 'marked-before-effect'
+  /** No committed offset and auto.offset.reset=latest: the member started past it. */
+  | 'skipped-by-reset'
+  /** The run ended before a member applied it. */
+  | 'not-consumed';
+
+export type EffectAnomaly =
+  | { kind: 'duplicate-effect'; message: number; copies: number; offsets: number[]; events: number[]; cause: EffectDuplicateCause }
+  | { kind: 'lost-effect'; message: number; events: number[]; cause: EffectLossCause };
+
+/** The end-to-end verdict: the business effects in the application's database, per message id. */
+export interface EffectsOutcome {
+  /** Extra effects: a message whose effect was applied twice counts 1 (an upsert that rewrote its row counts 0). */
+  duplicates: number;
+  /** Messages the application sent whose effect is not in the database. */
+  lost: number;
+  /** Every message the application sent has its effect applied exactly once. */
+  exactlyOnce: boolean;
+  /** Messages with an effect. */
+  applied: number;
+  /** Effect rows in the database. */
+  rows: number;
+  /** Each with its witnesses (event indices), earliest first. */
+  anomalies: EffectAnomaly[];
+}
+
 export interface Outcome {
   /** Extra copies in the log: a message written twice counts 1. */
   duplicates: number;
@@ -92,4 +140,6 @@ export interface Outcome {
   anomalies: Anomaly[];
   /** The facts the summary paragraph is worded from (with the counts above). */
   summary: OutcomeSummary;
+  /** Only with a consumer side: the verdict on the database's effects, beside the log's. */
+  effects?: EffectsOutcome;
 }

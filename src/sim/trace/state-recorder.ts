@@ -2,7 +2,7 @@ import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, StateValue as XS
 import type { Kernel } from '../kernel/kernel';
 import type { TraceEventInput } from '../machines/effects';
 import type { ChildStarted, TraceEmitted } from '../machines/trace-emit';
-import type { LifecycleMove, LifecycleParty, PartyId, StateValue, TraceEvent, TransitionTaken } from './types';
+import type { LifecycleMove, LifecycleParty, PartyId, PartyStates, StateValue, TraceEvent, TransitionTaken } from './types';
 
 function sameValue(a: StateValue, b: StateValue): boolean {
   if (a === b) return true;
@@ -63,7 +63,8 @@ interface Watched {
  */
 export class StateRecorder {
   private parties = new Map<PartyId, Watched>();
-  private states: Record<PartyId, StateValue> = { producer: 'created', network: 'reachable', connection: 'none', broker: 'up' };
+  /** The consumer side's parties join this record when they are first watched (only in a run with a consumer). */
+  private states: PartyStates = { producer: 'created', network: 'reachable', connection: 'none', broker: 'up' };
   /** Children's transitions not yet written: they go on the next recorded event. */
   private moves: LifecycleMove[] = [];
   /** An exception thrown inside a machine: XState stops the actor and reports it here; the run rethrows it. */
@@ -76,8 +77,11 @@ export class StateRecorder {
 
   /** Follows an actor as the given party (a newer actor replaces an older one for the same party; the older one's records still count). */
   watch(party: PartyId, actor: AnyActorRef, machine: AnyStateMachine): void {
-    // A party first seen here (with replication: the controller, brokers 2, 3…) has no recorded value yet.
-    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: this.states[party] ?? '', staying: new WeakMap() };
+    // A party first seen here (the consumer side's, or with replication the controller and brokers 2, 3…) starts
+    // from its actor's own state.
+    const initial = this.states[party] ?? ((actor.getSnapshot() as AnyMachineSnapshot).value as XStateValue as StateValue);
+    if (this.states[party] === undefined) this.states = { ...this.states, [party]: initial };
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: initial, staying: new WeakMap() };
     this.parties.set(party, w);
     actor.subscribe({
       next: (snapshot: AnyMachineSnapshot) => {
@@ -109,7 +113,7 @@ export class StateRecorder {
     });
   }
 
-  private currentStates(): Record<PartyId, StateValue> {
+  private currentStates(): PartyStates {
     let next: Record<PartyId, StateValue> | null = null;
     for (const [party, w] of this.parties) {
       const nodes = (w.actor.getSnapshot() as AnyMachineSnapshot)._nodes;
@@ -118,7 +122,7 @@ export class StateRecorder {
       const value = (w.actor.getSnapshot() as AnyMachineSnapshot).value as XStateValue as StateValue;
       if (sameValue(value, w.value)) continue;
       w.value = value;
-      next ??= { ...this.states };
+      next ??= { ...this.states } as Record<PartyId, StateValue>;
       next[party] = value;
     }
     if (next) this.states = next;

@@ -1,5 +1,5 @@
 import type { ErrorName, ProducerEntry } from '../protocol/types';
-import type { Scenario } from '../scenario/schema';
+import type { CommitStrategy, CrashPoint, DedupStrategy, Scenario } from '../scenario/schema';
 import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
 
 /**
@@ -7,19 +7,43 @@ import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, R
  * it never re-runs protocol logic to draw a frame.
  */
 
-export type Lane = 'producer' | 'network' | 'broker' | ReplicaLane;
+/** `consumer` and `database` appear only in a run with a consumer side (scenario version 2). */
+export type Lane = 'producer' | 'network' | 'broker' | ReplicaLane | 'consumer' | 'database';
 
 /** With replication, broker 2, 3… each have a lane of their own (broker 1 keeps `broker`). */
 export type ReplicaLane = `broker-${number}`;
 
+/** The producer side's parties: present in every run. */
+export type ProducerSidePartyId = 'producer' | 'network' | 'connection' | 'broker';
+
+/** A consumer group member: the first, and the one a `member-join` fault starts. A restarted process keeps its id. */
+export type ConsumerMemberId = 'consumer-1' | 'consumer-2';
+
+/**
+ * The consumer side's parties, present only in a run with a consumer: the group members, the group coordinator (a
+ * broker-side component; it also answers fetches in this lab) and the application's database.
+ */
+export type ConsumerSidePartyId = ConsumerMemberId | 'coordinator' | 'database';
+
 /** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
-export type PartyId = 'producer' | 'network' | 'connection' | 'broker';
+export type PartyId = ProducerSidePartyId | ConsumerSidePartyId;
 
 /** With replication: the controller and brokers 2, 3… are parties too (broker 1 stays `broker`). */
 export type ReplicationPartyId = 'controller' | ReplicaLane;
 
-/** Things with a life of their own, each a child actor of a party: a producer's batch, a producer id at the broker. */
-export type LifecycleParty = 'batch' | 'producerId';
+/**
+ * Every party's state value: the producer side's always, the replication parties' and the consumer side's only in a
+ * run that has them.
+ */
+export type PartyStates = Readonly<
+  Record<ProducerSidePartyId, StateValue> & Partial<Record<ConsumerSidePartyId, StateValue>> & Partial<Record<ReplicationPartyId, StateValue>>
+>;
+
+/**
+ * Things with a life of their own, each a child actor of a party: a producer's batch, a producer id at the broker,
+ * a message's persisted processing state in the database (the `state-machine` dedup strategy; id: the message).
+ */
+export type LifecycleParty = 'batch' | 'producerId' | 'message';
 
 /**
  * One such child's transition (or its start, with `source` null and `event` "start"): which one (batch id or
@@ -101,6 +125,54 @@ export interface ClusterSnapshot {
   replicas: ReplicaView[];
 }
 
+/** What the consumer inspector shows for one group member; attached to events that change it. */
+export interface ConsumerSnapshot {
+  member: ConsumerMemberId;
+  /** 1 for the member's first process, +1 after every restart. */
+  instance: number;
+  /** The member id the coordinator gave it (a number here, a string in Kafka); -1 while it has none. */
+  memberId: number;
+  /** The generation it believes it is in; -1 while it has none. */
+  generation: number;
+  /** Partitions assigned to it (the lab has one partition, 0). */
+  assignment: number[];
+  /** Offset of the next record it will fetch; -1 while unknown. */
+  position: number;
+  /** The committed offset as far as it knows (fetched on joining, or its own last successful commit); -1 if none. */
+  committed: number;
+  /** The record it is handling, or null. */
+  handling: { offset: number; message: number } | null;
+  /** Records fetched and not handled yet. */
+  pending: number;
+  /** Ids in its in-memory processed set (the `memory` dedup strategy; gone with a crash). */
+  memory: number;
+}
+
+/** What the coordinator inspector shows (the group and `__consumer_offsets` for the lab's one partition). */
+export interface CoordinatorSnapshot {
+  generation: number;
+  /** Members the group has, in join order; `rejoined` while a rebalance waits for them. */
+  members: { memberId: number; member: ConsumerMemberId; rejoined: boolean }[];
+  /** The member id that owns partition 0 in this generation; -1 if none. */
+  owner: number;
+  /** The committed offset of partition 0 in `__consumer_offsets`; -1 if none. */
+  committed: number;
+}
+
+/**
+ * What the database inspector shows (its tables are rebuilt from `db.txn` events, as the log is from
+ * `broker.handled`).
+ */
+export interface DatabaseSnapshot {
+  up: boolean;
+  /** Rows in the effects table. */
+  effects: number;
+  /** Rows in the processed-id table. */
+  processed: number;
+  /** Persisted per-message states (the `state-machine` strategy). */
+  messageStates: { received: number; processing: number; done: number };
+}
+
 interface Base {
   /** Index in `Trace.events`. */
   i: number;
@@ -111,8 +183,14 @@ interface Base {
   producer?: ProducerSnapshot;
   /** Set when the event changed the broker's state. */
   broker?: BrokerSnapshot;
+  /** Set when the event changed a consumer group member. */
+  consumer?: ConsumerSnapshot;
+  /** Set when the event changed the group coordinator. */
+  coordinator?: CoordinatorSnapshot;
+  /** Set when the event changed the application's database. */
+  database?: DatabaseSnapshot;
   /** Each party's state value after this event (objects are shared with the previous event while unchanged). */
-  states?: Readonly<Record<PartyId, StateValue>> & Readonly<Partial<Record<ReplicationPartyId, StateValue>>>;
+  states?: PartyStates;
   /** The transition whose actions recorded this event. */
   transition?: TransitionTaken;
   /** Batches' and producer ids' transitions since the previous event (their states at any event follow from these). */
@@ -160,6 +238,40 @@ export type BrokerVerdict =
   | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
   | 'NOT_LEADER_OR_FOLLOWER'
   | 'REQUEST_TIMED_OUT';
+
+/** A persisted per-message processing state (the `state-machine` dedup strategy). */
+export type MessageState = 'received' | 'processing' | 'done';
+
+/** One operation of a database transaction. */
+export type DbOp =
+  /** The business effect of a message ("charge order 7"): an insert, or an upsert keyed by the message id. */
+  | { op: 'effect'; message: number; offset: number; upsert: boolean }
+  /** Looks the message id up in the processed-id table (or its persisted state). */
+  | { op: 'check'; message: number; found: boolean }
+  /** Writes the message id into the processed-id table. */
+  | { op: 'mark'; message: number }
+  /** Moves a message's persisted state. */
+  | { op: 'state'; message: number; from: MessageState | null; to: MessageState };
+
+/**
+ * The answer to an offset commit: NONE, the coordinator's refusals (GroupCoordinator/ClassicGroup
+ * validateOffsetCommit), or `COMMIT_FAILED` when the client fails it without sending (it knows it is not in an
+ * active group: ConsumerCoordinator.sendOffsetCommitRequest) and `REQUEST_TIMED_OUT` when no answer came.
+ */
+export type CommitError = 'NONE' | 'ILLEGAL_GENERATION' | 'UNKNOWN_MEMBER_ID' | 'REBALANCE_IN_PROGRESS' | 'COMMIT_FAILED' | 'REQUEST_TIMED_OUT';
+
+/** Which group rule decided an offset commit, with the numbers it compared. */
+export type GroupRuleFact =
+  | { rule: 'commit-accepted'; generation: number }
+  | { rule: 'unknown-member'; memberId: number }
+  | { rule: 'generation-mismatch'; generation: number; groupGeneration: number }
+  | { rule: 'completing-rebalance'; generation: number };
+
+/** Why the group rebalances. */
+export type RebalanceReason = 'member-joined' | 'member-left' | 'session-timeout' | 'poll-timeout' | 'rebalance-timeout';
+
+/** Why a member left the group. */
+export type MemberRemoval = 'leave-group' | 'session-timeout' | 'poll-timeout' | 'rebalance-timeout';
 
 export type TraceEvent = Base &
   (
@@ -241,6 +353,44 @@ export type TraceEvent = Base &
     /** log.roll.ms passed: a new segment starts at `baseOffset`, with a producer-state snapshot taken there. */
     | { kind: 'segment.rolled'; baseOffset: number }
     | { kind: 'producer.expired'; pid: number; idleMs: number }
+    // The consumer side (scenario version 2), lanes `consumer` and `database`; the coordinator's on the broker lane.
+    | { kind: 'consumer.started'; member: ConsumerMemberId; instance: number; strategy: CommitStrategy; dedup: DedupStrategy; autoCommit: boolean }
+    /** The process dies: what it held in memory is gone; `message`/`offset` is the record it was handling (-1 if none). */
+    | { kind: 'consumer.crashed'; member: ConsumerMemberId; instance: number; point: CrashPoint | 'idle'; message: number; offset: number; random: boolean }
+    | { kind: 'group.join.sent'; member: ConsumerMemberId; memberId: number }
+    /** The coordinator added a member (a new member id) or saw a known one rejoin. */
+    | { kind: 'group.member.joined'; member: ConsumerMemberId; memberId: number; generation: number; rejoin: boolean }
+    | { kind: 'group.rebalancing'; generation: number; reason: RebalanceReason; memberId: number }
+    | { kind: 'group.member.removed'; member: ConsumerMemberId; memberId: number; reason: MemberRemoval; generation: number }
+    /** The new generation: `owner` (a member id, -1 if none) is assigned partition 0 (the range assignor's first member). */
+    | { kind: 'group.stable'; generation: number; members: number[]; owner: number }
+    /** The group has no members left. */
+    | { kind: 'group.empty'; generation: number }
+    | { kind: 'group.joined'; member: ConsumerMemberId; memberId: number; generation: number; assignment: number[] }
+    /**
+     * The member's starting position for partition 0: the committed offset, or (none committed) `auto.offset.reset`
+     * applied to the log (`reset`); `position` -1 with reset `none`: NoOffsetForPartitionException, the member stops.
+     */
+    | { kind: 'offset.fetched'; member: ConsumerMemberId; committed: number; position: number; reset: 'earliest' | 'latest' | 'none' | null; logEndOffset: number }
+    | { kind: 'records.polled'; member: ConsumerMemberId; fromOffset: number; records: { offset: number; message: number }[] }
+    /** `copy`: how many times a member has started handling this message, this one included. */
+    | { kind: 'record.processing'; member: ConsumerMemberId; offset: number; message: number; copy: number; extraMs: number }
+    | { kind: 'dedup.skipped'; member: ConsumerMemberId; offset: number; message: number; strategy: DedupStrategy }
+    | { kind: 'record.done'; member: ConsumerMemberId; offset: number; message: number }
+    | { kind: 'commit.sent'; member: ConsumerMemberId; commit: number; offset: number; memberId: number; generation: number; mode: 'sync' | 'async'; auto: boolean }
+    | { kind: 'offset.commit.handled'; member: ConsumerMemberId; commit: number; offset: number; error: CommitError; rule: GroupRuleFact; lostResponse: boolean }
+    /** The member learns how its commit went; `retry`: a synchronous commit tries again. */
+    | { kind: 'commit.completed'; member: ConsumerMemberId; commit: number; offset: number; error: CommitError; retry: boolean }
+    /** The heartbeat thread saw no poll for max.poll.interval.ms: the member leaves the group (LeaveGroup). */
+    | { kind: 'poll.timeout'; member: ConsumerMemberId; elapsedMs: number; limitMs: number }
+    /** The member learns that the group is rebalancing (a heartbeat answer): it rejoins at its next poll. */
+    | { kind: 'rebalance.noticed'; member: ConsumerMemberId; generation: number }
+    /** State-machine strategy, at start: messages whose persisted state is not `done` are finished first. */
+    | { kind: 'recovery.scanned'; member: ConsumerMemberId; pending: { message: number; offset: number; state: MessageState }[] }
+    | { kind: 'db.down'; untilT: number }
+    | { kind: 'db.up' }
+    /** A database transaction arrived: committed with its operations, or refused (`unavailable`) while it is down. */
+    | { kind: 'db.txn'; member: ConsumerMemberId; txn: number; ops: DbOp[]; result: 'committed' | 'unavailable' }
   );
 
 export type TraceEventKind = TraceEvent['kind'];
@@ -259,6 +409,26 @@ export interface LogRecord {
   t: number;
 }
 
+/** A row of the application's effects table. */
+export interface EffectRow {
+  message: number;
+  /** The log offset of the record that caused it. */
+  offset: number;
+  /** Index of the `db.txn` event that wrote it. */
+  event: number;
+  /** Times an upsert wrote this row again (0 for an insert). */
+  rewrites: number;
+}
+
+/** The application's database at the end of a run. */
+export interface DatabaseTables {
+  effects: EffectRow[];
+  /** The processed-id table, in insertion order. */
+  processed: number[];
+  /** Persisted per-message states (state-machine strategy), by message. */
+  messages: { message: number; state: MessageState }[];
+}
+
 export interface Trace {
   version: 1;
   /** The scenario with every default filled in. */
@@ -272,4 +442,6 @@ export interface Trace {
   endT: number;
   /** True if the run was cut off at the event limit before everything settled. */
   truncated: boolean;
+  /** Only with a consumer side: the application's database at the end. */
+  database?: DatabaseTables;
 }
