@@ -77,7 +77,11 @@ export interface TimelineLayout {
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
-export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 4 };
+/**
+ * The consumer side's lanes are not drawn yet: until they are, their events sit on the broker lane (the last one
+ * drawn), so the cursor and the labels stay inside the three lanes.
+ */
+export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 2, database: 2 };
 
 export type MarkText = { key: MessageKey; params?: Params } | { code: string } | null;
 
