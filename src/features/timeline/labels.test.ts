@@ -11,7 +11,7 @@ import { laneGeometry, type LaneGeometry } from './geometry';
 import { PALETTES } from './palette';
 import { LABEL_SCALE } from './draw';
 import { BADGE_SHAPES, buildLayout, localMarkText, visibleRange, type TimelineLayout } from './layout';
-import { isBrokerSlot, laneSlot } from './consumer-lanes';
+import { isBrokerSlot, laneSlot, shownSlots } from './consumer-lanes';
 import { markText, overlaps, placeLabels, type LabelBox } from './labels';
 
 /** A stand-in for the canvas's measureText: Chinese characters are a full em, everything else about 0.62 em. */
@@ -112,7 +112,9 @@ describe('timeline labels', () => {
     for (const { fontSize, width, height } of [SIZES[0]!, SIZES[1]!, SIZES[3]!, SIZES[4]!]) {
       for (const { name, trace } of all) {
         const layout = buildLayout(trace);
-        const g = laneGeometry(width, fontSize, height, layout.slots.length > 3 ? layout.slots : undefined);
+        // With replication, one lane per broker; the consumer side's lanes folded (its own tests cover them).
+        const slots = shownSlots(layout.slots, true);
+        const g = laneGeometry(width, fontSize, height, slots.length > 3 ? slots : undefined);
         const placed = place(layout, g, width, fontSize, 'en', 0, Math.max(1, layout.endT));
         // Every broker's verdicts: with replication, a later leader's lane too.
         const verdicts = layout.marks.map((m, k) => [m, k] as const).filter(([m]) => BADGE_SHAPES.has(m.shape) && isBrokerSlot(laneSlot(m.lane)));
