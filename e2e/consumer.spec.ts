@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, openLab, outcome, test } from './fixtures';
 
 /** Texts of the timeline's labels and badges, as drawn. */
@@ -64,3 +65,14 @@ test('lost-ack has no consumer lanes, inspectors or stage controls', async ({ pa
   });
   expect(layout).toBe(false);
 });
+
+for (const theme of ['light', 'projector'] as const) {
+  test(`a consumer preset has no serious or critical accessibility violations (${theme})`, async ({ page }) => {
+    await openLab(page, 'consumer-slow-processing-rebalance');
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.evaluate(() => window.__lab!.store.getState().jumpToEnd());
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  });
+}

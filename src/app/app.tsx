@@ -5,8 +5,7 @@ import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
-import { ConsumerState } from '../features/inspectors/consumer-state';
-import { DatabaseState } from '../features/inspectors/database-state';
+import { LazyConsumerState, LazyDatabaseState } from '../features/inspectors/consumer-panels';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
 import { TimelineArea } from '../features/compare/compare-view';
@@ -85,8 +84,8 @@ export function App() {
             <OutcomePanel />
             <ProducerState />
             <BrokerState />
-            <ConsumerState />
-            <DatabaseState />
+            <LazyConsumerState />
+            <LazyDatabaseState />
           </aside>
         </div>
         <ForkMenu />

@@ -5,7 +5,8 @@ import { scenario } from '../../sim/testing/scenario';
 import { createLabStore } from '../../store/create-lab-store';
 import { LabStoreProvider } from '../../store/lab-store-context';
 import { ConsumerStageControls } from './consumer-stage';
-import { ConsumerFaultEditor, ConsumerSettings } from './consumer-settings';
+import { ConsumerSettings } from './consumer-settings';
+import { ConsumerFaultEditor } from './consumer-faults';
 import { ScriptedFaults } from './scripted-faults';
 
 afterEach(cleanup);

@@ -2,7 +2,8 @@ import { FaultRatesControls } from './fault-rates';
 import { ProducerSettings } from './producer-settings';
 import { RunSettings } from './run-settings';
 import { ScriptedFaults } from './scripted-faults';
-import { ConsumerFaultEditor, ConsumerSettings } from './consumer-settings';
+import { ConsumerSettings } from './consumer-settings';
+import { LazyConsumerSettingsFaults } from '../inspectors/consumer-panels';
 import { useT } from '../../i18n/use-t';
 
 export function ControlsPanel() {
@@ -15,7 +16,7 @@ export function ControlsPanel() {
       <FaultRatesControls />
       <ScriptedFaults />
       <ConsumerSettings />
-      <ConsumerFaultEditor />
+      <LazyConsumerSettingsFaults />
     </section>
   );
 }

@@ -24,6 +24,7 @@ export interface PictureOptions {
 function setup({ trace, theme, width, window: win }: PictureOptions) {
   const layout = layoutFor(trace);
   const palette = PALETTES[theme];
+  // A run with a consumer: its lanes are in the picture too.
   const g = laneGeometry(width, palette.fontSize, 0, layout.slots.length > 3 ? layout.slots : undefined);
   const [t0, t1] = win ?? [0, Math.max(1, layout.endT)];
   const x = scaleLinear().domain([t0, Math.max(t0 + 1, t1)]).range([g.plotLeft, g.plotRight]);

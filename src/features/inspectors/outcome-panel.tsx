@@ -1,7 +1,8 @@
 import { outcomeFor, selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { OutcomeView } from './outcome-view';
-import { EffectsView } from './effects-view';
+import { Suspense } from 'react';
+import { LazyEffectsView } from './consumer-panels';
 import { useLang, useT } from '../../i18n/use-t';
 
 /** What the checker concludes over the whole run (not just up to the cursor). */
@@ -27,7 +28,11 @@ export function OutcomePanel() {
         <>
           <OutcomeView outcome={outcomeFor(trace)} lang={lang} onGoTo={goTo} />
           {/* A run with a consumer: the verdict on the database's effects, beside the log's. */}
-          {outcomeFor(trace).effects && <EffectsView effects={outcomeFor(trace).effects!} lang={lang} onGoTo={goTo} />}
+          {outcomeFor(trace).effects && (
+            <Suspense fallback={null}>
+              <LazyEffectsView effects={outcomeFor(trace).effects!} lang={lang} onGoTo={goTo} />
+            </Suspense>
+          )}
         </>
       )}
     </section>

@@ -98,7 +98,8 @@ export function createConsumerMarker() {
       case 'group.rebalancing':
         return { shape: 'flag', text: { key: 'badge.rebalancing', params: { g: ev.generation } }, major: true };
       case 'group.member.removed':
-        return { shape: 'error', text: { key: 'badge.memberRemoved', params: { id: ev.memberId } }, major: true };
+        // On the broker's lane, beside its verdicts: a flag with words, so the log's badges keep their rows.
+        return { shape: 'flag', text: { key: 'badge.memberRemoved', params: { id: ev.memberId } }, major: true };
       case 'group.stable':
         return { shape: 'flag', text: { key: 'badge.groupStable', params: { g: ev.generation, id: ev.owner } }, major: true };
       case 'group.empty':
@@ -127,7 +128,7 @@ export function createConsumerMarker() {
         return { shape: 'dot', text: { key: 'badge.commitSent', params: { offset: ev.offset } }, major: false };
       case 'offset.commit.handled':
         return ev.error === 'NONE'
-          ? { shape: 'badge', text: { key: 'badge.commitStored', params: { offset: ev.offset } }, major: false }
+          ? { shape: 'dot', text: { key: 'badge.commitStored', params: { offset: ev.offset } }, major: false }
           : { shape: 'error', text: { code: ev.error }, major: true };
       case 'commit.completed':
         return ev.error === 'NONE'

@@ -204,7 +204,8 @@ export function placeLabels(p: PlaceInput): Placement {
       const badge = BADGE_SHAPES.has(m.shape);
       const w = measure(text, badge || m.major) + (badge ? 12 : 6);
       const px = markPoint(m, x, g).x;
-      const anchor = badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12;
+      // A mark at the very start of a long run sits at the left edge: its words start there.
+      const anchor = Math.max(left, badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12);
       const row = slotRow(g, markSlot(m));
       if (row < 0) continue;
       const zone = (!badge && m.major ? textZones : markZones)[row]!;
