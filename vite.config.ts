@@ -27,5 +27,6 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
+    setupFiles: ['test/setup.ts'],
   },
 }));

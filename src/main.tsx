@@ -5,7 +5,7 @@ import { App } from './app/app';
 import { StageApp } from './app/stage-app';
 import { viewMode } from './app/view-mode';
 import { installTestHooks } from './app/test-hooks';
-import { HTML_LANG, parseLang } from './i18n/lang';
+import { HTML_LANG, isLanguageLoaded, loadLanguage, parseLang } from './i18n/lang';
 import { installShareLinkHandler } from './features/share/open-share-link';
 import { startHosting } from './features/presenter/audience-button';
 import { makeLabStore } from './store/lab-store';
@@ -91,7 +91,8 @@ if (import.meta.env.PROD && /^https?:$/.test(window.location.protocol) && 'servi
 }
 
 const root = document.getElementById('root');
-if (root) {
+const render = () => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <LabStoreProvider store={store}>
@@ -99,4 +100,8 @@ if (root) {
       </LabStoreProvider>
     </StrictMode>,
   );
-}
+};
+// A language other than English loads its words first (one small file), so that the first screen is in it.
+const initialLang = store.getState().language;
+if (isLanguageLoaded(initialLang)) render();
+else void loadLanguage(initialLang).finally(render);

@@ -1,3 +1,4 @@
+import { isLanguageLoaded, loadLanguage } from '../i18n/lang';
 import { parseScenario } from '../sim/scenario/parse';
 import type { LabStore } from '../store/create-lab-store';
 import { zoomController } from '../features/timeline/zoom-controller';
@@ -8,7 +9,7 @@ export interface LabHandle {
   zoom: typeof zoomController;
   /** Validates and loads a scenario; returns the parser's errors if it is not valid. Its run follows (see `idle`). */
   loadScenario(input: unknown): string[];
-  /** Resolves once no run is being computed (the newest run is shown, or it failed). */
+  /** Resolves once no run is being computed (the newest run is shown, or it failed) and the chosen language is shown. */
   idle(): Promise<void>;
 }
 
@@ -28,8 +29,8 @@ export function installTestHooks(store: LabStore) {
       store.getState().loadScenario(parsed.scenario);
       return [];
     },
-    idle() {
-      return new Promise<void>((resolve) => {
+    async idle() {
+      await new Promise<void>((resolve) => {
         if (store.getState().runStatus.kind !== 'running') return resolve();
         const stop = store.subscribe((s) => {
           if (s.runStatus.kind === 'running') return;
@@ -37,6 +38,11 @@ export function installTestHooks(store: LabStore) {
           resolve();
         });
       });
+      // A language chosen for the first time loads its words; the page is ready once it has redrawn in it.
+      if (!isLanguageLoaded(store.getState().language)) {
+        await loadLanguage(store.getState().language);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      }
     },
   };
 }

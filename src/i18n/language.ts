@@ -45,3 +45,15 @@ export interface Language<Code extends string = string> {
   /** Statechart state descriptions, by XState state node id. */
   states?: Readonly<Record<string, string>>;
 }
+
+/** A language's words: what `Language` holds beyond its name and codes. */
+export type LanguageWords = Pick<Language, 'catalogue' | 'presets' | 'lessons' | 'states'>;
+
+/**
+ * A language as `languages/index.ts` lists it: its name and codes, and its words either inline (English, the
+ * source) or loaded when the language is first chosen (`load`), so that they are not part of every first page.
+ */
+export interface LanguageHead<Code extends string = string> extends Pick<Language<Code>, 'code' | 'htmlLang' | 'endonym' | 'tags'> {
+  words?: LanguageWords;
+  load?: () => Promise<LanguageWords>;
+}

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LESSONS } from '../lessons/lessons';
 import { PRESETS } from '../scenarios/presets';
 import { en } from './en';
-import { HTML_LANG, LANGS, languageOf, parseLang } from './lang';
+import { HTML_LANG, isLanguageLoaded, LANGS, languageOf, loadLanguage, parseLang } from './lang';
 import type { Language } from './language';
 import { LANGUAGES } from './languages';
 import { localizeLesson, scenarioName, stateDescription } from './localize';
@@ -10,8 +10,19 @@ import { formatNumber, t } from './t';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-/** Every language is one `Language` object: these checks hold for each, so a new one is checked as it is added. */
-describe.each(LANGUAGES.map((l) => [l.code, l as Language] as const))('language %s', (code, language) => {
+/** Every language is one `Language` object once its words are here: these checks hold for each, so a new one is checked as it is added. */
+describe.each(LANGUAGES.map((l) => [l.code] as const))('language %s', (code) => {
+  let language: Language;
+  beforeAll(async () => {
+    await loadLanguage(code);
+    language = languageOf(code);
+  });
+
+  it('loads its words', () => {
+    expect(isLanguageLoaded(code)).toBe(true);
+    expect(language.code).toBe(code);
+  });
+
   it('has every message of the English catalogue, with the same placeholders', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(language.catalogue[key], key).toBeTypeOf('string');
@@ -33,7 +44,6 @@ describe.each(LANGUAGES.map((l) => [l.code, l as Language] as const))('language 
     expect(parseLang(code)).toBe(code);
     for (const tag of language.tags) expect(parseLang(`${tag}-XX`)).toBe(code);
     expect(HTML_LANG[code]).toBe(language.htmlLang);
-    expect(languageOf(code)).toBe(language);
     expect(t(code, 'statecharts.title')).toBe(language.catalogue['statecharts.title']);
     const preset = PRESETS[0]!;
     expect(scenarioName(preset.id, preset.scenario.name, code)).toBe(language.presets?.[preset.id]?.name ?? preset.scenario.name);
@@ -50,5 +60,22 @@ describe('languages', () => {
     expect(new Set(LANGS).size).toBe(LANGS.length);
     expect(parseLang('xx-YY')).toBeNull();
     expect(parseLang('')).toBeNull();
+  });
+});
+
+describe('loading a language', () => {
+  it('speaks English until a language’s words have loaded, then that language', async () => {
+    vi.resetModules();
+    const fresh = await import('./lang');
+    expect(fresh.isLanguageLoaded('en')).toBe(true);
+    expect(fresh.isLanguageLoaded('zh')).toBe(false);
+    expect(fresh.languageOf('zh').catalogue).toEqual(en);
+    expect(fresh.languageOf('zh').htmlLang).toBe('zh-Hans');
+    let heard = 0;
+    fresh.subscribeLanguages(() => heard++);
+    await Promise.all([fresh.loadLanguage('zh'), fresh.loadLanguage('zh')]);
+    expect(fresh.isLanguageLoaded('zh')).toBe(true);
+    expect(fresh.languageOf('zh').catalogue['app.title']).not.toBe(en['app.title']);
+    expect(heard).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { en } from '../en';
-import type { Language } from '../language';
+import type { LanguageHead } from '../language';
 
 /** English: the source language. Presets, lessons and states are written in English in the code itself. */
 export const english = {
@@ -7,5 +7,5 @@ export const english = {
   htmlLang: 'en',
   endonym: 'English',
   tags: ['en'],
-  catalogue: en,
-} as const satisfies Language<'en'>;
+  words: { catalogue: en },
+} as const satisfies LanguageHead<'en'>;

@@ -1,17 +1,13 @@
-import type { Language } from '../language';
-import { LESSONS_ZH } from '../lessons-zh';
-import { PRESETS_ZH } from '../presets-zh';
-import { STATE_DESCRIPTIONS_ZH } from '../statecharts-zh';
-import { zh } from '../zh';
+import type { LanguageHead } from '../language';
 
-/** Simplified Chinese: a full translation (its parts are kept in files of their own for size). */
+/**
+ * Simplified Chinese: a full translation. Its words (zh-words.ts) are loaded when Chinese is first chosen, so that a
+ * page in English does not carry them.
+ */
 export const chinese = {
   code: 'zh',
   htmlLang: 'zh-Hans',
   endonym: '简体中文',
   tags: ['zh'],
-  catalogue: zh,
-  presets: PRESETS_ZH,
-  lessons: LESSONS_ZH,
-  states: STATE_DESCRIPTIONS_ZH,
-} as const satisfies Language<'zh'>;
+  load: () => import('./zh-words').then((m) => m.words),
+} as const satisfies LanguageHead<'zh'>;
