@@ -1,12 +1,15 @@
 import type { Page } from '@playwright/test';
+import { CONSUMER_LESSONS } from '../src/lessons/consumer-lessons';
 import { LESSONS } from '../src/lessons/lessons';
 import { expect, openLab, test } from './fixtures';
 
 /**
- * Every step of every lesson, on a 1280×720 projector in the projector theme, in both languages: the step's text,
- * the Play row and the whole timeline are on the first screen, without scrolling. A long narration must never push
- * the controls the presenter needs below the screen's edge.
+ * Every step of every lesson (the consumer side's included), on a 1280×720 projector in the projector theme, in
+ * both languages, in presenter mode and without: the step's text, the Play row and the whole timeline (the consumer
+ * and database lanes included) are on the first screen, without scrolling. A long narration must never push the
+ * controls the presenter needs below the screen's edge, and a waiting question never shows its answer.
  */
+const CONSUMER_SIDE = new Set(CONSUMER_LESSONS.map((l) => l.id));
 const SIZE = { width: 1280, height: 720 };
 
 async function bottomOf(page: Page, selector: string): Promise<number> {
@@ -52,6 +55,16 @@ for (const lang of ['en', 'zh'] as const) {
         if (playable && play > SIZE.height + 0.5) problems.push(`${where}: Play ends at ${Math.round(play)}`);
         if (narration > SIZE.height + 0.5) problems.push(`${where}: the step's text ends at ${Math.round(narration)}`);
         if (!area || area.bottom > SIZE.height + 0.5) problems.push(`${where}: the timeline ends at ${area ? Math.round(area.bottom) : 'nowhere'}`);
+        if (CONSUMER_SIDE.has(lesson.id)) {
+          const consumer = await page.evaluate(() => window.__lab!.store.getState().trace.scenario.consumer !== undefined);
+          if (!consumer) problems.push(`${where}: the run has no consumer`);
+        }
+        // A question waits: its answer is not on the page before the reveal (no totals, no verdict).
+        if (lesson.steps[k]!.question) {
+          await expect(page.locator('.lesson-question')).toBeVisible();
+          await expect(page.locator('.timeline-stats')).toHaveCount(0);
+          await expect(page.locator('.effects-verdict')).toHaveCount(0);
+        }
       }
     }
     expect(problems).toEqual([]);
