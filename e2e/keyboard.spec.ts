@@ -24,10 +24,10 @@ test('the lab works from the keyboard alone', async ({ page }) => {
   const afterPlay = await cursor(page);
   expect(afterPlay).toBeGreaterThanOrEqual(1);
 
-  // Tab to the Idempotence switch and flip it with Space.
+  // Back with Shift+Tab to the Idempotence switch, on the stage above the playback row, and flip it with Space.
   let found = false;
   for (let k = 0; k < 40 && !found; k++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
     found = await page.evaluate(() => document.activeElement?.id === 'idempotence');
   }
   expect(found).toBe(true);
