@@ -89,7 +89,6 @@ export interface TimelineLayout {
 }
 
 export const LANES: readonly Lane[] = ['producer', 'network', 'broker'];
-export const LANE_INDEX: Record<Lane, number> = { producer: 0, network: 1, broker: 2, consumer: 3, database: 5 };
 
 /** With replication, the slots of brokers 2, 3…: each has a lane even before anything happens on it. */
 export function replicaSlotsOf(trace: Pick<Trace, 'scenario'>): number[] {
