@@ -97,7 +97,7 @@ describe('docs/scenario-format.md', () => {
     expect(errorsOf({ version: 1, name: 'x', producer: { acks: 'two' } })).toContain(block[0]);
     expect(errorsOf({ version: 1, name: 'x', faults: { scripted: [{ kind: 'lose-request' }] } })).toContain(block[1]);
     expect(errorsOf({ version: 1, name: 'x', producer: { 'max.inflight': 5 } })).toContain(block[2]);
-    expect(errorsOf({ version: 3, name: 'x' })).toContain(block[3]);
+    expect(errorsOf({ version: 4, name: 'x' })).toContain(block[3]);
     expect(errorsOf({ version: 1.5, name: 'x' })).toContain(block[4]);
     expect(errorsOf({ version: 1, name: 'x', ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`extra${i}`, i])) })).toContain(block[5]);
     expect(errorsOf({ version: 1, name: 'x', producer: { acks: '1' }, faults: { scripted: [{ kind: 'error-reply', message: 1, error: 'NOT_ENOUGH_REPLICAS' }] } })).toContain(block[6]);

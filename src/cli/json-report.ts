@@ -3,6 +3,7 @@ import type { Trace } from '../sim/trace/types';
 import { explainAnomaly, summarise } from '../i18n/explain';
 import { explainEffectAnomaly, summariseEffects } from '../i18n/explain-effects';
 import { configProblemText } from '../i18n/facts';
+import { explainTxnAnomaly, summariseTransactions } from '../i18n/explain-txn';
 
 /**
  * The JSON document of `--json`: stable field names for scripts and course material. The trace and the outcome carry
@@ -29,9 +30,19 @@ export function toJsonReport(trace: Trace) {
             },
           }
         : {}),
+      ...(outcome.transactions
+        ? {
+            transactions: {
+              ...outcome.transactions,
+              explanation: summariseTransactions('en', outcome.transactions),
+              anomalies: outcome.transactions.anomalies.map((a) => ({ ...a, explanation: explainTxnAnomaly('en', a) })),
+            },
+          }
+        : {}),
     },
     log: trace.log.map((r) => ({ offset: r.offset, producerId: r.pid, epoch: r.epoch, sequence: r.seq, messageId: r.message, t: r.t })),
     events: trace.events,
     ...(trace.database ? { database: trace.database } : {}),
+    ...(trace.partitions ? { partitions: trace.partitions } : {}),
   };
 }

@@ -3,12 +3,14 @@ import { isKafkaVersion, KAFKA_VERSIONS, type KafkaVersion } from '../sim/protoc
 import { resolveProducerConfig } from '../sim/protocol/producer-config';
 import { runSimulation } from '../sim/run-simulation';
 import { parseScenario, parseScenarioJson } from '../sim/scenario/parse';
-import { COMMIT_STRATEGIES, DEDUP_STRATEGIES, type CommitStrategy, type DedupStrategy, type Scenario } from '../sim/scenario/schema';
+import { COMMIT_STRATEGIES, DEDUP_STRATEGIES, transactionRulesOf, type CommitStrategy, type DedupStrategy, type Scenario } from '../sim/scenario/schema';
+import type { ConsumerOutcome, TransactionsOutcome } from '../sim/trace/outcome-types';
 import { checkTrace } from '../sim/trace/checker';
 import type { Trace } from '../sim/trace/types';
 import { describe } from '../i18n/describe';
 import { explainAnomaly, summarise } from '../i18n/explain';
 import { explainEffectAnomaly, summariseEffects } from '../i18n/explain-effects';
+import { explainTxnAnomaly, summariseTransactions } from '../i18n/explain-txn';
 import { configProblemText } from '../i18n/facts';
 import { budgetText } from '../i18n/budget';
 import { t } from '../i18n/t';
@@ -41,7 +43,8 @@ Runs a scenario headlessly and prints its events and the verdict.
   --commit-mode sync|async        commitSync or commitAsync
                                   (each of the three adds a consumer with default settings to a scenario without one)
   --json                 print one JSON document: kafkaVersion, scenario, outcome (with outcome.effects when there is
-                         a consumer), log, events (and database, the final tables, when there is a consumer)
+                         a consumer; outcome.transactions and outcome.consumers in a transactional run), log, events
+                         (and database, the final tables, when there is a consumer; partitions in a transactional run)
 Presets: ${PRESETS.map((p) => p.id).join(', ')}
 A scenario estimated to need more than ${WORK_LIMIT.toLocaleString('en')} events is refused before it runs.
 Exit status: 0 after a run, 2 on invalid input or a refused scenario (the message goes to stderr).`;
@@ -149,15 +152,50 @@ function loadScenario(args: Args, io: CliIo): Scenario | string {
   return checked.ok ? checked.scenario : checked.errors.join('\n');
 }
 
+/** A transactional run's partitions, what each consumer returned, and the verdict. */
+function* transactionalReport(trace: Trace, o: TransactionsOutcome, consumers: ConsumerOutcome[]): Generator<string> {
+  for (const p of trace.partitions ?? []) {
+    yield '';
+    yield `${p.id}: LSO ${p.lso}, log end ${p.leo}${p.open.length > 0 ? `, open: ${p.open.map((x) => `producer ${x.pid} from ${x.first}`).join(', ')}` : ''}`;
+    if (p.records.length === 0) yield '  (empty)';
+    for (const r of p.records) {
+      const what = r.kind === 'control' ? `${r.control} marker` : r.kind === 'state' ? `state ${r.state}` : r.kind === 'offset' ? `offset commit ${r.message} (group ${r.group})` : `message ${r.message}`;
+      const by = r.pid < 0 ? '' : `  (producer ${r.pid} epoch ${r.epoch}${r.seq >= 0 ? ` seq ${r.seq}` : ''}${r.transactional && r.kind !== 'control' && r.kind !== 'state' ? ', transactional' : ''})`;
+      yield `  offset ${String(r.offset).padStart(3)}  ${what}${by}`;
+    }
+  }
+  for (const c of consumers) {
+    yield '';
+    yield `${c.id} (${c.isolation}) returned: ${c.records.length === 0 ? '(nothing)' : c.records.map((r) => `m${r.message} @${r.topic}-${r.partition}:${r.offset}`).join(', ')}`;
+  }
+  yield '';
+  yield `Verdict: committed ${o.committed} · aborted ${o.aborted} · hanging ${o.hanging.length} · duplicates ${o.duplicates} · leaked ${o.leaked} · lost ${o.lost} · exactly-once ${o.exactlyOnce ? 'yes' : 'no'}`;
+  yield summariseTransactions('en', o);
+  for (const a of o.anomalies) yield `  - ${explainTxnAnomaly('en', a)}`;
+}
+
+/** The header line: the scenario and the settings that matter most. */
+function headerLine(s: Scenario): string {
+  if (s.transactions) {
+    const { tv, verification } = transactionRulesOf(s);
+    return `${s.name} (${s.id}) · seed ${s.seed} · transactional.id=${s.transactions['transactional.id']} · ${s.transactions.app} · transaction.version=${tv} · verification=${verification} · Kafka ${s.kafkaVersion}`;
+  }
+  return `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence'] ?? `unset → ${resolveProducerConfig(s.producer, s.kafkaVersion).config['enable.idempotence']}`} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']} · Kafka ${s.kafkaVersion}`;
+}
+
 /** The text report, line by line: the event list, the log and the verdict. */
 function* textReport(trace: Trace): Generator<string> {
   const s = trace.scenario;
-  yield `${s.name} (${s.id}) · seed ${s.seed} · enable.idempotence=${s.producer['enable.idempotence'] ?? `unset → ${resolveProducerConfig(s.producer, s.kafkaVersion).config['enable.idempotence']}`} · acks=${s.producer.acks} · max.in.flight=${s.producer['max.in.flight.requests.per.connection']} · Kafka ${s.kafkaVersion}`;
+  yield headerLine(s);
   yield '';
   for (const ev of trace.events) {
     yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;
   }
   const o = checkTrace(trace);
+  if (o.transactions) {
+    yield* transactionalReport(trace, o.transactions, o.consumers ?? []);
+    return;
+  }
   yield '';
   yield 'Log:';
   if (trace.log.length === 0) yield '  (empty)';

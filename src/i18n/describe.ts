@@ -1,6 +1,7 @@
 import { RETRIABLE_ERRORS } from '../sim/protocol/types';
 import type { EventOf, TraceEvent } from '../sim/trace/types';
 import { describeConsumer } from './describe-consumer';
+import { describeTxn, isTxnEvent } from './describe-txn';
 import { attemptText, configNoteText, configProblemText, deliveryErrorText, headerText, messagesText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
@@ -118,7 +119,7 @@ export function describe(ev: TraceEvent, lang: Lang): string {
     case 'partition.offline':
       return t(lang, 'narr.partitionOffline', { replica: ev.replica, isr: isrText(ev.isr) });
     default:
-      return describeConsumer(ev, lang);
+      return isTxnEvent(ev) ? describeTxn(ev, lang) : describeConsumer(ev, lang);
   }
 }
 

@@ -47,6 +47,11 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'upsert',
   'inbox',
   'id',
+  // Transactions, as Kafka names them (the scenario section keeps its file name)
+  'transactions',
+  'Produce',
+  'EndTxn',
+  'initTransactions',
   // Units and variables
   'ms',
   's',

@@ -1,4 +1,5 @@
 import type { AcceptReason, Anomaly, Outcome, RetryCause } from '../sim/trace/outcome-types';
+import { explainTxnAnomaly, summariseTransactions } from './explain-txn';
 import { atText, configProblemText, deliveryErrorText, ruleText } from './facts';
 import type { Lang } from './lang';
 import { plural, t } from './t';
@@ -89,6 +90,7 @@ export function summarise(lang: Lang, o: Outcome): string {
   const { configError, recognisedRetries, truncated, checkerFailed } = o.summary;
   if (checkerFailed !== undefined) return t(lang, 'summary.checkerFailed', { error: checkerFailed });
   if (configError) return t(lang, 'summary.configRefused', { error: configProblemText(lang, configError) });
+  if (o.transactions) return summariseTransactions(lang, o.transactions);
   const parts: string[] = [];
   if (o.exactlyOnce && o.inOrder) {
     parts.push(plural(lang, 'summary.held', o.sent));
@@ -106,7 +108,8 @@ export function summarise(lang: Lang, o: Outcome): string {
 
 /** The summary and every anomaly's explanation, as one text (the handout, the CLI). */
 export function explainOutcome(lang: Lang, o: Outcome): string {
-  return sentences(lang, [summarise(lang, o), ...o.anomalies.map((a) => explainAnomaly(lang, a))]);
+  const txn = o.transactions?.anomalies.map((a) => explainTxnAnomaly(lang, a)) ?? [];
+  return sentences(lang, [summarise(lang, o), ...o.anomalies.map((a) => explainAnomaly(lang, a)), ...txn]);
 }
 
 /** Sentences one after the other, as the language writes them (English with a space, Chinese without). */

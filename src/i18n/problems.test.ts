@@ -43,7 +43,7 @@ describe('a broken share link', () => {
       hashOf({ presetId: 7, scenario: { version: 1, name: '', id: 'A B', seed: -1, producer: { retries: 1.5 }, workload: { messages: 'many' } }, cursor: -3, theme: 'light' }),
       ' (and 1 more).',
     ],
-    ['a scenario from a newer build', hashOf({ presetId: 'x', scenario: { version: 5, name: 'x' }, cursor: 0, theme: 'light' }), 'scenario.version: this file is version 5, but this build reads version 2'],
+    ['a scenario from a newer build', hashOf({ presetId: 'x', scenario: { version: 5, name: 'x' }, cursor: 0, theme: 'light' }), 'scenario.version: this file is version 5, but this build reads version 3'],
   ];
 
   for (const [name, hash, english] of cases) {
@@ -152,7 +152,7 @@ describe('a bad scenario file', () => {
   });
 
   it('that is not JSON, has a wrong kind of fault, or comes from a newer build is explained in Chinese', () => {
-    for (const text of ['{"version": 1,', 'null', JSON.stringify({ version: 3, name: 'x' }), JSON.stringify({ version: 1, name: 'x', faults: { scripted: [{ kind: 'nope' }] } })]) {
+    for (const text of ['{"version": 1,', 'null', JSON.stringify({ version: 4, name: 'x' }), JSON.stringify({ version: 1, name: 'x', faults: { scripted: [{ kind: 'nope' }] } })]) {
       const parsed = parseScenarioJson(text);
       expect(parsed.ok).toBe(false);
       if (parsed.ok) continue;

@@ -127,7 +127,7 @@ describe('share links', () => {
     expect(message).toContain('scenario.seed:');
     expect(errorOf(hashOf({ ...valid, scenario: undefined }))).toContain('scenario:');
     expect(errorOf(hashOf({ ...valid, extra: 1 }))).toContain('extra');
-    expect(errorOf(hashOf({ ...valid, scenario: { ...preset, version: 3 } }))).toContain('scenario.version: this file is version 3');
+    expect(errorOf(hashOf({ ...valid, scenario: { ...preset, version: 4 } }))).toContain('scenario.version: this file is version 4');
   });
 
   it('a truncated link is reported as damaged, never applied half-way', () => {

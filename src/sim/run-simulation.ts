@@ -24,6 +24,7 @@ import { brokerSystemId } from './machines/replica-model';
 import { replicaMachine } from './machines/replica.machine';
 import { createClusterView, finalLog } from './trace/cluster-view';
 import { databaseTables } from './trace/database-tables';
+import { runTransactions } from './txn/run-transactions';
 
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
@@ -39,6 +40,8 @@ export interface RunOptions {
  */
 export function runSimulation(scenario: Scenario, options: RunOptions = {}): Trace {
   const maxEvents = options.maxEvents ?? MAX_EVENTS;
+  // A transactional run (scenario version 3) has parties of its own (sim/txn/).
+  if (scenario.transactions) return runTransactions(scenario, maxEvents);
   const rng = createRng(scenario.seed);
   const k = new Kernel();
   const plan = createFaultPlan(scenario.faults.scripted, scenario.faults.rates, rng.faults);

@@ -38,5 +38,17 @@ function describeKind(f: Fault, t: Translate): string {
       return t('fault.databaseOutage', { at: f.atMs, down: f.downMs });
     case 'member-join':
       return t('fault.memberJoin', { at: f.atMs });
+    case 'txn-crash':
+      return t('fault.txnCrash', { n: f.txn, at: t(`txnPoint.${f.at}`), down: f.downMs });
+    case 'txn-zombie':
+      return t('fault.txnZombie', { n: f.txn, at: t(`txnPoint.${f.at}`), ms: f.pauseMs, takeover: f.takeoverMs });
+    case 'txn-abort':
+      return t('fault.txnAbort', { n: f.txn });
+    case 'lose-endtxn-response':
+      return t('fault.loseEndTxnResponse', { n: f.txn });
+    case 'delay-produce':
+      return t('fault.delayProduce', { n: f.txn, ms: f.delayMs });
+    case 'txn-idle':
+      return t('fault.txnIdle', { n: f.txn, ms: f.idleMs });
   }
 }

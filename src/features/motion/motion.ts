@@ -38,7 +38,7 @@ export function motionsFor(ev: TraceEvent | undefined): MotionKind[] {
 
 /** "m1 · seq 0", "m2–m4 · seq 1–3 · #2": what a packet carries, short enough to read while it moves. */
 export function packetLabel(ev: TraceEvent): string {
-  if (!('req' in ev)) return '';
+  if (!('req' in ev && 'batch' in ev)) return '';
   const m = ev.messages;
   let text = m.length === 1 ? `m${m[0]}` : `m${m[0]}–m${m[m.length - 1]}`;
   if (ev.pid >= 0) text += ` · seq ${ev.baseSeq === ev.lastSeq ? ev.baseSeq : `${ev.baseSeq}–${ev.lastSeq}`}`;

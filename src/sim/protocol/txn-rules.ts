@@ -201,7 +201,8 @@ export function nextCheckAt(tMs: number, intervalMs: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // A partition's transactional log.
 
-export type RecordKind = 'data' | 'offset' | 'control';
+/** A data record, a consumer offset (in `__consumer_offsets`), a marker, or a transaction's state (in `__transaction_state`). */
+export type RecordKind = 'data' | 'offset' | 'control' | 'state';
 
 export interface PartitionRecord {
   offset: number;
@@ -217,6 +218,8 @@ export interface PartitionRecord {
   control: TxnResult | null;
   /** An offset record: the consumer group it is for. */
   group?: string;
+  /** A `__transaction_state` record: the transactional id's state it stores. */
+  state?: TxnState;
   t: number;
 }
 
@@ -263,6 +266,7 @@ export type PartitionAppend =
  */
 export function appendBatch(log: PartitionLog, b: DataBatch, nowMs: number): PartitionAppend {
   const entry = log.producers.get(b.pid);
+  if (b.baseSeq < 0) return appendUnsequenced(log, entry, b, nowMs);
   const lastSeq = b.baseSeq + b.values.length - 1;
   const header = { pid: b.pid, epoch: b.epoch, baseSeq: b.baseSeq, recordCount: b.values.length };
   const d = checkAppend(entry, header, lastSeq);
@@ -281,6 +285,26 @@ export function appendBatch(log: PartitionLog, b: DataBatch, nowMs: number): Par
   log.producers.set(b.pid, recordAppend(entry, header, { firstSeq: b.baseSeq, lastSeq, firstOffset: first, t: nowMs }));
   if (b.transactional && !log.open.has(b.pid)) log.open.set(b.pid, first);
   return { error: 'NONE', duplicate: false, offset: first, rule: d.rule, written };
+}
+
+/**
+ * A transactional batch without sequence numbers: the group coordinator's record of a TxnOffsetCommit. Only the
+ * epoch is checked; it opens the producer's transaction here like any transactional write.
+ */
+function appendUnsequenced(log: PartitionLog, entry: ProducerEntry | undefined, b: DataBatch, nowMs: number): PartitionAppend {
+  if (entry && b.epoch < entry.epoch) {
+    return { error: 'INVALID_PRODUCER_EPOCH', duplicate: false, offset: -1, rule: { id: 'stale-epoch', epoch: b.epoch, brokerEpoch: entry.epoch, pid: b.pid }, written: [] };
+  }
+  const first = log.records.length;
+  const written = b.values.map<PartitionRecord>((value, k) => {
+    const r: PartitionRecord = { offset: first + k, kind: b.kind, message: value, pid: b.pid, epoch: b.epoch, seq: -1, transactional: b.transactional, control: null, t: nowMs };
+    if (b.group !== undefined) r.group = b.group;
+    return r;
+  });
+  log.records.push(...written);
+  if (!entry || entry.epoch !== b.epoch) log.producers.set(b.pid, { pid: b.pid, epoch: b.epoch, batches: [], lastTimestamp: nowMs });
+  if (b.transactional && !log.open.has(b.pid)) log.open.set(b.pid, first);
+  return { error: 'NONE', duplicate: false, offset: first, rule: { id: 'unknown-producer', pid: b.pid }, written };
 }
 
 export type MarkerAppend = { error: 'NONE'; record: PartitionRecord; closed: AbortedRange | null } | { error: 'INVALID_PRODUCER_EPOCH'; record: null; closed: null };

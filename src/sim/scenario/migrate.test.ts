@@ -10,9 +10,10 @@ const ok = (input: unknown) => {
 };
 
 describe('scenario format version 2', () => {
-  test('this build reads versions 1 and 2 and writes 2', () => {
-    expect(SCENARIO_VERSION).toBe(2);
+  test('this build reads versions 1, 2 and 3; a file keeps its version unless it uses something newer', () => {
+    expect(SCENARIO_VERSION).toBe(3);
     expect(ok({ version: 2, name: 'x' }).version).toBe(2);
+    expect(ok({ version: 3, name: 'x' }).version).toBe(3);
   });
 
   test('a version 1 file reads into the version 2 model unchanged: same fields, no consumer side, still version 1', () => {
@@ -66,5 +67,30 @@ describe('scenario format version 2', () => {
     expect(!r.ok && r.errors[0]).toMatch(/^dedup\.strategy: .*same-transaction/);
     const c = parseScenario({ version: 2, name: 'x', consumer: {}, faults: { scripted: [{ kind: 'consumer-crash', message: 1, at: 'later' }] } });
     expect(!c.ok && c.errors[0]).toMatch(/^faults\.scripted\[0\]\.at: .*after-effect/);
+  });
+});
+
+describe('scenario format version 3: transactions', () => {
+  test('a transactions section (or a transaction fault) makes a file version 3; its defaults are filled in', () => {
+    const s = ok({ version: 1, name: 'x', transactions: {} });
+    expect(s.version).toBe(3);
+    expect(s.transactions).toMatchObject({ 'transactional.id': 'lab-app', 'transaction.timeout.ms': 60000, app: 'consume-transform-produce', 'output.partitions': 2 });
+    expect(s.transactions!.readers.map((r) => r['isolation.level'])).toEqual(['read_committed', 'read_uncommitted']);
+    expect(formatVersionOf({ version: 2, faults: { scripted: [{ kind: 'txn-abort' }] } })).toBe(3);
+  });
+
+  test('what a transactional run rules out is refused, naming the field', () => {
+    const errors = (input: object) => {
+      const r = parseScenario({ version: 3, name: 'x', ...input });
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ faults: { scripted: [{ kind: 'txn-abort', txn: 1 }] } })).toEqual(['faults.scripted[0].kind: a txn-abort fault needs a transactions section']);
+    expect(errors({ transactions: {}, consumer: {} })[0]).toMatch(/^consumer: a transactions section runs without a consumer section/);
+    expect(errors({ transactions: {}, broker: { 'replication.factor': 2 } })[0]).toMatch(/^broker\.replication\.factor: /);
+    expect(errors({ transactions: {}, kafkaVersion: '2.4' })).toEqual(['kafkaVersion: transactions in the lab follow Kafka 3.x or 4.0, not 2.4']);
+    expect(errors({ transactions: { 'transaction.version': 2 }, kafkaVersion: '3.x' })).toEqual(['transactions.transaction.version: transaction.version 2 came with Kafka 4.0, not 3.x']);
+    expect(errors({ transactions: {}, faults: { scripted: [{ kind: 'lose-response', message: 1 }] } })[0]).toMatch(/^faults\.scripted\[0\]\.kind: a lose-response fault does not apply/);
+    expect(errors({ transactions: {}, faults: { rates: { loseRequest: 0.1 } } })[0]).toMatch(/^faults\.rates\.loseRequest: /);
+    expect(errors({ transactions: {}, faults: { scripted: [{ kind: 'txn-crash', txn: 2, at: 'after-end' }] } })).toEqual([]);
   });
 });

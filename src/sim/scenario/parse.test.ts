@@ -106,8 +106,8 @@ describe('parseScenario', () => {
   });
 
   test('a too-new version gets a clear message', () => {
-    expect(errorsOf({ version: 3, name: 'x' })).toEqual([
-      'version: this file is version 3, but this build reads version 2; open it with a newer Exactly-Once Lab',
+    expect(errorsOf({ version: 4, name: 'x' })).toEqual([
+      'version: this file is version 4, but this build reads version 3; open it with a newer Exactly-Once Lab',
     ]);
   });
 
@@ -167,7 +167,7 @@ describe('untrusted text in messages', () => {
     [[1], '[1]'],
   ])('version %j is not a version, and says so', (version, shown) => {
     const errors = errorsOf({ version, name: 'x' });
-    expect(errors).toEqual([`version: ${shown} is not a version: a version is a whole number (this build reads version 2)`]);
+    expect(errors).toEqual([`version: ${shown} is not a version: a version is a whole number (this build reads version 3)`]);
   });
 
   test('a version that is not one is reported beside the other problems', () => {

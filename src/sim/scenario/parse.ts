@@ -8,6 +8,7 @@ import {
   replicationOf,
   scenarioSchema,
   SCENARIO_VERSION,
+  TXN_FAULT_KINDS,
   type Fault,
   type Scenario,
 } from './schema';
@@ -129,7 +130,7 @@ export function parseScenario(input: unknown): ParseResult {
   }
   const result = scenarioSchema.safeParse(input);
   if (!result.success) return failed(problemsOf(result.error.issues));
-  const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data), ...consumerProblems(result.data)];
+  const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data), ...consumerProblems(result.data), ...transactionProblems(result.data)];
   return refused.length > 0 ? failed(refused) : { ok: true, scenario: migrate(result.data) };
 }
 
@@ -188,6 +189,46 @@ export function consumerProblems(s: Scenario): InputProblem[] {
       params: {},
       message: 'the auto commit strategy needs enable.auto.commit=true (or left out)',
     });
+  }
+  return out;
+}
+
+/**
+ * What a transactional run rules out (version 3): a transaction fault without a transactions section; transactions
+ * beside the consumer side or replication (the lab models them apart); Kafka versions before 3.x (the lab's
+ * transactions follow 3.x and 4.0); and transaction version 2 before Kafka 4.0.
+ */
+export function transactionProblems(s: Scenario): InputProblem[] {
+  const out: InputProblem[] = [];
+  if (!s.transactions) {
+    s.faults.scripted.forEach((f, i) => {
+      if ((TXN_FAULT_KINDS as readonly string[]).includes(f.kind)) {
+        out.push({ path: `faults.scripted[${i}].kind`, code: 'problem.needsTransactions', params: { kind: f.kind }, message: `a ${f.kind} fault needs a transactions section` });
+      }
+    });
+    return out;
+  }
+  if (s.consumer) {
+    out.push({ path: 'consumer', code: 'problem.transactionsWithConsumer', params: {}, message: 'a transactions section runs without a consumer section: its application reads the input topic itself' });
+  }
+  if (replicationOf(s.broker).rf > 1) {
+    out.push({ path: 'broker.replication.factor', code: 'problem.transactionsWithReplication', params: {}, message: 'a transactions section needs replication.factor 1: the lab does not yet model transactions across replicas' });
+  }
+  if (s.kafkaVersion !== '3.x' && s.kafkaVersion !== '4.0') {
+    out.push({ path: 'kafkaVersion', code: 'problem.transactionsVersion', params: { version: s.kafkaVersion }, message: `transactions in the lab follow Kafka 3.x or 4.0, not ${s.kafkaVersion}` });
+  }
+  if (s.transactions['transaction.version'] === 2 && s.kafkaVersion !== '4.0') {
+    out.push({ path: 'transactions.transaction.version', code: 'problem.tv2NeedsKafka4', params: { version: s.kafkaVersion }, message: `transaction.version 2 came with Kafka 4.0, not ${s.kafkaVersion}` });
+  }
+  s.faults.scripted.forEach((f, i) => {
+    if (!(TXN_FAULT_KINDS as readonly string[]).includes(f.kind)) {
+      out.push({ path: `faults.scripted[${i}].kind`, code: 'problem.notInTransactions', params: { kind: f.kind }, message: `a ${f.kind} fault does not apply to a transactional run: use the transaction faults` });
+    }
+  });
+  for (const [rate, value] of Object.entries(s.faults.rates)) {
+    if (value > 0 && rate !== 'delayMs' && rate !== 'stallMs') {
+      out.push({ path: `faults.rates.${rate}`, code: 'problem.notInTransactions', params: { kind: rate }, message: `random ${rate} faults do not apply to a transactional run: its requests travel a loss-free link` });
+    }
   }
   return out;
 }

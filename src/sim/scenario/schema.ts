@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../protocol/kafka-version';
 
 /**
- * The scenario file format (version 2; version 1 files are read too). Producer, broker and consumer settings use
+ * The scenario file format (version 3; versions 1 and 2 are read too). Producer, broker and consumer settings use
  * Kafka's own config names so that a student can carry what they learn here straight to a real `producer.properties`.
  * Every field has the documented default, so `{ "version": 2, "name": "x" }` is a valid scenario.
  *
@@ -10,15 +10,18 @@ import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../protocol/kafka-version
  * kinds and `faults.consumerRates`. A scenario without them runs exactly as under version 1, and keeps saying
  * `version: 1` (see `formatVersionOf`): its trace, share links and preset checksums stay as they were.
  *
+ * Version 3 adds Kafka transactions: the optional `transactions` section and the transaction fault kinds. A scenario
+ * without them keeps the version it needs (1 or 2).
+ *
  * Written with zod's tree-shakable "mini" API (a third of the classic API's size in the browser bundle); its English
  * messages are loaded so that every error names the field and the problem in plain words.
  */
 z.config(z.locales.en());
 
-/** The newest format version this build reads (and writes, for a scenario that uses a version-2 section). */
-export const SCENARIO_VERSION = 2 as const;
+/** The newest format version this build reads (and writes, for a scenario that uses a version-3 section). */
+export const SCENARIO_VERSION = 3 as const;
 /** The format versions this build reads. */
-export const SCENARIO_VERSIONS = [1, 2] as const;
+export const SCENARIO_VERSIONS = [1, 2, 3] as const;
 export type ScenarioVersion = (typeof SCENARIO_VERSIONS)[number];
 export const INT_MAX = 2147483647;
 
@@ -111,6 +114,51 @@ export type CommitStrategy = (typeof COMMIT_STRATEGIES)[number];
 /** How the application stops processing a message twice (none: it does not). */
 export const DEDUP_STRATEGIES = ['none', 'memory', 'after-effect', 'before-effect', 'same-transaction', 'idempotent-effect', 'state-machine'] as const;
 export type DedupStrategy = (typeof DEDUP_STRATEGIES)[number];
+
+/** Where in a transaction a scripted crash of the transactional application strikes. */
+export const TXN_CRASH_POINTS = ['after-produce', 'after-offsets', 'after-end'] as const;
+export type TxnCrashPoint = (typeof TXN_CRASH_POINTS)[number];
+
+/** What the transactional application does: read the input topic and write the output (with its offsets in the transaction), or only write. */
+export const TXN_APPS = ['consume-transform-produce', 'produce'] as const;
+export type TxnApp = (typeof TXN_APPS)[number];
+
+/**
+ * Version 3: Kafka transactions. A transactional application (`transactional.id`) reads the input topic's
+ * partition (written by a plain upstream producer: `workload`), and for each batch of records writes one output
+ * record per input record to the output topic's partitions (keyed by message, Kafka's default partitioner) and
+ * its consumer offsets, in one transaction. Downstream readers read the output topic at their isolation level.
+ */
+export const transactionsConfigSchema = z.strictObject({
+  'transactional.id': withDefault(z.string().check(z.minLength(1), z.maxLength(200)), 'lab-app'),
+  /** The application's consumer group (its offsets go into `__consumer_offsets` with the transaction). */
+  'group.id': withDefault(z.string().check(z.minLength(1), z.maxLength(200)), 'lab-app'),
+  'transaction.timeout.ms': withDefault(int(1, INT_MAX), 60000),
+  /** The broker's check for timed-out transactions (transaction.abort.timed.out.transaction.cleanup.interval.ms). */
+  'transaction.abort.timed.out.transaction.cleanup.interval.ms': withDefault(int(1, INT_MAX), 10000),
+  /** Left out: 2 with Kafka 4.0 (KIP-890 part 2), 1 before. */
+  'transaction.version': z.optional(z.union([z.literal(1), z.literal(2)])),
+  /** The broker's KIP-890 part 1 check (3.6+). Left out: true. Without it, a late write can open a transaction nobody ends. */
+  'transaction.partition.verification.enable': z.optional(z.boolean()),
+  app: withDefault(z.enum(TXN_APPS), 'consume-transform-produce'),
+  /** Input records read and written per transaction (the `produce` app: new messages per transaction). */
+  'records.per.transaction': withDefault(int(1, 1000), 2),
+  /** Partitions of the output topic (1–5). */
+  'output.partitions': withDefault(int(1, 5), 2),
+  /** The client's request.timeout.ms for the transaction's requests. */
+  'request.timeout.ms': withDefault(int(1, INT_MAX), 30000),
+  'retry.backoff.ms': ms(100),
+  /** One-way time of every request between a client and the broker, simplified to a constant. */
+  requestLatencyMs: ms(2),
+  /** When the first instance starts. */
+  startMs: ms(0),
+  /** Downstream consumers of the output topic, each with its isolation.level (they read with assign(), no group). */
+  readers: withDefault(
+    z.array(z.strictObject({ 'isolation.level': z.enum(['read_uncommitted', 'read_committed']) })).check(z.minLength(0), z.maxLength(2)),
+    [{ 'isolation.level': 'read_committed' }, { 'isolation.level': 'read_uncommitted' }],
+  ),
+});
+export type TransactionsConfig = z.output<typeof transactionsConfigSchema>;
 
 /** Where in a message's handling a scripted consumer crash strikes. */
 export const CRASH_POINTS = ['after-poll', 'before-effect', 'after-effect', 'after-commit'] as const;
@@ -224,7 +272,39 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('database-outage'), atMs: ms(0), downMs: ms(100) }),
   /** Version 2: a second member of the group starts at `atMs` (the group rebalances). */
   z.strictObject({ kind: z.literal('member-join'), atMs: ms(0) }),
+  /**
+   * Version 3: the transactional application's process dies during its `txn`-th transaction (counted across
+   * instances, 1-based): after its produce answers, after its offsets joined the transaction, or with EndTxn sent.
+   * A new instance starts `downMs` later and calls initTransactions.
+   */
+  z.strictObject({ kind: z.literal('txn-crash'), txn: int(1, INT_MAX), at: z.enum(TXN_CRASH_POINTS), downMs: ms(100) }),
+  /**
+   * Version 3: the instance stalls during transaction `txn` (a long GC pause, a network partition) for `pauseMs`;
+   * `takeoverMs` after the stall began a replacement instance starts with the same transactional.id. The stalled one
+   * then carries on: a zombie.
+   */
+  z.strictObject({
+    kind: z.literal('txn-zombie'),
+    txn: int(1, INT_MAX),
+    at: withDefault(z.enum(['before-produce', 'after-produce']), 'after-produce'),
+    pauseMs: int(1, INT_MAX),
+    takeoverMs: ms(100),
+  }),
+  /** Version 3: the application aborts transaction `txn` instead of committing it (then does the work again). */
+  z.strictObject({ kind: z.literal('txn-abort'), txn: int(1, INT_MAX) }),
+  /** Version 3: the answer to transaction `txn`'s EndTxn is lost; the client times out and sends EndTxn again. */
+  z.strictObject({ kind: z.literal('lose-endtxn-response'), txn: int(1, INT_MAX) }),
+  /**
+   * Version 3: transaction `txn`'s produce request is held in the network for `delayMs`. If that is longer than the
+   * client's request.timeout.ms, the client gives up on it and aborts, and the request arrives later: a late write.
+   */
+  z.strictObject({ kind: z.literal('delay-produce'), txn: int(1, INT_MAX), delayMs: int(1, INT_MAX) }),
+  /** Version 3: the application idles `idleMs` inside transaction `txn` before ending it (transaction.timeout.ms may pass). */
+  z.strictObject({ kind: z.literal('txn-idle'), txn: int(1, INT_MAX), idleMs: int(1, INT_MAX) }),
 ]);
+
+/** Version 3: the fault kinds of a transactional run (they need a `transactions` section). */
+export const TXN_FAULT_KINDS = ['txn-crash', 'txn-zombie', 'txn-abort', 'lose-endtxn-response', 'delay-produce', 'txn-idle'] as const;
 
 /** Version 2: the fault kinds that concern the consumer side (they need a `consumer` section). */
 export const CONSUMER_FAULT_KINDS = ['consumer-crash', 'slow-processing', 'lose-commit-response', 'database-outage', 'member-join'] as const;
@@ -255,7 +335,7 @@ const faultsSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   id: withDefault(z.string().check(z.regex(/^[a-z0-9-]*$/, 'use lower-case letters, digits and dashes'), z.maxLength(80)), 'custom'),
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   description: withDefault(z.string().check(z.maxLength(5000)), ''),
@@ -279,6 +359,8 @@ export const scenarioSchema = z.strictObject({
   database: z.optional(databaseConfigSchema),
   /** Version 2: the application's deduplication (defaults filled in when there is a consumer). */
   dedup: z.optional(dedupConfigSchema),
+  /** Version 3: Kafka transactions. Left out: no transactional application. */
+  transactions: z.optional(transactionsConfigSchema),
 });
 
 /** A scenario as written in a file: defaults may be left out. */
@@ -324,11 +406,27 @@ export const REPLICATION_SETTINGS = ['replication.factor', 'min.insync.replicas'
 /** The fault kinds version 2 added: the consumer side's and the replicas'. */
 const VERSION_2_FAULT_KINDS = [...CONSUMER_FAULT_KINDS, 'broker-kill', 'follower-isolate'] as const;
 
+/** Does the scenario use anything version 3 added (the transactions section, a transaction fault)? */
+export function usesVersion3(s: { transactions?: unknown; faults?: { scripted?: readonly { kind: string }[] } }): boolean {
+  if (s.transactions !== undefined) return true;
+  return (s.faults?.scripted ?? []).some((f) => (TXN_FAULT_KINDS as readonly string[]).includes(f.kind));
+}
+
 /**
- * The version a scenario is written as: 2 once it uses a version-2 section, otherwise the version it was read as.
- * A version-1 file is read into the version-2 model unchanged (every version-1 field means the same in version 2),
- * so a scenario that uses nothing new keeps `version: 1`, which older builds can still open.
+ * The version a scenario is written as: 3 once it uses a version-3 section, 2 once it uses a version-2 one,
+ * otherwise the version it was read as (never lower). An older file is read into the newest model unchanged (every
+ * older field means the same), so a scenario that uses nothing new keeps its version, which older builds can still open.
  */
-export function formatVersionOf(s: Parameters<typeof usesVersion2>[0] & { version: ScenarioVersion }): ScenarioVersion {
-  return usesVersion2(s) ? 2 : s.version;
+export function formatVersionOf(s: Parameters<typeof usesVersion2>[0] & Parameters<typeof usesVersion3>[0] & { version: ScenarioVersion }): ScenarioVersion {
+  const needs = usesVersion3(s) ? 3 : usesVersion2(s) ? 2 : 1;
+  return Math.max(needs, s.version) as ScenarioVersion;
+}
+
+/** The transaction protocol version and the verification setting, with the defaults of the scenario's Kafka version. */
+export function transactionRulesOf(s: { kafkaVersion: string; transactions?: TransactionsConfig }): { tv: 1 | 2; verification: boolean } {
+  const t = s.transactions;
+  return {
+    tv: t?.['transaction.version'] ?? (s.kafkaVersion === '4.0' ? 2 : 1),
+    verification: t?.['transaction.partition.verification.enable'] ?? true,
+  };
 }

@@ -1,4 +1,5 @@
 import { checkEffects } from './effects-checker';
+import { transactionalOutcome } from './txn-checker';
 import type { AcceptReason, Anomaly, At, Outcome, RetryCause } from './outcome-types';
 import { countAtOrBelow } from './sorted';
 import type { EventOf, LogRecord, Trace, TraceEvent } from './types';
@@ -10,6 +11,7 @@ import type { EventOf, LogRecord, Trace, TraceEvent } from './types';
  * @example checkTrace(trace).duplicates // 1 for lost-ack with idempotence off
  */
 export function checkTrace(trace: Trace): Outcome {
+  if (trace.partitions) return transactionalOutcome(trace);
   const { events, log } = trace;
   const index = indexEvents(events);
   const sentOrder: number[] = [];

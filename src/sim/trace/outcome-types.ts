@@ -142,4 +142,46 @@ export interface Outcome {
   summary: OutcomeSummary;
   /** Only with a consumer side: the verdict on the database's effects, beside the log's. */
   effects?: EffectsOutcome;
+  /** Only in a transactional run: its transactions and the exactly-once verdict across the loop. */
+  transactions?: TransactionsOutcome;
+  /** Only in a transactional run: what each downstream consumer returned. */
+  consumers?: ConsumerOutcome[];
+}
+
+/** Why a transactional run's output breaks exactly-once, as a read_committed consumer sees it. */
+export type TxnAnomaly =
+  /** A message visible more than once to read_committed (a late write that leaked into a later transaction). */
+  | { kind: 'duplicate-output'; message: number; copies: number; partitions: string[]; offsets: number[]; events: number[] }
+  /** A message visible to read_committed though no transaction that carried it committed (an aborted write that leaked). */
+  | { kind: 'aborted-visible'; message: number; partition: string; offset: number; events: number[] }
+  /** A message whose transaction committed, but not visible to read_committed (held back by a hanging transaction). */
+  | { kind: 'lost-output'; message: number; events: number[] }
+  /** A transaction open on a partition at the end that no coordinator will end: the LSO is stuck at its first offset. */
+  | { kind: 'hanging-transaction'; partition: string; pid: number; firstOffset: number; lso: number; leo: number; events: number[] };
+
+/** A transactional run's verdict (scenario version 3): transactions, and exactly-once as read_committed consumers see it. */
+export interface TransactionsOutcome {
+  /** Transactions the coordinator committed, and aborted (by the application, a fence or a timeout). */
+  committed: number;
+  aborted: number;
+  /** Open transactions at the end, each holding back its partition's LSO. */
+  hanging: { partition: string; pid: number; firstOffset: number; lso: number }[];
+  /** Messages whose transaction committed: each should be visible to read_committed exactly once. */
+  processed: number;
+  /** Extra copies visible to read_committed. */
+  duplicates: number;
+  /** Committed messages read_committed cannot see. */
+  lost: number;
+  /** Messages read_committed sees that no committed transaction carried. */
+  leaked: number;
+  /** Each committed message visible to read_committed exactly once, and nothing else (a hanging transaction is reported apart). */
+  exactlyOnce: boolean;
+  anomalies: TxnAnomaly[];
+}
+
+/** What one downstream consumer returned, in the order it returned it (control records never appear). */
+export interface ConsumerOutcome {
+  id: string;
+  isolation: 'read_committed' | 'read_uncommitted';
+  records: { topic: string; partition: number; offset: number; message: number }[];
 }

@@ -73,7 +73,11 @@ export class StateRecorder {
   constructor(
     private readonly kernel: Kernel,
     private readonly onRecord: (ev: TraceEvent) => void,
-  ) {}
+    /** The parties' states before anything happens (a transactional run has parties of its own). */
+    initial?: PartyStates,
+  ) {
+    if (initial) this.states = initial;
+  }
 
   /** Follows an actor as the given party (a newer actor replaces an older one for the same party; the older one's records still count). */
   watch(party: PartyId, actor: AnyActorRef, machine: AnyStateMachine): void {

@@ -1,5 +1,6 @@
 import type { ErrorName, ProducerEntry } from '../protocol/types';
-import type { CommitStrategy, CrashPoint, DedupStrategy, Scenario } from '../scenario/schema';
+import type { CommitStrategy, CrashPoint, DedupStrategy, Scenario, TxnCrashPoint } from '../scenario/schema';
+import type { IsolationLevel, PartitionRecord, TxnError, TxnResult, TxnRuleFact, TxnState } from '../protocol/txn-rules';
 import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, RuleFact } from './facts';
 
 /**
@@ -7,8 +8,56 @@ import type { ConfigNote, ConfigProblemCode, DeliveryFailure, EpochBumpReason, R
  * it never re-runs protocol logic to draw a frame.
  */
 
-/** `consumer` and `database` appear only in a run with a consumer side (scenario version 2). */
-export type Lane = 'producer' | 'network' | 'broker' | ReplicaLane | 'consumer' | 'database';
+/**
+ * `consumer` and `database` appear only in a run with a consumer side (scenario version 2); `txn-coordinator` and
+ * the readers' lanes only in a transactional run (version 3), whose partitions' events are on the `broker` lane.
+ */
+export type Lane = 'producer' | 'network' | 'broker' | ReplicaLane | 'consumer' | 'database' | 'txn-coordinator' | ReaderId;
+
+/** A downstream reader of the output topic in a transactional run. */
+export type ReaderId = `reader-${number}`;
+
+/**
+ * A transactional run's parties: the application's producer (its transaction manager), the transaction
+ * coordinator, the broker that leads every partition, and the downstream readers.
+ */
+export type TxnPartyId = 'txn-producer' | 'txn-coordinator' | 'partitions' | ReaderId;
+
+/** The requests of a transactional run, by Kafka's API names. */
+export type TxnApi = 'InitProducerId' | 'OffsetFetch' | 'Fetch' | 'AddPartitionsToTxn' | 'Produce' | 'AddOffsetsToTxn' | 'TxnOffsetCommit' | 'EndTxn';
+
+/** One partition's batch in a transactional produce request. */
+export interface TxnBatchRef {
+  partition: string;
+  baseSeq: number;
+  messages: number[];
+}
+
+/** What a request of a transactional run carries, repeated on its events so the UI can pair them. */
+export interface TxnRequestRef {
+  /** Unique per request (a retry is a new request). */
+  req: number;
+  api: TxnApi;
+  /** The application instance that sent it. */
+  instance: number;
+  /** The transaction it belongs to (1-based, across instances), or 0 outside one. */
+  txn: number;
+  pid: number;
+  epoch: number;
+}
+
+/** A partition as the trace shows it at the end of a transactional run. */
+export interface PartitionView {
+  id: string;
+  records: PartitionRecord[];
+  /** The last stable offset and the log end offset at the end. */
+  lso: number;
+  leo: number;
+  /** Aborted transactions' ranges (the `.txnindex`). */
+  aborted: { pid: number; first: number; last: number }[];
+  /** Producer ids whose transaction is still open here at the end, with its first offset (a hanging transaction). */
+  open: { pid: number; first: number }[];
+}
 
 /** With replication, broker 2, 3… each have a lane of their own (broker 1 keeps `broker`). */
 export type ReplicaLane = `broker-${number}`;
@@ -25,7 +74,10 @@ export type ConsumerMemberId = 'consumer-1' | 'consumer-2';
  */
 export type ConsumerSidePartyId = ConsumerMemberId | 'coordinator' | 'database';
 
-/** The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. */
+/**
+ * The parties whose statecharts run in the simulation, by the id they have in the trace and the statechart view. A
+ * transactional run has its own (TxnPartyId).
+ */
 export type PartyId = ProducerSidePartyId | ConsumerSidePartyId;
 
 /** With replication: the controller and brokers 2, 3… are parties too (broker 1 stays `broker`). */
@@ -391,6 +443,56 @@ export type TraceEvent = Base &
     | { kind: 'db.up' }
     /** A database transaction arrived: committed with its operations, or refused (`unavailable`) while it is down. */
     | { kind: 'db.txn'; member: ConsumerMemberId; txn: number; ops: DbOp[]; result: 'committed' | 'unavailable' }
+    // A transactional run (scenario version 3): lanes `producer`, `txn-coordinator`, `broker` and the readers'.
+    /** The upstream (plain) producer's record reached the input topic. */
+    | { kind: 'input.appended'; partition: string; offset: number; message: number }
+    | { kind: 'txn.app.started'; instance: number; transactionalId: string }
+    /** The application's process died (`txn`: the transaction it was in, 0 if none). */
+    | { kind: 'txn.app.crashed'; instance: number; txn: number; point: TxnCrashPoint }
+    /** The process stalls until `untilT` (a zombie in the making). */
+    | { kind: 'txn.app.paused'; instance: number; txn: number; untilT: number }
+    | { kind: 'txn.app.resumed'; instance: number; txn: number }
+    /** The application has read and written everything, or its producer is fenced (`fatal`): it closes. */
+    | { kind: 'txn.app.closed'; instance: number; fatal: TxnError | null }
+    /** beginTransaction(): client-side only, nothing is sent yet. */
+    | { kind: 'txn.begun'; instance: number; txn: number; pid: number; epoch: number; messages: number[] }
+    | ({
+        kind: 'txn.request';
+        /** AddPartitionsToTxn: the partitions; AddOffsetsToTxn/TxnOffsetCommit: the group's offsets partition. */
+        partitions?: string[];
+        batches?: TxnBatchRef[];
+        result?: TxnResult;
+        /** TxnOffsetCommit: the position committed; OffsetFetch/Fetch: the group or partition and position. */
+        offset?: number;
+      } & TxnRequestRef)
+    /** The request reached a broker and was decided (the coordinator's rule, or each partition's answer). */
+    | ({
+        kind: 'txn.handled';
+        error: TxnError;
+        rule: TxnRuleFact | RuleFact | null;
+        /** The coordinator's state afterwards (its requests only). */
+        state?: TxnState;
+        /** Produce and TxnOffsetCommit: each partition's answer (`duplicate`: recognised, not written again). */
+        results?: { partition: string; error: TxnError; offset: number; duplicate: boolean; rule: RuleFact | null }[];
+        /** The answer goes nowhere (a lost response, or its sender is gone). */
+        lost: boolean;
+        /** InitProducerId and TV2 EndTxn: the producer id and epoch the client is given. */
+        assigned?: { pid: number; epoch: number };
+      } & TxnRequestRef)
+    /** The client received the answer (`offset`: OffsetFetch's committed position; Fetch: the records read). */
+    | ({ kind: 'txn.response'; error: TxnError; offset?: number; records?: { offset: number; message: number }[] } & TxnRequestRef)
+    /** The client's request timer ran out (request.timeout.ms). */
+    | ({ kind: 'txn.request.timeout'; timeoutMs: number } & TxnRequestRef)
+    /** The transaction manager's error: abortable (abort, then go on) or fatal (close the producer). */
+    | { kind: 'txn.client.error'; instance: number; txn: number; error: TxnError | 'TIMEOUT'; fatal: boolean }
+    /** The coordinator moved a transactional id's state and wrote it to `__transaction_state` at `logOffset`. */
+    | { kind: 'txn.state'; transactionalId: string; from: TxnState | null; to: TxnState; pid: number; epoch: number; partitions: string[]; logOffset: number; rule: TxnRuleFact | null }
+    /** A COMMIT or ABORT marker written to a partition (it takes an offset); refused if its epoch is stale. */
+    | { kind: 'txn.marker'; partition: string; offset: number; result: TxnResult; pid: number; epoch: number; error: TxnError; lso: number }
+    /** A produce the leader refused before appending: the partition is not in the producer's transaction (KIP-890 verification). */
+    | { kind: 'txn.verification'; partition: string; pid: number; epoch: number; ok: boolean; req: number }
+    /** A downstream reader's fetch: the records it returned, and its position afterwards (markers and aborted records skipped). */
+    | { kind: 'reader.fetched'; reader: ReaderId; isolation: IsolationLevel; partition: string; from: number; next: number; bound: number; records: { offset: number; message: number }[] }
   );
 
 export type TraceEventKind = TraceEvent['kind'];
@@ -444,4 +546,6 @@ export interface Trace {
   truncated: boolean;
   /** Only with a consumer side: the application's database at the end. */
   database?: DatabaseTables;
+  /** Only in a transactional run: every partition at the end (input, output, `__consumer_offsets`, `__transaction_state`). */
+  partitions?: PartitionView[];
 }
