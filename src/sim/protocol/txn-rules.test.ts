@@ -81,6 +81,13 @@ describe('the transaction coordinator (TransactionMetadata)', () => {
     expect(endTxn(meta, 7, 4, 'ABORT', 1).meta.epoch).toBe(4);
   });
 
+  it('TV2: an abort before the coordinator knew of any partition still bumps the epoch (so writes in flight are fenced); TV1 refuses it', () => {
+    const empty: TxnMeta = { txnId: 't', pid: 7, epoch: 0, lastEpoch: -1, state: 'Empty', partitions: [], startMs: -1, timeoutMs: 60000 };
+    expect(endTxn(empty, 7, 0, 'ABORT', 2)).toMatchObject({ error: 'NONE', markers: 'ABORT', meta: { state: 'PrepareAbort', epoch: 1, partitions: [] } });
+    expect(endTxn(empty, 7, 0, 'ABORT', 1).error).toBe('INVALID_TXN_STATE');
+    expect(endTxn(empty, 7, 0, 'COMMIT', 2).error).toBe('INVALID_TXN_STATE');
+  });
+
   it('vector 18: an Ongoing transaction past transaction.timeout.ms is aborted by fencing; the producer is then fenced', () => {
     const meta = addPartitions({ txnId: 't', pid: 7, epoch: 0, lastEpoch: -1, state: 'Empty', partitions: [], startMs: -1, timeoutMs: 60000 }, 7, 0, ['output-0'], 1000).meta;
     expect(abortExpired(meta, 61000)).toBeNull();

@@ -159,6 +159,13 @@ export function endTxn(meta: TxnMeta, pid: number, epoch: number, result: TxnRes
       return { error: 'INVALID_TXN_STATE', meta, rule: { id: 'txn-wrong-end', state: meta.state, result } };
     case 'CompleteCommit':
     case 'CompleteAbort':
+    case 'Empty':
+      // TV2: an abort with nothing added yet (its writes may still be in flight) bumps the epoch all the same, so
+      // that those writes are fenced when they arrive (KIP-890 part 2).
+      if (tv === 2 && result === 'ABORT') {
+        const bumped = meta.epoch + 1;
+        return { error: 'NONE', meta: { ...meta, state: prepare, epoch: bumped, lastEpoch: meta.epoch, partitions: [] }, rule: { id: 'txn-prepare', result, bumpedTo: bumped }, markers: result };
+      }
       if (meta.state === complete) return { error: 'NONE', meta, rule: { id: 'txn-end-retry', result } };
       return { error: 'INVALID_TXN_STATE', meta, rule: { id: 'txn-wrong-end', state: meta.state, result } };
     default:

@@ -275,9 +275,9 @@ export const faultSchema = z.discriminatedUnion('kind', [
   /**
    * Version 3: the transactional application's process dies during its `txn`-th transaction (counted across
    * instances, 1-based): after its produce answers, after its offsets joined the transaction, or with EndTxn sent.
-   * A new instance starts `downMs` later and calls initTransactions.
+   * A new instance starts `downMs` later and calls initTransactions; with `restart` false, none does.
    */
-  z.strictObject({ kind: z.literal('txn-crash'), txn: int(1, INT_MAX), at: z.enum(TXN_CRASH_POINTS), downMs: ms(100) }),
+  z.strictObject({ kind: z.literal('txn-crash'), txn: int(1, INT_MAX), at: z.enum(TXN_CRASH_POINTS), downMs: ms(100), restart: withDefault(z.boolean(), true) }),
   /**
    * Version 3: the instance stalls during transaction `txn` (a long GC pause, a network partition) for `pauseMs`;
    * `takeoverMs` after the stall began a replacement instance starts with the same transactional.id. The stalled one

@@ -58,7 +58,7 @@ function faultsByTxn(faults: readonly Fault[]) {
   return {
     crashAt: (txn: number, point: TxnCrashPoint) => {
       const f = of('txn-crash').find((x) => x.txn === txn && x.at === point);
-      return f ? { downMs: f.downMs } : null;
+      return f ? { downMs: f.restart ? f.downMs : null } : null;
     },
     zombieAt: (txn: number, at: 'before-produce' | 'after-produce') => {
       const f = of('txn-zombie').find((x) => x.txn === txn && x.at === at);
@@ -161,7 +161,7 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     idle: faults.idle,
     crashed: (instance, downMs) => {
       k.schedule(k.now, () => root.send({ type: 'app.retire', instance }));
-      k.schedule(k.now + downMs, launch);
+      if (downMs !== null) k.schedule(k.now + downMs, launch);
     },
     takeover: (_instance, takeoverMs) => {
       k.schedule(k.now + takeoverMs, launch);

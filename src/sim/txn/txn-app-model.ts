@@ -18,14 +18,15 @@ export type AppPhase = (typeof APP_PHASES)[number];
 export interface TxnAppEnv {
   nextReq(): number;
   nextTxn(): number;
-  crashAt(txn: number, point: TxnCrashPoint): { downMs: number } | null;
+  /** A crash at this point of this transaction: the time until the next instance starts (null: none starts). */
+  crashAt(txn: number, point: TxnCrashPoint): { downMs: number | null } | null;
   zombieAt(txn: number, at: 'before-produce' | 'after-produce'): { pauseMs: number; takeoverMs: number } | null;
   abortInstead(txn: number): boolean;
   /** Extra time transaction `txn`'s (first) produce request spends in the network (0: none). */
   delayProduce(txn: number): number;
   idle(txn: number): number;
-  /** The process died: the environment retires it and starts the next instance after `downMs`. */
-  crashed(instance: number, downMs: number): void;
+  /** The process died: the environment retires it and starts the next instance after `downMs` (null: never). */
+  crashed(instance: number, downMs: number | null): void;
   /** The process stalled: the environment starts a replacement after `takeoverMs`. */
   takeover(instance: number, takeoverMs: number): void;
   /** Messages the upstream producer writes to the input (the `produce` app: messages it writes itself). */
@@ -264,7 +265,7 @@ function close(m: Draft, s: TxnStep, error: TxnError | null): void {
   s.record({ kind: 'txn.app.closed', lane: 'producer', instance: m.instance, fatal: error });
 }
 
-function die(m: Draft, s: TxnStep, point: TxnCrashPoint, downMs: number): void {
+function die(m: Draft, s: TxnStep, point: TxnCrashPoint, downMs: number | null): void {
   m.pending = null;
   phase(m, s, 'crashed');
   s.record({ kind: 'txn.app.crashed', lane: 'producer', instance: m.instance, txn: m.txn, point });

@@ -57,8 +57,9 @@ export function enactTxn(step: TxnStep, cause: { type: string }, enqueue: Enqueu
     (fx) => {
       if (fx.type === 'fact') enqueue.raise(fx.fact);
       else if (fx.type === 'send') {
+        // Handed to the link at once: what has left a process arrives even if the process dies meanwhile.
         const link = system.get(LINK_ID);
-        if (link) enqueue.sendTo(link, { type: 'carry', to: fx.to, event: fx.event }, { delay: fx.delayMs });
+        if (link) enqueue.sendTo(link, { type: 'carry', to: fx.to, event: fx.event, delayMs: fx.delayMs });
       } else if (fx.type === 'env') enqueue(() => fx.run());
     },
     facts,
