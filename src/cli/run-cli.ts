@@ -192,6 +192,11 @@ function* textReport(trace: Trace): Generator<string> {
     yield `t=${String(ev.t).padStart(6)} ms  #${String(ev.i).padEnd(4)} ${ev.lane.padEnd(8)} ${describe(ev, 'en')}`;
   }
   const o = checkTrace(trace);
+  if (o.transactions && trace.configError !== null) {
+    yield '';
+    yield summarise('en', o);
+    return;
+  }
   if (o.transactions) {
     yield* transactionalReport(trace, o.transactions, o.consumers ?? []);
     return;

@@ -82,22 +82,38 @@ export function describeTxn(ev: TxnEvent, lang: Lang): string {
       const base = { instance: ev.instance, api: ev.api, txn: ev.txn, pid: ev.pid, epoch: ev.epoch };
       if (ev.batches) return t(lang, 'narr.txn.produceSent', { ...base, batches: list(lang, ev.batches.map((b) => `${b.partition} ${messages(lang, b.messages)} seq ${b.baseSeq}`)) });
       if (ev.result) return t(lang, 'narr.txn.endSent', { ...base, result: ev.result });
-      if (ev.partitions) return t(lang, 'narr.txn.addSent', { ...base, partitions: list(lang, ev.partitions), offset: ev.offset ?? -1 });
+      if (ev.partitions && ev.txn === 0) return t(lang, 'narr.txn.readSent', { ...base, partitions: list(lang, ev.partitions) });
+      if (ev.partitions) return t(lang, 'narr.txn.addSent', { ...base, partitions: list(lang, ev.partitions) });
       return t(lang, 'narr.txn.requestSent', base);
     }
     case 'txn.handled': {
       const rule = ev.rule && 'id' in ev.rule && ev.rule.id.startsWith('txn-') ? txnRuleText(lang, ev.rule as TxnRuleFact) : '';
       const results = ev.results ? list(lang, ev.results.map((r) => (r.error === 'NONE' ? `${r.partition}@${r.offset}${r.duplicate ? ' ✓' : ''}` : `${r.partition}: ${r.error}`))) : '';
-      return t(lang, 'narr.txn.handled', { api: ev.api, error: ev.error, rule, results, state: ev.state ?? '', lost: ev.lost ? t(lang, 'narr.txn.lost') : '' });
+      const who = t(lang, ev.lane === 'txn-coordinator' ? 'narr.txn.who.coordinator' : 'narr.txn.who.broker');
+      const head = t(lang, 'narr.txn.handled', { who, api: ev.api, error: ev.error, rule: rule ? t(lang, 'narr.txn.because', { rule }) : '' });
+      const tail = [results, ev.state ? t(lang, 'narr.txn.handled.state', { state: ev.state }) : '', ev.lost ? t(lang, 'narr.txn.lost') : ''].filter((x) => x);
+      return [head, ...tail].join(lang === 'zh' ? '' : ' ');
     }
     case 'txn.response':
+      if (ev.records) return t(lang, 'narr.txn.response.records', { instance: ev.instance, records: list(lang, ev.records.map((r) => `m${r.message}@${r.offset}`)) });
+      if (ev.api === 'OffsetFetch' && ev.error === 'NONE') {
+        return ev.offset !== undefined && ev.offset >= 0 ? t(lang, 'narr.txn.response.offset', { instance: ev.instance, offset: ev.offset }) : t(lang, 'narr.txn.response.noOffset', { instance: ev.instance });
+      }
       return t(lang, 'narr.txn.response', { instance: ev.instance, api: ev.api, error: ev.error });
     case 'txn.request.timeout':
       return t(lang, 'narr.txn.timeout', { instance: ev.instance, api: ev.api, ms: ev.timeoutMs });
     case 'txn.client.error':
       return t(lang, ev.fatal ? 'narr.txn.fatal' : 'narr.txn.abortable', { instance: ev.instance, txn: ev.txn, error: ev.error });
     case 'txn.state':
-      return t(lang, ev.logOffset < 0 ? 'narr.txn.state.memory' : 'narr.txn.state', { id: ev.transactionalId, from: ev.from ?? '—', to: ev.to, pid: ev.pid, epoch: ev.epoch, offset: ev.logOffset, rule: ev.rule ? txnRuleText(lang, ev.rule) : '' });
+      return t(lang, ev.logOffset < 0 ? 'narr.txn.state.memory' : 'narr.txn.state', {
+        id: ev.transactionalId,
+        from: ev.from ?? '—',
+        to: ev.to,
+        pid: ev.pid,
+        epoch: ev.epoch,
+        offset: ev.logOffset,
+        rule: ev.rule ? t(lang, 'narr.txn.because', { rule: txnRuleText(lang, ev.rule) }) : '',
+      });
     case 'txn.marker':
       return ev.error === 'NONE'
         ? t(lang, 'narr.txn.marker', { result: ev.result, partition: ev.partition, offset: ev.offset, epoch: ev.epoch, lso: ev.lso })

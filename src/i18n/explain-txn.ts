@@ -22,7 +22,7 @@ export function explainTxnAnomaly(lang: Lang, a: TxnAnomaly): string {
 export function summariseTransactions(lang: Lang, o: TransactionsOutcome): string {
   const counts = t(lang, 'txn.summary.counts', { committed: o.committed, aborted: o.aborted });
   const verdict = o.exactlyOnce
-    ? t(lang, 'txn.summary.held', { n: o.processed })
+    ? t(lang, o.processed === 0 ? 'txn.summary.none' : 'txn.summary.held', { n: o.processed })
     : t(lang, 'txn.summary.notHeld', { duplicates: o.duplicates, leaked: o.leaked, lost: o.lost });
   const hanging = o.hanging.length > 0 ? t(lang, 'txn.summary.hanging', { n: o.hanging.length }) : '';
   return [counts, verdict, hanging].filter((x) => x).join(lang === 'zh' ? '' : ' ');

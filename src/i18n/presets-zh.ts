@@ -102,4 +102,34 @@ export const PRESETS_ZH: Record<string, PresetWords> = {
     description:
       '每条消息在数据库中有一行，状态依次为已接收 → 处理中 → 已完成；效果与“已完成”在同一事务中写入。消费者在提交之前（这里是处理前提交）先为整批消息写入“已接收”，所以提交后立即崩溃也不会丢失：重启的进程先找出尚未完成的消息并把它们做完。数据库还宕机了 300 ms；消费者不断重试事务，直到它恢复。每个订单都恰好扣款一次。',
   },
+  'txn-markers-take-offsets': {
+    name: '标记会占用偏移量',
+    description:
+      '一切正常。应用读取六条消息，以三个各含两条消息的事务写入只有一个分区的输出主题。每个 COMMIT 标记本身就是一条记录：它占用一个偏移量（2、5 和 8），而且永远不会返回给消费者。因此读者拿到的偏移量是 0、1、3、4、6、7，最后的位置都是 9，即最后一个标记之后。用“日志末端偏移量减去最后读到的记录的下一个偏移量”来计算延迟的工具会一直报告 1，尽管已经没有可读的东西了。输入主题在 __consumer_offsets 中的位置也会被标记占用偏移量。',
+  },
+  'txn-abort-read-committed': {
+    name: '一个被中止的事务，在两种隔离级别下的样子',
+    description:
+      '事务生产者在事务 1 中写入 m1 和 m2，随后应用中止了它（一次校验失败），又在事务 2 中再次写入它们，事务 2 提交。ABORT 标记在每个分区上占用一个偏移量。read_uncommitted 读者在数据记录一到达就返回：被中止的 m1 和 m2 以及已提交的都返回，所以每条都看到两次。read_committed 读者停在最后稳定偏移量（LSO），直到每个事务有了结果，跳过被中止的记录和标记，m1 和 m2 各返回一次。两个读者最后的位置相同：控制记录从不返回，所以位置会跳过它们。（参考用例 16。）',
+  },
+  'txn-zombie-fencing': {
+    name: '僵尸实例被隔离',
+    description:
+      '一个“消费—转换—生产”应用（Kafka 3，事务版本 1）读取 m1 和 m2，在事务 1 中把它们写入输出主题，然后在加入位移之前停顿 400 ms（一次长时间的 GC 停顿）。20 ms 后，编排系统用同一个 transactional.id 启动了替代实例。它的 InitProducerId 发现事务 1 尚未结束：协调器隔离它（epoch 0 → 1），写入 ABORT 标记，并回复 CONCURRENT_TRANSACTIONS；重试拿到 epoch 2。替代实例从已提交的偏移量 0 开始，把工作重做一遍。停顿的实例醒来后若无其事地继续：它的 AddOffsetsToTxn 带着 epoch 0，被以 PRODUCER_FENCED 拒绝，这是致命错误。read_uncommitted 看到了僵尸和替代实例的写入；read_committed 每条消息只看到一次。（参考用例 13。）',
+  },
+  'txn-consume-transform-produce-crash': {
+    name: '消费—转换—生产：提交之前崩溃',
+    description:
+      '应用从输入主题读取 m1 和 m2，写入它们的输出，并用 sendOffsetsToTransaction 在同一事务中提交输入位置 2。它在 EndTxn 之前崩溃。位置 2 在 __consumer_offsets 中只是待定状态。新实例的 InitProducerId 隔离了这个未结束的事务：在两个输出分区和 __consumer_offsets 上写入 ABORT 标记，待定的位置被丢弃。它读取已提交的位置（还没有，所以从 0 开始），在一个连同位置一起提交的事务中再次写入 m1 和 m2。read_committed 每个输出只看到一次；read_uncommitted 还看到了被中止的副本。整个循环的精确一次：输入偏移量和输出一起提交或一起中止。（参考用例 20。）',
+  },
+  'txn-timeout-abort': {
+    name: '事务超时，生产者被隔离',
+    description:
+      '这里 transaction.timeout.ms 是 1 秒（默认 60 秒），协调器每 500 ms 检查一次。应用写入 m1 和 m2 并加入了位移，然后在提交之前花了 3 秒做别的事。在超时后的第一次检查（1.5 秒）时，协调器通过隔离中止了事务：epoch 从 0 变为 1，并用它写入 ABORT 标记。当应用终于调用 commitTransaction 时，它的 EndTxn 带着 epoch 0：PRODUCER_FENCED，致命错误。它写的东西对 read_committed 都不可见，它的位移被丢弃，它的生产者只能关闭：工作必须由新实例重做。（参考用例 18。）',
+  },
+  'txn-hanging-lso': {
+    name: '迟到的写入留下一个悬挂事务',
+    description:
+      'Kafka 3，未开启事务验证（3.6 之前的 Broker），事务版本 1。事务 1 的生产请求在网络中滞留 104 ms；100 ms（request.timeout.ms）后生产者放弃，应用中止事务并崩溃。ABORT 标记已写入。随后迟到的请求到达：分区认识这个生产者 id 和 epoch，于是追加了它，它开启了一个协调器一无所知的事务。read_committed 停在最后稳定偏移量，也就是迟到写入的偏移量，没有任何东西会结束那个事务。两秒后新实例启动并提交 m1 和 m2；它的 COMMIT 标记也把这些游离的记录一并提交了：被中止的副本泄漏出来，read_committed 看到 m1 和 m2 各两次。开启验证（Kafka 3.6+）时迟到的写入被拒绝（INVALID_TXN_STATE）；使用事务版本 2（Kafka 4.0）时，中止已经提升了 epoch，它被隔离（INVALID_PRODUCER_EPOCH）。（参考用例 19；KAFKA-17754。）',
+  },
 };

@@ -20,6 +20,12 @@ import consumerSlowProcessingRebalance from './presets/consumer-slow-processing-
 import consumerDedupInMemoryRestart from './presets/consumer-dedup-in-memory-restart.json';
 import consumerDedupSameTransaction from './presets/consumer-dedup-same-transaction.json';
 import consumerMessageStateMachine from './presets/consumer-message-state-machine.json';
+import txnMarkersTakeOffsets from './presets/txn-markers-take-offsets.json';
+import txnAbortReadCommitted from './presets/txn-abort-read-committed.json';
+import txnZombieFencing from './presets/txn-zombie-fencing.json';
+import txnConsumeTransformProduceCrash from './presets/txn-consume-transform-produce-crash.json';
+import txnTimeoutAbort from './presets/txn-timeout-abort.json';
+import txnHangingLso from './presets/txn-hanging-lso.json';
 
 export interface Preset {
   id: string;
@@ -49,6 +55,13 @@ const FILES: readonly unknown[] = [
   consumerDedupInMemoryRestart,
   consumerDedupSameTransaction,
   consumerMessageStateMachine,
+  // Kafka transactions (scenario version 3): exactly-once across consume-transform-produce, and where it stops.
+  txnMarkersTakeOffsets,
+  txnAbortReadCommitted,
+  txnZombieFencing,
+  txnConsumeTransformProduceCrash,
+  txnTimeoutAbort,
+  txnHangingLso,
 ];
 
 /** Every preset, validated at load; a broken preset file fails loudly in tests, not silently in the UI. */

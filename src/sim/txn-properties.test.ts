@@ -5,6 +5,7 @@ import { parseScenario } from './scenario/parse';
 import type { Fault } from './scenario/schema';
 import { runSimulation } from './run-simulation';
 import { checkTrace } from './trace/checker';
+import { checkBudget, estimateWork } from './budget/estimate-work';
 import type { Trace } from './trace/types';
 
 /**
@@ -32,7 +33,9 @@ const settings = fc.record({
   jitterMs: fc.integer({ min: 0, max: 20 }),
 });
 
-function run(s: fc.RecordValue<typeof settings> extends infer T ? T : never, kafkaVersion: '3.x' | '4.0', verification: boolean): Trace {
+type Settings = typeof settings extends fc.Arbitrary<infer T> ? T : never;
+
+function run(s: Settings, kafkaVersion: '3.x' | '4.0', verification: boolean): Trace {
   const parsed = parseScenario({
     version: 3,
     name: 'property',
@@ -114,6 +117,24 @@ describe('transactions: properties over many seeds and faults', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('the size estimate is an upper bound of real transactional runs with faults', () => {
+    fc.assert(
+      fc.property(settings, fc.constantFrom('3.x' as const, '4.0' as const), fc.boolean(), (s, version, verification) => {
+        const trace = run(s, version, verification);
+        expect(trace.events.length).toBeLessThanOrEqual(estimateWork(trace.scenario).events);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a transactional run too big to simulate is refused before it runs', () => {
+    const big = parseScenario({ version: 3, name: 'big', workload: { messages: 200000 }, transactions: {} });
+    const small = parseScenario({ version: 3, name: 'small', workload: { messages: 1000 }, transactions: {} });
+    if (!big.ok || !small.ok) throw new Error('invalid');
+    expect(checkBudget(big.scenario)).toMatchObject({ driver: 'messages' });
+    expect(checkBudget(small.scenario)).toBeNull();
   });
 
   it('TV1 without verification (before 3.6) is where a late write can leak: some fault plans show it', () => {

@@ -120,6 +120,7 @@ export function stuckAttempts(s: Scenario): number {
  * @example estimateWork(scenario({ workload: { messages: 1000 } })).events // about 8,000
  */
 export function estimateWork(s: Scenario): WorkEstimate {
+  if (s.transactions) return estimateTransactions(s, s.transactions);
   const m = s.workload.messages;
   const inFlight = s.producer['max.in.flight.requests.per.connection'];
     let resent = 0;
@@ -171,6 +172,34 @@ export function estimateWork(s: Scenario): WorkEstimate {
   const events = parts.messages + parts['fault-rates'] + parts.restarts;
   const driver = (Object.keys(parts) as WorkDriver[]).reduce((a, b) => (parts[b] > parts[a] ? b : a));
   return { events: Number.isFinite(events) ? Math.ceil(events) : Infinity, driver, parts };
+}
+
+/**
+ * A transaction's events at most: its requests (fetch, produce, offsets, EndTxn: three events each), the
+ * coordinator's states, a verification and a marker per partition, and each reader's fetches after the write and
+ * after the markers (one event per partition).
+ */
+const PER_TRANSACTION = 32;
+/** A transaction fault: the transaction it spoils is done again, plus a restart's InitProducerId rounds. */
+const PER_TRANSACTION_FAULT_TXNS = 3;
+const PER_TRANSACTION_RESTART = 20;
+
+/**
+ * A transactional run: at worst one transaction per message (the application takes what has arrived), each fault
+ * spoiling a few more. O(1).
+ */
+function estimateTransactions(s: Scenario, t: NonNullable<Scenario['transactions']>): WorkEstimate {
+  const m = s.workload.messages;
+  const partitions = t['output.partitions'] + 1;
+  const perTxn = PER_TRANSACTION + 2 * partitions + 2 * t.readers.length * partitions;
+  const faults = s.faults.scripted.length;
+  const parts: Record<WorkDriver, number> = {
+    messages: 20 + m * (1 + perTxn),
+    'fault-rates': 0,
+    restarts: faults * (PER_TRANSACTION_FAULT_TXNS * perTxn + PER_TRANSACTION_RESTART),
+  };
+  const events = parts.messages + parts.restarts;
+  return { events, driver: parts.restarts > parts.messages ? 'restarts' : 'messages', parts };
 }
 
 /** A scenario too big to run: its estimate, the limit and what to change. */

@@ -40,13 +40,17 @@ describe('scenario format version 2', () => {
 
   test('every preset file of version 1 still reads as version 1 (its trace, golden and short-link checksum are unchanged)', () => {
     const replicated = (p: (typeof PRESETS)[number]) => (p.scenario.broker['replication.factor'] ?? 1) > 1;
-    const v1 = PRESETS.filter((p) => p.scenario.consumer === undefined && !replicated(p));
+    const v1 = PRESETS.filter((p) => p.scenario.consumer === undefined && p.scenario.transactions === undefined && !replicated(p));
     expect(v1.length).toBeGreaterThanOrEqual(12);
     for (const p of v1) expect(p.scenario.version, p.id).toBe(1);
     // Replication is version 2 too: its presets are written as version 2.
     const v2 = PRESETS.filter(replicated);
     expect(v2.length).toBeGreaterThanOrEqual(2);
     for (const p of v2) expect(p.scenario.version, p.id).toBe(2);
+    // Transactions are version 3.
+    const v3 = PRESETS.filter((p) => p.scenario.transactions !== undefined);
+    expect(v3.map((p) => p.id).sort()).toEqual(['txn-abort-read-committed', 'txn-consume-transform-produce-crash', 'txn-hanging-lso', 'txn-markers-take-offsets', 'txn-timeout-abort', 'txn-zombie-fencing']);
+    for (const p of v3) expect(p.scenario.version, p.id).toBe(3);
   });
 
   test('a consumer fault without a consumer is refused, naming the fault', () => {

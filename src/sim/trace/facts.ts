@@ -44,7 +44,14 @@ export type DeliveryErrorCode = ErrorName | 'TimeoutException';
 export type DeliveryFailure = { error: ErrorName } | { error: 'TimeoutException'; elapsedMs: number };
 
 /** The ConfigException the producer raises for settings it refuses (Kafka's checks, in Kafka's order). */
-export type ConfigProblemCode = 'idempotence-max-in-flight' | 'idempotence-max-in-flight-one' | 'idempotence-acks' | 'idempotence-retries' | 'delivery-timeout';
+export type ConfigProblemCode =
+  | 'idempotence-max-in-flight'
+  | 'idempotence-max-in-flight-one'
+  | 'idempotence-acks'
+  | 'idempotence-retries'
+  | 'delivery-timeout'
+  /** A transactional.id with idempotence off (set off, or turned off by acks/retries): ProducerConfig refuses it. */
+  | 'transactional-id-without-idempotence';
 
 /**
  * What the producer changed in its configuration on its own when it was constructed (Kafka logs these): idempotence
@@ -58,7 +65,7 @@ export type ConfigNote =
   | { id: 'idempotence-off-max-in-flight'; maxInFlight: number }
   | { id: 'delivery-timeout-raised'; deliveryTimeoutMs: number };
 
-export const CONFIG_PROBLEM_CODES: readonly ConfigProblemCode[] = ['idempotence-max-in-flight', 'idempotence-max-in-flight-one', 'idempotence-acks', 'idempotence-retries', 'delivery-timeout'];
+export const CONFIG_PROBLEM_CODES: readonly ConfigProblemCode[] = ['idempotence-max-in-flight', 'idempotence-max-in-flight-one', 'idempotence-acks', 'idempotence-retries', 'delivery-timeout', 'transactional-id-without-idempotence'];
 
 export function isConfigProblemCode(s: string): s is ConfigProblemCode {
   return (CONFIG_PROBLEM_CODES as readonly string[]).includes(s);

@@ -8,6 +8,10 @@ import { networkMachine } from '../machines/network.machine';
 import { producerMachine } from '../machines/producer.machine';
 import { controllerMachine } from '../machines/controller.machine';
 import { replicaMachine } from '../machines/replica.machine';
+import { partitionsMachine } from '../txn/partitions.machine';
+import { readerMachine } from '../txn/reader.machine';
+import { txnAppMachine } from '../txn/txn-app.machine';
+import { txnCoordinatorMachine } from '../txn/txn-coordinator.machine';
 import { runSimulation } from '../run-simulation';
 import { scenarioArb } from '../testing/arbitraries';
 import type { ProducerSidePartyId as PartyId, StateValue, Trace } from './types';
@@ -29,6 +33,13 @@ function nodeIds(machine: AnyStateMachine): Set<string> {
  * the controller is a party too.
  */
 function machinesOf(trace: Trace): Record<string, AnyStateMachine> {
+  // A transactional run has its own parties; the application's appears once its first instance has started.
+  if (trace.scenario.transactions) {
+    if (trace.configError !== null) return {};
+    const out: Record<string, AnyStateMachine> = { 'txn-producer': txnAppMachine, 'txn-coordinator': txnCoordinatorMachine, partitions: partitionsMachine };
+    trace.scenario.transactions.readers.forEach((_, k) => (out[`reader-${k + 1}`] = readerMachine));
+    return out;
+  }
   const rf = trace.scenario.broker['replication.factor'] ?? 1;
   if (rf === 1) return MACHINES;
   const out: Record<string, AnyStateMachine> = { ...MACHINES, broker: replicaMachine, controller: controllerMachine };
@@ -63,9 +74,12 @@ function checkStates(trace: Trace): void {
     const states = ev.states! as Record<string, StateValue>;
     // The consumer side's parties appear only in a run with a consumer (consumer-states.test.ts checks them).
     const keys = Object.keys(states).sort();
-    expect(keys.filter((k) => k in machines)).toEqual(parties);
-    if (!trace.scenario.consumer) expect(keys).toEqual(parties);
-    for (const party of parties) expect(leaves(machines[party]!, states[party]!).length).toBeGreaterThan(0);
+    const txn = trace.scenario.transactions !== undefined;
+    const started = txn && trace.events.some((e) => e.kind === 'txn.app.started' && e.i <= ev.i);
+    const expected = txn && !started ? parties.filter((p) => p !== 'txn-producer') : parties;
+    expect(keys.filter((k) => k in machines)).toEqual(expected);
+    if (!trace.scenario.consumer) expect(keys).toEqual(expected);
+    for (const party of expected) expect(leaves(machines[party]!, states[party]!).length).toBeGreaterThan(0);
     if (ev.transition && ev.transition.party in machines) {
       const known = ids[ev.transition.party]!;
       expect(known.has(ev.transition.source), ev.transition.source).toBe(true);

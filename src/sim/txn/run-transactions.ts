@@ -2,6 +2,7 @@ import { createActor, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { MAX_EVENTS } from '../budget/estimate-work';
 import { Kernel, type SimClock } from '../kernel/kernel';
 import { createRng } from '../kernel/rng';
+import { resolveProducerConfig } from '../protocol/producer-config';
 import { lastStableOffset, type PartitionLog } from '../protocol/txn-rules';
 import { transactionRulesOf, type Fault, type Scenario, type TxnCrashPoint } from '../scenario/schema';
 import { StateRecorder } from '../trace/state-recorder';
@@ -90,6 +91,15 @@ function viewOf(log: PartitionLog): PartitionView {
  */
 export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Trace {
   const txn = scenario.transactions!;
+  // The producer's own checks come first (ProducerConfig.postProcessAndValidateIdempotenceConfigs): a transactional
+  // producer needs idempotence, so turning it off (or acks/retries turning it off) is a ConfigException.
+  const resolved = resolveProducerConfig(scenario.producer, scenario.kafkaVersion);
+  const refused = resolved.problem ?? (resolved.config['enable.idempotence'] ? null : 'transactional-id-without-idempotence');
+  if (refused) {
+    const k = new Kernel();
+    k.record({ kind: 'config.error', lane: 'producer', message: refused, states: {} as PartyStates } as never);
+    return { version: 1, scenario, events: k.events, log: [], configError: refused, endT: 0, truncated: false, partitions: [] };
+  }
   const { tv, verification } = transactionRulesOf(scenario);
   const rng = createRng(scenario.seed);
   const k = new Kernel();
