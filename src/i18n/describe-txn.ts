@@ -121,6 +121,9 @@ export function describeTxn(ev: TxnEvent, lang: Lang): string {
     case 'txn.verification':
       return t(lang, ev.ok ? 'narr.txn.verified' : 'narr.txn.notVerified', { partition: ev.partition, pid: ev.pid, epoch: ev.epoch });
     case 'reader.fetched':
+      if (ev.records.length === 0 && ev.next < ev.hw) {
+        return t(lang, 'narr.txn.readerHeld', { reader: ev.reader, isolation: ev.isolation, partition: ev.partition, lso: ev.bound, hw: ev.hw });
+      }
       return t(lang, 'narr.txn.readerFetched', {
         reader: ev.reader,
         isolation: ev.isolation,

@@ -936,6 +936,7 @@ export const en = {
   'txn.summary.notHeld': 'Across the loop, exactly-once did not hold: {duplicates} extra copy(ies), {leaked} aborted message(s) visible, {lost} committed message(s) not visible.',
   'txn.summary.none': 'Nothing was committed, so read_committed sees nothing, as it should.',
   'txn.summary.hanging': '{n} hanging transaction(s) hold a partition’s LSO.',
+  'narr.txn.readerHeld': '{reader} ({isolation}) reads {partition}: nothing; it may not read past the last stable offset {lso} (log end {hw}).',
   'narr.txn.readerFetched': '{reader} ({isolation}) reads {partition}: {n} record(s) {records}; position {next}.',
   'commitStrategy.auto': 'auto-commit',
   'commitStrategy.after-processing': 'commit after processing',

@@ -61,6 +61,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'commitTransaction',
   'abortTransaction',
   'beginTransaction',
+  'requireStable',
   // The transaction coordinator's states (TransactionMetadata), as the statechart names them
   'Empty',
   'Ongoing',

@@ -1,5 +1,6 @@
 import type { LessonWords } from './language';
 import { CONSUMER_LESSONS_ZH } from './lessons-zh-consumer';
+import { TXN_LESSONS_ZH } from './lessons-zh-txn';
 
 /**
  * Simplified Chinese for every lesson, each step under its id in `LESSONS` (anchors, settings and correct answers
@@ -471,4 +472,5 @@ export const LESSONS_ZH: Record<string, LessonWords> = {
   },
   // The consumer side's lessons.
   ...CONSUMER_LESSONS_ZH,
+  ...TXN_LESSONS_ZH,
 };

@@ -912,6 +912,7 @@ export const zh: Catalogue = {
   'txn.summary.notHeld': '整个循环的精确一次不成立：多出 {duplicates} 个副本，{leaked} 条已中止的消息可见，{lost} 条已提交的消息不可见。',
   'txn.summary.none': '没有任何提交，所以 read_committed 什么也看不到，本该如此。',
   'txn.summary.hanging': '{n} 个悬挂事务卡住了分区的 LSO。',
+  'narr.txn.readerHeld': '{reader}（{isolation}）读取 {partition}：什么也没有；它不能越过最后稳定偏移量 {lso}（日志末端 {hw}）。',
   'narr.txn.readerFetched': '{reader}（{isolation}）读取 {partition}：{n} 条记录 {records}；位置 {next}。',
   'commitStrategy.auto': '自动提交',
   'commitStrategy.after-processing': '处理后提交',

@@ -1,6 +1,7 @@
 import { about, end, first, last, nth } from './anchors';
 import type { Lesson } from './types';
 import { CONSUMER_LESSONS } from './consumer-lessons';
+import { TXN_LESSONS } from './txn-lessons';
 
 const OFF = { 'enable.idempotence': false } as const;
 const ON = { 'enable.idempotence': true } as const;
@@ -679,6 +680,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   // The consumer side's lessons (consumer-lessons.ts), after the producer's.
   ...CONSUMER_LESSONS,
+  ...TXN_LESSONS,
 ];
 
 export function getLesson(id: string | null | undefined): Lesson | undefined {

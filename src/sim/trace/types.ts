@@ -492,7 +492,8 @@ export type TraceEvent = Base &
     /** A produce the leader refused before appending: the partition is not in the producer's transaction (KIP-890 verification). */
     | { kind: 'txn.verification'; partition: string; pid: number; epoch: number; ok: boolean; req: number }
     /** A downstream reader's fetch: the records it returned, and its position afterwards (markers and aborted records skipped). */
-    | { kind: 'reader.fetched'; reader: ReaderId; isolation: IsolationLevel; partition: string; from: number; next: number; bound: number; records: { offset: number; message: number }[] }
+    /** `bound`: what it may read up to (the LSO for read_committed); `hw`: the partition's high watermark (log end). */
+    | { kind: 'reader.fetched'; reader: ReaderId; isolation: IsolationLevel; partition: string; from: number; next: number; bound: number; hw: number; records: { offset: number; message: number }[] }
   );
 
 export type TraceEventKind = TraceEvent['kind'];

@@ -25,7 +25,7 @@ export const outputPartition = (p: number): string => `output-${p}`;
 export const PARTITIONS_ID = 'partitions';
 
 export type PartitionAnswer = { partition: string; error: TxnError; offset: number; duplicate: boolean; rule: RuleFact | null };
-export type FetchAnswer = { partition: string; from: number; next: number; bound: number; records: { offset: number; message: number }[] };
+export type FetchAnswer = { partition: string; from: number; next: number; bound: number; hw: number; records: { offset: number; message: number }[] };
 
 export type PartitionsEvent =
   | { type: 'input.append'; message: number }
@@ -84,7 +84,7 @@ function reply(m: PartitionsModel, s: TxnStep, to: string, event: { type: string
 function answerFetch(m: PartitionsModel, s: TxnStep, e: Extract<PartitionsEvent, { type: 'Fetch' }>): void {
   const results: FetchAnswer[] = e.partitions.map(({ partition, from }) => {
     const f = fetchRecords(log(m, partition), from, e.isolation, e.max);
-    return { partition, from, next: f.next, bound: f.bound, records: f.records.map(view) };
+    return { partition, from, next: f.next, bound: f.bound, hw: log(m, partition).records.length, records: f.records.map(view) };
   });
   if (e.ref) {
     const records = results.flatMap((r) => r.records);

@@ -51,8 +51,9 @@ export const readerMachine = setup({
       const positions = { ...m.positions };
       for (const r of e.results) {
         positions[r.partition] = r.next;
-        if (r.records.length > 0 || r.next !== r.from) {
-          s.record({ kind: 'reader.fetched', lane: m.id, reader: m.id, isolation: m.isolation, partition: r.partition, from: r.from, next: r.next, bound: r.bound, records: r.records });
+        // Recorded when it returned something, moved (over markers), or was held back by an open transaction.
+        if (r.records.length > 0 || r.next !== r.from || r.next < r.hw) {
+          s.record({ kind: 'reader.fetched', lane: m.id, reader: m.id, isolation: m.isolation, partition: r.partition, from: r.from, next: r.next, bound: r.bound, hw: r.hw, records: r.records });
         }
       }
       const after = { ...m, positions, fetching: false };
