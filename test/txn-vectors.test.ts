@@ -187,6 +187,16 @@ describe('transactions, more of the protocol', () => {
     expect(checkTrace(trace).transactions!.exactlyOnce).toBe(true);
   });
 
+  test('TV2: no AddPartitionsToTxn or AddOffsetsToTxn; the leader and the group coordinator add their partitions on the first write', () => {
+    const trace = run({}, [], { kafkaVersion: '4.0' });
+    const apis = new Set(eventsOf(trace, 'txn.request').map((e) => e.api));
+    expect(apis.has('AddPartitionsToTxn')).toBe(false);
+    expect(apis.has('AddOffsetsToTxn')).toBe(false);
+    const added = eventsOf(trace, 'txn.state').filter((e) => e.rule?.id === 'txn-partitions-added').map((e) => e.rule!.id === 'txn-partitions-added' && e.rule.partitions);
+    expect(added).toEqual([['output-0', 'output-1'], ['__consumer_offsets-0']]);
+    expect(checkTrace(trace).transactions!.exactlyOnce).toBe(true);
+  });
+
   test('the same scenario gives a byte-identical trace', () => {
     const a = run({}, [{ kind: 'txn-crash', txn: 1, at: 'after-end', downMs: 30 }]);
     const b = run({}, [{ kind: 'txn-crash', txn: 1, at: 'after-end', downMs: 30 }]);

@@ -51,8 +51,8 @@ export interface PartitionsConfig {
 interface PartitionsModel {
   cfg: PartitionsConfig;
   logs: Map<string, PartitionLog>;
-  /** Produce requests waiting for the coordinator's verification, by request id. */
-  verifying: Map<number, Extract<PartitionsEvent, { type: 'Produce' }>>;
+  /** Produce requests and (TV2) offset commits waiting for the coordinator's verification, by request id. */
+  verifying: Map<number, Extract<PartitionsEvent, { type: 'Produce' | 'TxnOffsetCommit' }>>;
   /** The application's input fetch, parked while the input has nothing past its position. */
   parked: Extract<PartitionsEvent, { type: 'Fetch' }> | null;
 }
@@ -106,6 +106,23 @@ function produce(m: PartitionsModel, s: TxnStep, e: Extract<PartitionsEvent, { t
   s.record({ kind: 'txn.handled', lane: 'broker', ...e.ref, error, rule: null, results, lost: !alive });
 }
 
+/** Stores a transactional offset commit (unless the coordinator refused it), and answers. */
+function commitOffsets(m: PartitionsModel, s: TxnStep, e: Extract<PartitionsEvent, { type: 'TxnOffsetCommit' }>, refused: TxnError | null): void {
+  if (refused) {
+    const results: PartitionAnswer[] = [{ partition: OFFSETS_PARTITION, error: refused, offset: -1, duplicate: false, rule: null }];
+    const alive = reply(m, s, e.replyTo, { type: 'response', ref: e.ref, error: refused });
+    s.record({ kind: 'txn.handled', lane: 'broker', ...e.ref, error: refused, rule: null, results, lost: !alive });
+    return;
+  }
+  // The group coordinator writes the offsets as a transactional record of the producer (no sequence number).
+  const a = appendBatch(log(m, OFFSETS_PARTITION), { pid: e.ref.pid, epoch: e.ref.epoch, baseSeq: -1, kind: 'offset', values: [e.offset], transactional: true, group: e.group }, s.now);
+  // Only a stale epoch can refuse it (it carries no sequence number).
+  const rule = a.error === 'NONE' ? null : a.rule;
+  const results: PartitionAnswer[] = [{ partition: OFFSETS_PARTITION, error: a.error, offset: a.offset, duplicate: false, rule }];
+  const alive = reply(m, s, e.replyTo, { type: 'response', ref: e.ref, error: a.error });
+  s.record({ kind: 'txn.handled', lane: 'broker', ...e.ref, error: a.error, rule, results, lost: !alive });
+}
+
 const steps = {
   inputAppend: (m: PartitionsModel, e: Extract<PartitionsEvent, { type: 'input.append' }>, s: TxnStep) => {
     const input = log(m, INPUT_PARTITION);
@@ -139,19 +156,21 @@ const steps = {
       // A fenced producer's write is answered as the partition would answer a stale epoch.
       if (!r.ok) refused.set(r.partition, r.error === 'PRODUCER_FENCED' ? 'INVALID_PRODUCER_EPOCH' : r.error);
     }
-    produce(m, s, waiting, refused);
+    if (waiting.type === 'Produce') produce(m, s, waiting, refused);
+    else commitOffsets(m, s, waiting, refused.get(OFFSETS_PARTITION) ?? null);
     const verifying = new Map(m.verifying);
     verifying.delete(e.req);
     return { ...m, verifying };
   },
   offsetCommit: (m: PartitionsModel, e: Extract<PartitionsEvent, { type: 'TxnOffsetCommit' }>, s: TxnStep) => {
-    // The group coordinator writes the offsets as a transactional record of the producer (no sequence number).
-    const a = appendBatch(log(m, OFFSETS_PARTITION), { pid: e.ref.pid, epoch: e.ref.epoch, baseSeq: -1, kind: 'offset', values: [e.offset], transactional: true, group: e.group }, s.now);
-    // Only a stale epoch can refuse it (it carries no sequence number).
-    const rule = a.error === 'NONE' ? null : a.rule;
-    const results: PartitionAnswer[] = [{ partition: OFFSETS_PARTITION, error: a.error, offset: a.offset, duplicate: false, rule }];
-    const alive = reply(m, s, e.replyTo, { type: 'response', ref: e.ref, error: a.error });
-    s.record({ kind: 'txn.handled', lane: 'broker', ...e.ref, error: a.error, rule, results, lost: !alive });
+    // TV2: the client sends no AddOffsetsToTxn; the group coordinator adds __consumer_offsets to the transaction.
+    if (m.cfg.tv === 2 && !log(m, OFFSETS_PARTITION).open.has(e.ref.pid)) {
+      s.send('txn-coordinator', { type: 'verify', req: e.ref.req, pid: e.ref.pid, epoch: e.ref.epoch, partitions: [OFFSETS_PARTITION], add: true, replyTo: PARTITIONS_ID }, m.cfg.latencyMs);
+      const verifying = new Map(m.verifying);
+      verifying.set(e.ref.req, e);
+      return { ...m, verifying };
+    }
+    commitOffsets(m, s, e, null);
     return m;
   },
   offsetFetch: (m: PartitionsModel, e: Extract<PartitionsEvent, { type: 'OffsetFetch' }>, s: TxnStep) => {

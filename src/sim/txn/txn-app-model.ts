@@ -217,6 +217,8 @@ function afterProduce(m: Draft, s: TxnStep): void {
 
 function continueAfterProduce(m: Draft, s: TxnStep): void {
   if (m.cfg.app === 'produce') return end(m, s);
+  // TV2: no AddOffsetsToTxn; the group coordinator adds __consumer_offsets when TxnOffsetCommit arrives.
+  if (m.tv === 2) return commitOffsets(m, s);
   phase(m, s, 'addingOffsets');
   request(m, s, 'AddOffsetsToTxn', TXN_COORDINATOR_ID, { group: m.cfg['group.id'] }, { partitions: ['__consumer_offsets-0'] });
 }
