@@ -197,6 +197,22 @@ describe('transactions, more of the protocol', () => {
     expect(checkTrace(trace).transactions!.exactlyOnce).toBe(true);
   });
 
+  test('a coordinator restart: requests meanwhile are COORDINATOR_NOT_AVAILABLE and retried; a decided transaction’s markers are sent again', () => {
+    // Down just after EndTxn(COMMIT) is decided: the answer to the markers is lost, so the restart sends them again.
+    const trace = run({}, [{ kind: 'coordinator-restart', atMs: 31, downMs: 300 }], { kafkaVersion: '4.0', workload: { messages: 4 } });
+    expect(eventsOf(trace, 'coordinator.up')).toMatchObject([{ t: 331, state: 'PrepareCommit', resent: true }]);
+    const unavailable = eventsOf(trace, 'txn.verification').filter((e) => e.error === 'COORDINATOR_NOT_AVAILABLE');
+    expect(unavailable.length).toBeGreaterThan(0);
+    // The retried produce carries the same sequence numbers as the refused one.
+    const produces = eventsOf(trace, 'txn.request').filter((e) => e.api === 'Produce' && e.txn === 2);
+    expect(new Set(produces.map((e) => JSON.stringify(e.batches))).size).toBe(1);
+    // The COMMIT markers are written twice for transaction 1 (harmless: no transaction is open then).
+    expect(eventsOf(trace, 'txn.marker').filter((m) => m.partition === 'output-0' && m.epoch === 1).length).toBe(2);
+    expect(eventsOf(trace, 'txn.state').find((e) => e.to === 'CompleteCommit')!.t).toBeGreaterThan(331);
+    expect((trace.events.find((e) => e.kind === 'coordinator.down')!.states as Record<string, unknown>)['txn-coordinator']).toEqual({ process: 'down', txn: 'PrepareCommit' });
+    expect(checkTrace(trace).transactions).toMatchObject({ exactlyOnce: true, committed: 2, hanging: [] });
+  });
+
   test('the same scenario gives a byte-identical trace', () => {
     const a = run({}, [{ kind: 'txn-crash', txn: 1, at: 'after-end', downMs: 30 }]);
     const b = run({}, [{ kind: 'txn-crash', txn: 1, at: 'after-end', downMs: 30 }]);

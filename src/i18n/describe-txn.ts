@@ -20,6 +20,8 @@ export const TXN_EVENT_KINDS = [
   'txn.state',
   'txn.marker',
   'txn.verification',
+  'coordinator.down',
+  'coordinator.up',
   'reader.fetched',
 ] as const satisfies readonly TraceEventKind[];
 export type TxnEventKind = (typeof TXN_EVENT_KINDS)[number];
@@ -118,8 +120,14 @@ export function describeTxn(ev: TxnEvent, lang: Lang): string {
       return ev.error === 'NONE'
         ? t(lang, 'narr.txn.marker', { result: ev.result, partition: ev.partition, offset: ev.offset, epoch: ev.epoch, lso: ev.lso })
         : t(lang, 'narr.txn.markerRefused', { result: ev.result, partition: ev.partition, epoch: ev.epoch });
-    case 'txn.verification':
-      return t(lang, ev.ok ? 'narr.txn.verified' : 'narr.txn.notVerified', { partition: ev.partition, pid: ev.pid, epoch: ev.epoch });
+    case 'coordinator.down':
+      return t(lang, 'narr.txn.coordinatorDown', { until: ev.untilT });
+    case 'coordinator.up':
+      return t(lang, ev.resent ? 'narr.txn.coordinatorUp.resent' : 'narr.txn.coordinatorUp', { state: ev.state ?? '—' });
+    case 'txn.verification': {
+      const key = ev.ok ? 'narr.txn.verified' : ev.error === 'COORDINATOR_NOT_AVAILABLE' ? 'narr.txn.verifyUnavailable' : ev.error === 'INVALID_TXN_STATE' ? 'narr.txn.notVerified' : 'narr.txn.verifyFenced';
+      return t(lang, key, { partition: ev.partition, pid: ev.pid, epoch: ev.epoch, error: ev.error });
+    }
     case 'reader.fetched':
       if (ev.records.length === 0 && ev.next < ev.hw) {
         return t(lang, 'narr.txn.readerHeld', { reader: ev.reader, isolation: ev.isolation, partition: ev.partition, lso: ev.bound, hw: ev.hw });

@@ -22,6 +22,7 @@ const txnFault: fc.Arbitrary<Fault> = fc.oneof(
   fc.record({ kind: fc.constant('lose-endtxn-response' as const), txn: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('delay-produce' as const), txn: fc.integer({ min: 1, max: 4 }), delayMs: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ kind: fc.constant('txn-idle' as const), txn: fc.integer({ min: 1, max: 4 }), idleMs: fc.integer({ min: 1, max: 2500 }) }),
+  fc.record({ kind: fc.constant('coordinator-restart' as const), atMs: fc.integer({ min: 0, max: 400 }), downMs: fc.integer({ min: 0, max: 500 }) }),
 );
 
 const settings = fc.record({

@@ -50,5 +50,7 @@ function describeKind(f: Fault, t: Translate): string {
       return t('fault.delayProduce', { n: f.txn, ms: f.delayMs });
     case 'txn-idle':
       return t('fault.txnIdle', { n: f.txn, ms: f.idleMs });
+    case 'coordinator-restart':
+      return t('fault.coordinatorRestart', { at: f.atMs, down: f.downMs });
   }
 }

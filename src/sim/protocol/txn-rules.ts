@@ -25,7 +25,9 @@ export type TxnError =
   | 'INVALID_TXN_STATE'
   | 'UNSTABLE_OFFSET_COMMIT'
   | 'OUT_OF_ORDER_SEQUENCE_NUMBER'
-  | 'REQUEST_TIMED_OUT';
+  | 'REQUEST_TIMED_OUT'
+  /** The transaction coordinator is down or still loading `__transaction_state`: retriable. */
+  | 'COORDINATOR_NOT_AVAILABLE';
 
 /** Transaction protocol version: 1 (the epoch is kept across transactions) or 2 (KIP-890 part 2, Kafka 4.0: bumped at every end). */
 export type TransactionVersion = 1 | 2;

@@ -301,10 +301,15 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delay-produce'), txn: int(1, INT_MAX), delayMs: int(1, INT_MAX) }),
   /** Version 3: the application idles `idleMs` inside transaction `txn` before ending it (transaction.timeout.ms may pass). */
   z.strictObject({ kind: z.literal('txn-idle'), txn: int(1, INT_MAX), idleMs: int(1, INT_MAX) }),
+  /**
+   * Version 3: the transaction coordinator goes down at `atMs` and comes back `downMs` later, reloading its state from
+   * `__transaction_state` (a decided transaction's markers are sent again).
+   */
+  z.strictObject({ kind: z.literal('coordinator-restart'), atMs: ms(0), downMs: ms(100) }),
 ]);
 
 /** Version 3: the fault kinds of a transactional run (they need a `transactions` section). */
-export const TXN_FAULT_KINDS = ['txn-crash', 'txn-zombie', 'txn-abort', 'lose-endtxn-response', 'delay-produce', 'txn-idle'] as const;
+export const TXN_FAULT_KINDS = ['txn-crash', 'txn-zombie', 'txn-abort', 'lose-endtxn-response', 'delay-produce', 'txn-idle', 'coordinator-restart'] as const;
 
 /** Version 2: the fault kinds that concern the consumer side (they need a `consumer` section). */
 export const CONSUMER_FAULT_KINDS = ['consumer-crash', 'slow-processing', 'lose-commit-response', 'database-outage', 'member-join'] as const;

@@ -487,10 +487,14 @@ export type TraceEvent = Base &
     | { kind: 'txn.client.error'; instance: number; txn: number; error: TxnError | 'TIMEOUT'; fatal: boolean }
     /** The coordinator moved a transactional id's state and wrote it to `__transaction_state` at `logOffset`. */
     | { kind: 'txn.state'; transactionalId: string; from: TxnState | null; to: TxnState; pid: number; epoch: number; partitions: string[]; logOffset: number; rule: TxnRuleFact | null }
+    /** The transaction coordinator went down: until it is back, clients are told COORDINATOR_NOT_AVAILABLE. */
+    | { kind: 'coordinator.down'; untilT: number }
+    /** Back up, its state reloaded from `__transaction_state` (`state`: null before any); `resent`: a decided transaction's markers are sent again. */
+    | { kind: 'coordinator.up'; state: TxnState | null; resent: boolean }
     /** A COMMIT or ABORT marker written to a partition (it takes an offset); refused if its epoch is stale. */
     | { kind: 'txn.marker'; partition: string; offset: number; result: TxnResult; pid: number; epoch: number; error: TxnError; lso: number }
     /** A produce the leader refused before appending: the partition is not in the producer's transaction (KIP-890 verification). */
-    | { kind: 'txn.verification'; partition: string; pid: number; epoch: number; ok: boolean; req: number }
+    | { kind: 'txn.verification'; partition: string; pid: number; epoch: number; ok: boolean; error: TxnError; req: number }
     /** A downstream reader's fetch: the records it returned, and its position afterwards (markers and aborted records skipped). */
     /** `bound`: what it may read up to (the LSO for read_committed); `hw`: the partition's high watermark (log end). */
     | { kind: 'reader.fetched'; reader: ReaderId; isolation: IsolationLevel; partition: string; from: number; next: number; bound: number; hw: number; records: { offset: number; message: number }[] }

@@ -152,7 +152,7 @@ const steps = {
     if (!waiting) return m;
     const refused = new Map<string, TxnError>();
     for (const r of e.results) {
-      s.record({ kind: 'txn.verification', lane: 'broker', partition: r.partition, pid: waiting.ref.pid, epoch: waiting.ref.epoch, ok: r.ok, req: e.req });
+      s.record({ kind: 'txn.verification', lane: 'broker', partition: r.partition, pid: waiting.ref.pid, epoch: waiting.ref.epoch, ok: r.ok, error: r.error, req: e.req });
       // A fenced producer's write is answered as the partition would answer a stale epoch.
       if (!r.ok) refused.set(r.partition, r.error === 'PRODUCER_FENCED' ? 'INVALID_PRODUCER_EPOCH' : r.error);
     }

@@ -211,6 +211,11 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     if (total > 0) k.schedule(scenario.workload.startMs, () => upstream(1));
   }
   k.schedule(txn.startMs, launch);
+  for (const f of scenario.faults.scripted) {
+    if (f.kind !== 'coordinator-restart') continue;
+    k.schedule(f.atMs, () => coordinator.send({ type: 'coordinator.crash', downMs: f.downMs }));
+    k.schedule(f.atMs + f.downMs, () => coordinator.send({ type: 'coordinator.restart' }));
+  }
 
   let truncated = false;
   while (k.step()) {

@@ -71,6 +71,8 @@ export interface TxnAppModel extends TxnAppInput {
   bumpAfterAbort: boolean;
   /** This transaction's produce request has been sent once (a `delay-produce` fault delays only the first). */
   producedOnce: boolean;
+  /** The batches of the last Produce request: a retry sends them again with the same sequence numbers. */
+  sentBatches: TxnBatchRef[];
 }
 
 export function createTxnAppModel(input: TxnAppInput): TxnAppModel {
@@ -89,6 +91,7 @@ export function createTxnAppModel(input: TxnAppInput): TxnAppModel {
     resume: null,
     bumpAfterAbort: false,
     producedOnce: false,
+    sentBatches: [],
   };
 }
 
@@ -204,7 +207,14 @@ function produce(m: Draft, s: TxnStep): void {
   m.seqs = seqs;
   const delay = m.producedOnce ? 0 : m.env.delayProduce(m.txn);
   m.producedOnce = true;
+  m.sentBatches = bs;
   request(m, s, 'Produce', PARTITIONS_ID, { batches: bs }, { batches: bs }, delay);
+}
+
+/** A retriable answer to a Produce: the same batches again, with the same sequence numbers (the partitions that wrote them recognise them). */
+function produceAgain(m: Draft, s: TxnStep): void {
+  phase(m, s, 'producing');
+  request(m, s, 'Produce', PARTITIONS_ID, { batches: m.sentBatches }, { batches: m.sentBatches });
 }
 
 function afterProduce(m: Draft, s: TxnStep): void {
@@ -290,6 +300,8 @@ function retry(m: Draft, s: TxnStep): void {
       return fetchOffsets(m, s);
     case 'AddPartitionsToTxn':
       return produce(m, s);
+    case 'Produce':
+      return produceAgain(m, s);
     case 'AddOffsetsToTxn':
       return continueAfterProduce(m, s);
     case 'TxnOffsetCommit':
@@ -330,7 +342,8 @@ export function responded(m0: TxnAppModel, e: TxnAppResponse, s: TxnStep): TxnAp
   if (e.records) shown.records = e.records;
   s.record({ kind: 'txn.response', lane: 'producer', ...e.ref, error: e.error, ...shown } as never);
   const api = e.ref.api;
-  if (e.error === 'CONCURRENT_TRANSACTIONS' || e.error === 'UNSTABLE_OFFSET_COMMIT') {
+  // Retriable: the same request again after retry.backoff.ms (a coordinator that is not available is looked up again).
+  if (e.error === 'CONCURRENT_TRANSACTIONS' || e.error === 'UNSTABLE_OFFSET_COMMIT' || e.error === 'COORDINATOR_NOT_AVAILABLE') {
     backoff(m, s);
     return m;
   }

@@ -32,9 +32,12 @@ export type TxnCoordinatorEvent =
   /** KIP-890: a partition leader checks a first transactional write (TV1), or adds the partition (TV2: `add`). */
   | { type: 'verify'; req: number; pid: number; epoch: number; partitions: string[]; add: boolean; replyTo: string }
   | { type: 'markers.written'; pid: number; epoch: number; result: TxnResult }
-  | { type: 'timeout.check' };
+  | { type: 'timeout.check' }
+  /** The `coordinator-restart` fault: the coordinator's broker goes down, and starts again `downMs` later. */
+  | { type: 'coordinator.crash'; downMs: number }
+  | { type: 'coordinator.restart' };
 
-type Fact = { type: `to.${TxnState}` };
+type Fact = { type: `to.${TxnState}` } | { type: 'process.down' | 'process.up' };
 
 export interface TxnCoordinatorConfig {
   transactionalId: string;
@@ -50,6 +53,8 @@ export interface TxnCoordinatorConfig {
 
 interface CoordinatorModel {
   cfg: TxnCoordinatorConfig;
+  /** Down (the coordinator's broker restarting): every request is answered COORDINATOR_NOT_AVAILABLE. */
+  down: boolean;
   meta: TxnMeta | null;
   /** `__transaction_state`: every state the transactional id was written in. */
   log: PartitionLog;
@@ -106,6 +111,14 @@ function answer(m: CoordinatorModel, s: TxnStep, ref: TxnRequestRef, replyTo: st
   });
 }
 
+/** While down: the client learns at once that the coordinator is not available (FindCoordinator), and retries. */
+function unavailable(m: CoordinatorModel, s: TxnStep, ref: TxnRequestRef, replyTo: string): CoordinatorModel {
+  const lost = !m.cfg.alive(replyTo);
+  s.send(replyTo, { type: 'response', ref, error: 'COORDINATOR_NOT_AVAILABLE' }, m.cfg.latencyMs);
+  s.record({ kind: 'txn.handled', lane: 'txn-coordinator', ...ref, error: 'COORDINATOR_NOT_AVAILABLE', rule: null, lost });
+  return m;
+}
+
 const steps = {
   initPid: (m: CoordinatorModel, e: Extract<TxnCoordinatorEvent, { type: 'InitProducerId' }>, s: TxnStep) => {
     let nextPid = m.nextPid;
@@ -160,9 +173,33 @@ const steps = {
     return { ...m, meta };
   },
   timeoutCheck: (m: CoordinatorModel, _e: TxnCoordinatorEvent, s: TxnStep) => {
-    if (!m.meta) return m;
+    // While down nothing is checked; the check after the restart catches up.
+    if (!m.meta || m.down) return m;
     const d = abortExpired(m.meta, s.now);
     return d ? apply(m, s, d) : m;
+  },
+  crash: (m: CoordinatorModel, e: Extract<TxnCoordinatorEvent, { type: 'coordinator.crash' }>, s: TxnStep) => {
+    if (m.down) return m;
+    s.record({ kind: 'coordinator.down', lane: 'txn-coordinator', untilT: s.now + e.downMs });
+    s.fact('process.down');
+    return { ...m, down: true };
+  },
+  /**
+   * Back up: the state is what `__transaction_state` holds (the lab keeps it as it was written). A transaction already
+   * decided (Prepare*) has its markers sent again; an open one that outlived its timeout meanwhile is aborted now.
+   */
+  restart: (m: CoordinatorModel, _e: TxnCoordinatorEvent, s: TxnStep) => {
+    if (!m.down) return m;
+    const meta = m.meta;
+    const resend = meta !== null && (meta.state === 'PrepareCommit' || meta.state === 'PrepareAbort');
+    s.record({ kind: 'coordinator.up', lane: 'txn-coordinator', state: meta?.state ?? null, resent: resend });
+    s.fact('process.up');
+    const up = { ...m, down: false };
+    if (resend) {
+      s.send(PARTITIONS_ID, { type: 'markers.write', pid: meta.pid, epoch: meta.epoch, result: meta.state === 'PrepareCommit' ? 'COMMIT' : 'ABORT', partitions: meta.partitions, replyTo: TXN_COORDINATOR_ID }, m.cfg.latencyMs);
+      return up;
+    }
+    return steps.timeoutCheck(up, _e, s);
   },
 };
 
@@ -171,6 +208,13 @@ type Event = TxnCoordinatorEvent | Fact;
 
 const on = <T extends TxnCoordinatorEvent['type']>(type: T, f: (m: CoordinatorModel, e: Extract<TxnCoordinatorEvent, { type: T }>, s: TxnStep) => CoordinatorModel) =>
   txnStep<CoordinatorModel, Event>((m, e, s) => (e.type === type ? f(m, e as Extract<TxnCoordinatorEvent, { type: T }>, s) : m));
+
+/** A client's request: answered by its rule while up, with COORDINATOR_NOT_AVAILABLE while down. */
+const request = <T extends 'InitProducerId' | 'AddPartitionsToTxn' | 'AddOffsetsToTxn' | 'EndTxn'>(type: T, f: (m: CoordinatorModel, e: Extract<TxnCoordinatorEvent, { type: T }>, s: TxnStep) => CoordinatorModel) =>
+  on(type, (m, e, s) => {
+    const req = e as Extract<TxnCoordinatorEvent, { ref: TxnRequestRef }>;
+    return m.down ? unavailable(m, s, req.ref, req.replyTo) : f(m, e, s);
+  });
 
 const DESCRIPTIONS: Record<TxnState, string> = {
   Empty: 'no transaction open (before the first InitProducerId: no producer id yet)',
@@ -193,12 +237,19 @@ const DESCRIPTIONS: Record<TxnState, string> = {
 export const txnCoordinatorMachine = setup({
   types: { context: {} as Ctx, events: {} as Event, input: {} as TxnCoordinatorInput },
   actions: {
-    initPid: on('InitProducerId', steps.initPid),
-    addPartitions: on('AddPartitionsToTxn', (m, e, s) => steps.add(m, e.ref, e.partitions, e.replyTo, s)),
-    addOffsets: on('AddOffsetsToTxn', (m, e, s) => steps.add(m, e.ref, [OFFSETS_PARTITION], e.replyTo, s)),
-    endTxn: on('EndTxn', steps.endTxn),
-    verify: on('verify', steps.verify),
-    markersWritten: on('markers.written', steps.markersWritten),
+    initPid: request('InitProducerId', steps.initPid),
+    addPartitions: request('AddPartitionsToTxn', (m, e, s) => steps.add(m, e.ref, e.partitions, e.replyTo, s)),
+    addOffsets: request('AddOffsetsToTxn', (m, e, s) => steps.add(m, e.ref, [OFFSETS_PARTITION], e.replyTo, s)),
+    endTxn: request('EndTxn', steps.endTxn),
+    verify: on('verify', (m, e, s) => {
+      if (!m.down) return steps.verify(m, e, s);
+      s.send(e.replyTo, { type: 'verify.result', req: e.req, results: e.partitions.map((partition) => ({ partition, ok: false, error: 'COORDINATOR_NOT_AVAILABLE' })) }, m.cfg.latencyMs);
+      return m;
+    }),
+    // What a down coordinator's broker receives is lost; the restart sends a decided transaction's markers again.
+    markersWritten: on('markers.written', (m, e, s) => (m.down ? m : steps.markersWritten(m, e, s))),
+    crash: on('coordinator.crash', steps.crash),
+    restart: on('coordinator.restart', steps.restart),
     timeoutCheck: txnStep<CoordinatorModel, Event>((m, e, s) => steps.timeoutCheck(m, e as TxnCoordinatorEvent, s)),
   },
   delays: {
@@ -211,8 +262,8 @@ export const txnCoordinatorMachine = setup({
   },
 }).createMachine({
   id: 'txn-coordinator',
-  context: ({ input }) => ({ m: { cfg: input.cfg, meta: null, log: createPartitionLog(TXN_STATE_PARTITION), nextPid: FIRST_PRODUCER_ID }, clock: input.clock }),
-  initial: 'Empty',
+  context: ({ input }) => ({ m: { cfg: input.cfg, down: false, meta: null, log: createPartitionLog(TXN_STATE_PARTITION), nextPid: FIRST_PRODUCER_ID }, clock: input.clock }),
+  type: 'parallel',
   on: {
     InitProducerId: { actions: 'initPid' },
     AddPartitionsToTxn: { actions: 'addPartitions' },
@@ -220,20 +271,40 @@ export const txnCoordinatorMachine = setup({
     EndTxn: { actions: 'endTxn' },
     verify: { actions: 'verify' },
     'markers.written': { actions: 'markersWritten' },
-    ...Object.fromEntries(TXN_STATES.map((st) => [`to.${st}`, { target: `.${st}` }])),
   },
   states: {
-    Empty: { description: DESCRIPTIONS.Empty },
-    Ongoing: {
-      description: DESCRIPTIONS.Ongoing,
-      after: { txnTimeout: { actions: 'timeoutCheck' } },
+    process: {
+      description: 'the coordinator itself: the broker that leads __transaction_state',
+      initial: 'up',
+      states: {
+        up: {
+          description: 'serving: requests are answered by the transaction’s rules',
+          on: { 'coordinator.crash': { actions: 'crash' }, 'process.down': 'down' },
+        },
+        down: {
+          description: 'its broker is restarting: every request is answered COORDINATOR_NOT_AVAILABLE; on restart it reloads __transaction_state',
+          on: { 'coordinator.restart': { actions: 'restart' }, 'process.up': 'up' },
+        },
+      },
     },
-    PrepareCommit: { description: DESCRIPTIONS.PrepareCommit },
-    PrepareAbort: { description: DESCRIPTIONS.PrepareAbort },
-    CompleteCommit: { description: DESCRIPTIONS.CompleteCommit },
-    CompleteAbort: { description: DESCRIPTIONS.CompleteAbort },
-    PrepareEpochFence: { description: DESCRIPTIONS.PrepareEpochFence },
-    Dead: { description: DESCRIPTIONS.Dead },
+    txn: {
+      description: 'the transactional id’s state (TransactionMetadata), written to __transaction_state at every change',
+      initial: 'Empty',
+      on: Object.fromEntries(TXN_STATES.map((st) => [`to.${st}`, { target: `.${st}` }])),
+      states: {
+        Empty: { description: DESCRIPTIONS.Empty },
+        Ongoing: {
+          description: DESCRIPTIONS.Ongoing,
+          after: { txnTimeout: { actions: 'timeoutCheck' } },
+        },
+        PrepareCommit: { description: DESCRIPTIONS.PrepareCommit },
+        PrepareAbort: { description: DESCRIPTIONS.PrepareAbort },
+        CompleteCommit: { description: DESCRIPTIONS.CompleteCommit },
+        CompleteAbort: { description: DESCRIPTIONS.CompleteAbort },
+        PrepareEpochFence: { description: DESCRIPTIONS.PrepareEpochFence },
+        Dead: { description: DESCRIPTIONS.Dead },
+      },
+    },
   },
 });
 
