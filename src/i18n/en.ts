@@ -99,6 +99,7 @@ export const en = {
   'zod.format': 'Invalid format',
   'zod.unrecognizedKeys': 'Unrecognized keys: {keys}',
   'zod.discriminator': 'Invalid discriminator value. Expected {options}',
+  'zod.discriminator.closest': 'Invalid discriminator value. Closest of the {count} kinds: {options} (all are listed in docs/scenario-format.md)',
   'zod.invalid': 'Invalid input',
   'zod.maxBelowMin': 'max must be at least min',
   'zod.idChars': 'use lower-case letters, digits and dashes',

@@ -88,6 +88,7 @@ export function problemReason(lang: Lang, p: InputProblem): string {
     case 'unrecognized_keys':
       return t(lang, 'zod.unrecognizedKeys', { keys: p.params.keys ?? '' }) + (typeof p.params.more === 'number' ? t(lang, 'notice.more', { n: p.params.more }) : '');
     case 'invalid_union':
+      if (typeof p.params.count === 'number' && p.params.options) return t(lang, 'zod.discriminator.closest', { options: p.params.options, count: p.params.count });
       return p.params.options ? t(lang, 'zod.discriminator', { options: p.params.options }) : t(lang, 'zod.invalid');
     default:
       return isKey(p.code) ? t(lang, p.code, p.params) : t(lang, 'zod.invalid');

@@ -93,6 +93,7 @@ export const zh: Catalogue = {
   'zod.format': '格式无效',
   'zod.unrecognizedKeys': '无法识别的字段：{keys}',
   'zod.discriminator': '类型值无效：应为 {options} 之一',
+  'zod.discriminator.closest': '类型值无效：{count} 种类型中最接近的是 {options}（完整列表见场景格式文档）',
   'zod.invalid': '输入无效',
   'zod.maxBelowMin': '最大值不能小于最小值',
   'zod.idChars': '只能使用小写字母、数字和连字符',

@@ -133,7 +133,7 @@ export function decodeShareHash(hash: string): DecodeResult {
   }
   const problems = [];
   const top = payloadSchema.safeParse(data);
-  if (!top.success) problems.push(...problemsOf(top.error.issues));
+  if (!top.success) problems.push(...problemsOf(top.error.issues, data));
   const fields = typeof data === 'object' && data !== null ? (data as { scenario?: unknown; presetId?: unknown; presetCheck?: unknown }) : {};
   let scenarioInput = fields.scenario;
   if (scenarioInput === undefined && top.success && top.data.presetCheck !== undefined) {

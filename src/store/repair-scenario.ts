@@ -78,7 +78,7 @@ export function repairScenario(input: unknown): RepairResult {
     dropHoles(root);
   }
   const last = scenarioSchema.safeParse(root);
-  return last.success ? { ok: true, scenario: withoutConsumerProblems(last.data), dropped: first.problems } : { ok: false, problems: problemsOf(last.error.issues) };
+  return last.success ? { ok: true, scenario: withoutConsumerProblems(last.data), dropped: first.problems } : { ok: false, problems: problemsOf(last.error.issues, root) };
 }
 
 /** Leaves out what the consumer side's settings rule out (consumer faults and sections without a consumer, a conflicting auto-commit switch). */

@@ -78,10 +78,55 @@ function issueMessage(issue: { code: string; message: string }, params: InputPro
   return `Unrecognized key${plural}: ${params.keys ?? ''}${more}`;
 }
 
-/** zod issues as problems. */
-export function problemsOf(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): InputProblem[] {
+/** The most options a message lists for an unknown kind: past this, the closest ones to what was written. */
+export const MAX_OPTIONS_LISTED = 6;
+
+/** Edit distance between two short strings (for "the closest kinds"); O(a·b). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The value at a path of the input (what an issue is about), if any. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let at = input;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * An unknown kind among many (the scripted faults have over twenty): the options closest to what was written, in
+ * the schema's order, and how many there are in all; the message says where all are listed.
+ */
+function closestOptions(issue: Record<string, unknown>, input: unknown): { options: string; count: number } | null {
+  const options = Array.isArray(issue.options) ? issue.options.map(String) : null;
+  if (!options || options.length <= MAX_OPTIONS_LISTED) return null;
+  const written = valueAt(input, issue.path as PropertyKey[]);
+  const text = typeof written === 'string' ? written.slice(0, 80) : '';
+  const ranked = options.map((o, k) => ({ o, k, d: distance(text, o) })).sort((a, b) => a.d - b.d || a.k - b.k);
+  const chosen = ranked.slice(0, 3).sort((a, b) => a.k - b.k).map((x) => `'${x.o}'`);
+  return { options: chosen.join(' | '), count: options.length };
+}
+
+/** zod issues as problems (`input`: what was parsed, to name the closest options to an unknown kind). */
+export function problemsOf(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[], input?: unknown): InputProblem[] {
   return issues.map((issue) => {
     const params = issueParams(issue as unknown as Record<string, unknown>);
+    const closest = issue.code === 'invalid_union' ? closestOptions(issue as unknown as Record<string, unknown>, input) : null;
+    if (closest) {
+      params.options = closest.options;
+      params.count = closest.count;
+      const message = `Invalid discriminator value. Closest of the ${closest.count} kinds: ${closest.options} (all are listed in docs/scenario-format.md)`;
+      return { path: formatPath(issue.path), code: 'invalid_union', params, message };
+    }
     return { path: formatPath(issue.path), code: issue.code, params, message: issueMessage(issue, params) };
   });
 }
@@ -115,7 +160,7 @@ export function parseScenario(input: unknown): ParseResult {
     const bad = notAVersion(v);
     if (bad) {
       const rest = scenarioSchema.safeParse({ ...(input as object), version: SCENARIO_VERSION });
-      return failed([bad, ...(rest.success ? [] : problemsOf(rest.error.issues))]);
+      return failed([bad, ...(rest.success ? [] : problemsOf(rest.error.issues, input))]);
     }
     if (typeof v === 'number' && v > SCENARIO_VERSION) {
       return failed([
@@ -129,7 +174,7 @@ export function parseScenario(input: unknown): ParseResult {
     }
   }
   const result = scenarioSchema.safeParse(input);
-  if (!result.success) return failed(problemsOf(result.error.issues));
+  if (!result.success) return failed(problemsOf(result.error.issues, input));
   const refused = [...impossibleFaults(result.data), ...replicationProblems(result.data), ...consumerProblems(result.data), ...transactionProblems(result.data)];
   return refused.length > 0 ? failed(refused) : { ok: true, scenario: migrate(result.data) };
 }
