@@ -30,6 +30,7 @@ export function TimelineArea() {
   const hintId = useId();
   const trace = useLab((s) => s.trace);
   const comparing = compareBy !== null && !questionOpen;
+  if (trace.scenario.transactions !== undefined) return <TxnTimelineArea />;
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
       <div className="stage-bar compare-bar">
@@ -58,6 +59,24 @@ export function TimelineArea() {
         <Legend />
       </div>
       {comparing ? <CompareView by={compareBy} /> : <Timeline />}
+    </section>
+  );
+}
+
+/**
+ * A transactional run's timeline: its own lanes; the idempotence switch, the comparison and the producer's request
+ * totals are for the producer on its own, and a short note says so.
+ */
+function TxnTimelineArea() {
+  const t = useT();
+  return (
+    <section className="timeline" aria-label={t('timeline.region')}>
+      <div className="stage-bar compare-bar">
+        <KafkaVersionTag />
+        <span className="muted txn-stage-note">{t('txn.stage.note')}</span>
+        <Legend txn />
+      </div>
+      <Timeline />
     </section>
   );
 }
