@@ -998,6 +998,7 @@ export const en = {
   'txnOutcome.anomaly.aborted-visible': 'Aborted message visible: m{m}',
   'txnOutcome.anomaly.lost-output': 'Committed message not visible: m{m}',
   'txnOutcome.anomaly.hanging-transaction': 'Hanging transaction on {partition}',
+  'statecharts.txnProducer': 'Application’s producer',
   'commitStrategy.auto': 'auto-commit',
   'commitStrategy.after-processing': 'commit after processing',
   'commitStrategy.before-processing': 'commit before processing',

@@ -974,6 +974,7 @@ export const zh: Catalogue = {
   'txnOutcome.anomaly.aborted-visible': '已中止的消息可见：m{m}',
   'txnOutcome.anomaly.lost-output': '已提交的消息不可见：m{m}',
   'txnOutcome.anomaly.hanging-transaction': '{partition} 上的悬挂事务',
+  'statecharts.txnProducer': '应用的生产者',
   'commitStrategy.auto': '自动提交',
   'commitStrategy.after-processing': '处理后提交',
   'commitStrategy.before-processing': '处理前提交',
