@@ -5,6 +5,7 @@ import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
+import { TxnState } from '../features/inspectors/txn-state';
 import { LazyConsumerState, LazyDatabaseState } from '../features/inspectors/consumer-panels';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
@@ -32,6 +33,7 @@ export function App() {
   const trace = useLab((s) => s.trace);
   const lessonActive = useLab((s) => s.lessonId !== null);
   const folded = useConsumerFold((s) => s.folded);
+  const transactional = trace.scenario.transactions !== undefined;
   const consumerLanes = consumerLanesShown(trace.scenario.consumer !== undefined, folded);
   const t = useT();
   const store = useLabStore();
@@ -82,8 +84,15 @@ export function App() {
           </aside>
           <aside className="col-inspectors" aria-label={t('app.inspectorsAside')}>
             <OutcomePanel />
-            <ProducerState />
-            <BrokerState />
+            {/* A transactional run has its own parties: the coordinator and the partitions instead of the producer's and the broker's. */}
+            {transactional ? (
+              <TxnState />
+            ) : (
+              <>
+                <ProducerState />
+                <BrokerState />
+              </>
+            )}
             <LazyConsumerState />
             <LazyDatabaseState />
           </aside>
