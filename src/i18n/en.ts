@@ -958,6 +958,7 @@ export const en = {
   'badge.txn.abortable': '{error}: abort',
   'badge.txn.markerRefused': '{result} marker refused',
   'badge.txn.notVerified': 'not in the transaction: refused',
+  'badge.txn.readerHeld': 'held at LSO {lso}',
   'legend.txn.commit': 'COMMIT marker (tag, ◆)',
   'legend.txn.abort': 'ABORT marker (dashed tag, ⊘)',
   'legend.txn.aborted': 'Records an ABORT marker aborted (struck through, ⊘)',

@@ -934,6 +934,7 @@ export const zh: Catalogue = {
   'badge.txn.abortable': '{error}：中止',
   'badge.txn.markerRefused': '{result} 标记被拒绝',
   'badge.txn.notVerified': '不在事务中：被拒绝',
+  'badge.txn.readerHeld': '停在 LSO {lso}',
   'legend.txn.commit': 'COMMIT 标记（标签形，◆）',
   'legend.txn.abort': 'ABORT 标记（虚线标签，⊘）',
   'legend.txn.aborted': '被 ABORT 标记中止的记录（删除线，⊘）',

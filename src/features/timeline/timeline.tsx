@@ -267,7 +267,9 @@ export function Timeline() {
     if (!h) return;
     if (h.hit.kind === 'arrow') {
       const a = layout.arrows[h.hit.index]!;
-      openFork({ event: a.startEvent, part: a.kind, x: e.clientX, y: e.clientY });
+      // A transactional run's requests have no fault menu: a click steps to where the arrow ends.
+      if (a.label !== undefined) setCursor(a.endEvent >= 0 ? a.endEvent : a.startEvent);
+      else openFork({ event: a.startEvent, part: a.kind, x: e.clientX, y: e.clientY });
     } else {
       const m = layout.marks[h.hit.index]!;
       setCursor(m.event);
@@ -279,6 +281,7 @@ export function Timeline() {
     const ai = layout.arrowOfEvent[cursor] ?? -1;
     if (ai < 0) return;
     const a = layout.arrows[ai]!;
+    if (a.label !== undefined) return;
     const r = canvasRef.current?.getBoundingClientRect();
     const mid = arrowMidpoint(layout, ai, xScale(), g);
     e.preventDefault();

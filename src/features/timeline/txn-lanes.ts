@@ -179,6 +179,8 @@ export function createTxnMarker() {
       case 'txn.verification':
         return ev.ok ? [{ shape: 'dot', text: null, major: false }] : [{ shape: 'error', text: { key: 'badge.txn.notVerified' }, major: true }];
       case 'reader.fetched':
+        // read_committed held back by an open transaction: nothing returned below the LSO.
+        if (!ev.records.length && ev.next < ev.hw) return [{ shape: 'flag', text: { key: 'badge.txn.readerHeld', params: { lso: ev.bound } }, major: true, short: `LSO ${ev.bound}` }];
         if (!ev.records.length) return [{ shape: 'dot', text: null, major: false }];
         return [{ shape: 'badge', text: { code: `${ev.partition}: ${records(ev.records)}` }, major: false, short: records(ev.records), records: { partition: ev.partition, pid: -1, offsets: ev.records.map((r) => r.offset) } }];
       default:
