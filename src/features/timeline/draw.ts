@@ -102,7 +102,8 @@ function laneTitle(ctx: CanvasRenderingContext2D, g: LaneGeometry, p: Palette, r
 }
 
 function drawAxis({ ctx, g, x, palette: p }: DrawInput) {
-  const ticks = x.ticks(Math.max(2, Math.floor((g.plotRight - g.plotLeft) / 110)));
+  // At least 110 px apart, more with a large font ("1200 ms" must not touch its neighbour on a projector).
+  const ticks = x.ticks(Math.max(2, Math.floor((g.plotRight - g.plotLeft) / Math.max(110, p.fontSize * 7))));
   ctx.font = font(p, 0.95);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';

@@ -71,8 +71,8 @@ describe('a transactional run on the timeline', () => {
     const trace = zombie();
     const layout = buildLayout(trace);
     const texts = layout.marks.map((m) => localMarkText(m, 'en'));
-    expect(texts).toContain('ABORT @1 · LSO 2');
-    expect(texts).toContain('COMMIT @3 · LSO 4');
+    expect(texts).toContain('ABORT @1');
+    expect(texts).toContain('COMMIT @3');
     expect(texts).toContain('PrepareEpochFence e1');
     expect(texts).toContain('fenced');
     expect(layout.marks.filter((m) => m.shape === 'abort')).toHaveLength(2);

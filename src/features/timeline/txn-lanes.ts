@@ -104,6 +104,7 @@ const records = (rs: readonly { offset: number; message: number }[]) => rs.map((
 export function createTxnMarker() {
   const requestPartition = new Map<number, string>();
   const epochOf = new Map<string, number>();
+  const heldAt = new Set<string>();
 
   const slotOf = (ev: TraceEvent): number => {
     switch (ev.kind) {
@@ -175,12 +176,20 @@ export function createTxnMarker() {
       }
       case 'txn.marker':
         if (ev.error !== 'NONE') return [{ shape: 'error', text: { key: 'badge.txn.markerRefused', params: { result: ev.result } }, major: true }];
-        return [{ shape: ev.result === 'COMMIT' ? 'commit' : 'abort', text: { code: `${ev.result} @${ev.offset} · LSO ${ev.lso}` }, major: true, short: `${ev.result} @${ev.offset}` }];
+        // Its offset only: the LSO it moves to is in its description (and the inspector). In a crowd the tag and
+        // its icon (◆ COMMIT, ⊘ ABORT) keep only the offset.
+        return [{ shape: ev.result === 'COMMIT' ? 'commit' : 'abort', text: { code: `${ev.result} @${ev.offset}` }, major: true, short: `@${ev.offset}` }];
       case 'txn.verification':
         return ev.ok ? [{ shape: 'dot', text: null, major: false }] : [{ shape: 'error', text: { key: 'badge.txn.notVerified' }, major: true }];
       case 'reader.fetched':
         // read_committed held back by an open transaction: nothing returned below the LSO.
-        if (!ev.records.length && ev.next < ev.hw) return [{ shape: 'flag', text: { key: 'badge.txn.readerHeld', params: { lso: ev.bound } }, major: true, short: `LSO ${ev.bound}` }];
+        // Marked once per reader, partition and LSO: a reader polling while held stays one flag.
+        if (!ev.records.length && ev.next < ev.hw) {
+          const held = `${ev.reader} ${ev.partition} ${ev.bound}`;
+          if (heldAt.has(held)) return [{ shape: 'dot', text: null, major: false }];
+          heldAt.add(held);
+          return [{ shape: 'flag', text: { key: 'badge.txn.readerHeld', params: { lso: ev.bound } }, major: true, short: `LSO ${ev.bound}` }];
+        }
         if (!ev.records.length) return [{ shape: 'dot', text: null, major: false }];
         return [{ shape: 'badge', text: { code: `${ev.partition}: ${records(ev.records)}` }, major: false, short: records(ev.records), records: { partition: ev.partition, pid: -1, offsets: ev.records.map((r) => r.offset) } }];
       default:
