@@ -61,7 +61,8 @@ export function App() {
         <Alerts />
         <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
           {/* With the consumer side's lanes too, the stage gives them the room of what a lesson already says. */}
-          <main className="stage" data-consumer-lanes={consumerLanes ? (lessonActive ? 'lesson' : 'free') : undefined}>
+          {/* A transactional run's seven lanes or more: in a lesson, the same room as the consumer side's. */}
+          <main className="stage" data-consumer-lanes={consumerLanes ? (lessonActive ? 'lesson' : 'free') : undefined} data-txn-lanes={transactional ? (lessonActive ? 'lesson' : 'free') : undefined}>
             <div className="stage-intro">
               <LessonPanel />
               <ScenarioDescription />
