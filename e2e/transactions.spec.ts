@@ -50,6 +50,18 @@ test('a transactional preset draws its own lanes, steps to its end and gives the
   await expect(page.getByRole('region', { name: 'Producer state' })).toHaveCount(0);
   await expect(page.getByText('The transactions settings are shown read-only.')).toBeVisible();
 
+  // The partitions fold onto one lane, and back, from the keyboard.
+  const fold = timeline.getByRole('button', { name: 'Partitions' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expectLanesOnScreen(page, 5);
+  await page.evaluate(() => window.__lab!.zoom.get()!.fit());
+  expect((await labels(page)).some((t) => /^⊘ (ABORT )?@\d/.test(t))).toBe(true);
+  await page.keyboard.press('Enter');
+  await expectLanesOnScreen(page, 7);
+
   // The same in Chinese.
   await page.getByLabel('Language / 语言').selectOption('zh');
   await page.evaluate(() => window.__lab!.idle());

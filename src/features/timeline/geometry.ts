@@ -16,6 +16,8 @@ export interface LaneGeometry {
   centreGap: number;
   /** The lane slots drawn, top to bottom (the producer side's three when left out). */
   slots?: readonly number[];
+  /** Slots drawn in another's lane (a transactional run's partitions, folded onto one). */
+  alias?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function laneGeometry(width: number, fontSize: number, height = 0, slots:
 /** The row (0 at the top) a lane slot is drawn in, or -1 when it is not drawn (the consumer side folded or absent). */
 export function slotRow(g: LaneGeometry, slot: number): number {
   if (!g.slots) return slot < PRODUCER_SLOTS.length ? slot : -1;
-  return g.slots.indexOf(slot);
+  return g.slots.indexOf(g.alias?.get(slot) ?? slot);
 }
 
 /** Whether a lane has a row of labels on either side of its centre line (otherwise one row on the line itself). */

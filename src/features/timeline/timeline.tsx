@@ -21,6 +21,8 @@ import type { LabelBox } from './labels';
 import { useStepMotion } from '../motion/use-step-motion';
 import { useConsumerFold } from './consumer-fold';
 import { shownSlots } from './consumer-lanes';
+import { foldTxnSlots, isTxnSlot } from './txn-lanes';
+import { useTxnFold } from './txn-fold';
 
 const MINIMAP_HEIGHT = 36;
 /** The plot width (px) at which a whole run reads well at Fit; narrower plots open zoomed to this scale. */
@@ -47,9 +49,18 @@ export function Timeline() {
   const canvasHeight = boxHeight > 0 ? boxHeight - (showMinimap ? MINIMAP_HEIGHT + 4 : 0) : 0;
   // The consumer side's lanes, when the run has them and they are not folded away; with replication, one per broker.
   const folded = useConsumerFold((s) => s.folded);
-  const slots = useMemo(() => (layout.slots.length > 3 ? shownSlots(layout.slots, folded) : undefined), [layout.slots, folded]);
+  // A transactional run's partitions may be folded onto one lane.
+  const partitionsFolded = useTxnFold((s) => s.folded);
+  const { slots, alias } = useMemo(() => {
+    if (layout.slots.length <= 3) return { slots: undefined, alias: undefined };
+    if (partitionsFolded && layout.slots.some(isTxnSlot)) return foldTxnSlots(layout.slots);
+    return { slots: shownSlots(layout.slots, folded), alias: undefined };
+  }, [layout.slots, folded, partitionsFolded]);
   const lanes = slots?.length ?? 3;
-  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight, slots), [width, palette.fontSize, canvasHeight, slots]);
+  const g = useMemo(() => {
+    const geo = laneGeometry(width, palette.fontSize, canvasHeight, slots);
+    return alias ? { ...geo, alias } : geo;
+  }, [width, palette.fontSize, canvasHeight, slots, alias]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);

@@ -7,7 +7,8 @@ import { laneGeometry, slotRow } from './geometry';
 import { laneSlot, slotTitle } from './consumer-lanes';
 import { buildLayout, localMarkText } from './layout';
 import { overlaps, placeLabels } from './labels';
-import { partitionSlot, readerSlot, TXN_APP_SLOT, TXN_COORDINATOR_SLOT, TXN_INTERNAL_SLOT, TXN_OUTPUT_BASE, txnRequestLabel } from './txn-lanes';
+import { foldTxnSlots, partitionSlot, readerSlot, TXN_APP_SLOT, TXN_COORDINATOR_SLOT, TXN_INTERNAL_SLOT, TXN_OUTPUT_BASE, TXN_PARTITIONS_SLOT, txnRequestLabel } from './txn-lanes';
+import { markPoint } from './geometry';
 
 const run = (input: unknown): Trace => {
   const parsed = parseScenario(input);
@@ -105,5 +106,22 @@ describe('a transactional run on the timeline', () => {
     expect(txnRequestLabel({ ...base, api: 'AddPartitionsToTxn', partitions: ['output-0'] })).toBe('AddPart e3');
     expect(txnRequestLabel({ ...base, api: 'EndTxn', result: 'ABORT' })).toBe('EndTxn ABORT e3');
     expect(txnRequestLabel({ ...base, api: 'Fetch' })).toBe('Fetch');
+  });
+
+  it('folds the partitions onto one lane, where each partition’s marks are drawn', () => {
+    const trace = zombie();
+    const layout = buildLayout(trace);
+    const { slots, alias } = foldTxnSlots(layout.slots);
+    expect(slots).toEqual([TXN_APP_SLOT, TXN_COORDINATOR_SLOT, TXN_PARTITIONS_SLOT, readerSlot('reader-1'), readerSlot('reader-2', 'read_uncommitted')]);
+    expect(slotTitle(TXN_PARTITIONS_SLOT, false)).toEqual({ key: 'txn.lanes.fold' });
+    const g = { ...laneGeometry(1240, 19, 380, slots), alias };
+    expect([TXN_INTERNAL_SLOT, TXN_OUTPUT_BASE, TXN_OUTPUT_BASE + 1].map((s) => slotRow(g, s))).toEqual([2, 2, 2]);
+    const x = scaleLinear().domain([0, layout.endT]).range([g.plotLeft, g.plotRight]);
+    const marker = layout.marks.find((m) => m.shape === 'abort')!;
+    const row = g.top + 2 * g.laneHeight;
+    expect(markPoint(marker, x, g).y).toBeGreaterThan(row);
+    expect(markPoint(marker, x, g).y).toBeLessThan(row + g.laneHeight);
+    const placed = placeLabels({ layout, x, g, right: 1238, lang: 'en', measure: (s) => s.length * 9, arrows: [0, layout.arrows.length], marks: [0, layout.marks.length], arrowLabels: true, markText: () => true });
+    expect(overlaps(placed.boxes)).toEqual([]);
   });
 });

@@ -16,9 +16,11 @@ export const TXN_COORDINATOR_SLOT = TXN_SLOT_BASE + 1;
 export const TXN_INTERNAL_SLOT = TXN_SLOT_BASE + 2;
 /** `output-k` is drawn in TXN_OUTPUT_BASE + k (the format allows up to five). */
 export const TXN_OUTPUT_BASE = TXN_SLOT_BASE + 3;
-export const TXN_MAX_OUTPUTS = 8;
+export const TXN_MAX_OUTPUTS = 7;
+/** Every partition on one lane, when the partitions are folded (see `foldTxnSlots`). */
+export const TXN_PARTITIONS_SLOT = TXN_OUTPUT_BASE + TXN_MAX_OUTPUTS;
 /** Reader n at isolation read_committed: TXN_READER_BASE + 2(n − 1); read_uncommitted: one more. */
-export const TXN_READER_BASE = TXN_OUTPUT_BASE + TXN_MAX_OUTPUTS;
+export const TXN_READER_BASE = TXN_PARTITIONS_SLOT + 1;
 export const TXN_SLOT_END = TXN_READER_BASE + 4;
 
 export const isTxnSlot = (slot: number): boolean => slot >= TXN_SLOT_BASE && slot < TXN_SLOT_END;
@@ -51,9 +53,27 @@ export function txnSlotTitle(slot: number): { key: MessageKey; params?: { n: num
   if (slot === TXN_APP_SLOT) return { key: 'canvas.txn.app' };
   if (slot === TXN_COORDINATOR_SLOT) return { key: 'canvas.txn.coordinator' };
   if (slot === TXN_INTERNAL_SLOT) return { key: 'canvas.txn.internal' };
+  if (slot === TXN_PARTITIONS_SLOT) return { key: 'txn.lanes.fold' };
   if (slot < TXN_READER_BASE) return { code: `output-${slot - TXN_OUTPUT_BASE}` };
   const k = slot - TXN_READER_BASE;
   return { key: 'canvas.txn.reader', params: { n: Math.floor(k / 2) + 1 }, sub: k % 2 ? 'read_uncommitted' : 'read_committed' };
+}
+
+/**
+ * The partitions folded onto one lane: the slots drawn (every partition's replaced by TXN_PARTITIONS_SLOT) and where
+ * each partition's slot is drawn instead.
+ */
+export function foldTxnSlots(slots: readonly number[]): { slots: number[]; alias: Map<number, number> } {
+  const alias = new Map<number, number>();
+  const out: number[] = [];
+  for (const slot of slots) {
+    if (!isTxnPartitionSlot(slot)) out.push(slot);
+    else {
+      alias.set(slot, TXN_PARTITIONS_SLOT);
+      if (!out.includes(TXN_PARTITIONS_SLOT)) out.push(TXN_PARTITIONS_SLOT);
+    }
+  }
+  return { slots: out, alias };
 }
 
 const API_SHORT: Record<TxnApi, string> = {
@@ -191,7 +211,8 @@ export function createTxnMarker() {
           return [{ shape: 'flag', text: { key: 'badge.txn.readerHeld', params: { lso: ev.bound } }, major: true, short: `LSO ${ev.bound}` }];
         }
         if (!ev.records.length) return [{ shape: 'dot', text: null, major: false }];
-        return [{ shape: 'badge', text: { code: `${ev.partition}: ${records(ev.records)}` }, major: false, short: records(ev.records), records: { partition: ev.partition, pid: -1, offsets: ev.records.map((r) => r.offset) } }];
+        // What a reader returned is the story of its lane: kept in words however crowded the run.
+        return [{ shape: 'badge', text: { code: `${ev.partition}: ${records(ev.records)}` }, major: true, short: records(ev.records), records: { partition: ev.partition, pid: -1, offsets: ev.records.map((r) => r.offset) } }];
       default:
         return [];
     }
