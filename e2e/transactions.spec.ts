@@ -1,5 +1,6 @@
-import { expect, openLab, outcome, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { leftoverEnglish } from '../src/i18n/english-check';
+import { expect, openLab, outcome, test } from './fixtures';
 
 /** Texts of the timeline's labels and badges, as drawn. */
 const labels = (page: Page) => page.evaluate(() => window.__lab!.zoom.get()!.labelBoxes().map((b) => b.text));
@@ -70,6 +71,18 @@ test('a transactional preset draws its own lanes, steps to its end and gives the
   await page.evaluate(() => window.__lab!.zoom.get()!.fit());
   expect(await labels(page)).toContain('被隔离');
   await expectLanesOnScreen(page, 7);
+  // Everything on the page is Chinese but Kafka's own names (the timeline's words are checked above): settings and
+  // faults as the scenario file spells them are code, and the transactional id is the scenario's own name.
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const code of Array.from(body.querySelectorAll('code'))) code.remove();
+    document.body.append(body);
+    body.style.position = 'absolute';
+    const words = body.innerText.replaceAll('lab-app', '');
+    body.remove();
+    return words;
+  });
+  expect(leftoverEnglish(text)).toEqual([]);
 });
 
 test('a late write that leaks: the verdict says exactly-once did not hold, and read_committed is held at the LSO', async ({ page }) => {

@@ -34,7 +34,9 @@ export function TxnSettings() {
             <dt>
               <code>{k}</code>
             </dt>
-            <dd>{v}</dd>
+            <dd>
+              <code>{v}</code>
+            </dd>
           </div>
         ))}
       </dl>
