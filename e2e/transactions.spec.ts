@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { leftoverEnglish } from '../src/i18n/english-check';
 import { expect, openLab, outcome, test } from './fixtures';
@@ -101,4 +102,13 @@ test('a late write that leaks: the verdict says exactly-once did not hold, and r
   await page.evaluate(() => window.__lab!.zoom.get()!.fit());
   const drawn = await labels(page);
   expect(drawn.some((t) => /停在 LSO \d|LSO \d/.test(t)), drawn.join(' | ')).toBe(true);
+});
+
+test('a transactional run has no serious or critical accessibility violations (projector)', async ({ page }) => {
+  await openLab(page, 'txn-abort-read-committed');
+  await page.getByLabel('Theme').selectOption('projector');
+  await page.evaluate(() => window.__lab!.store.getState().jumpToEnd());
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
 });

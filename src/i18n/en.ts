@@ -991,6 +991,7 @@ export const en = {
   'txnOutcome.title': 'Transactions',
   'txnOutcome.exactlyOnce': 'Exactly-once across the loop: {answer}',
   'txnOutcome.counts': 'Committed: {committed} · aborted: {aborted} · hanging: {hanging}',
+  'txnOutcome.leaked': 'Aborted messages visible: {n}',
   'txnOutcome.readers': 'What each reader returned',
   'txnOutcome.reader': '{id} ({isolation}): {records}',
   'txnOutcome.nothing': 'nothing',

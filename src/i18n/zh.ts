@@ -967,6 +967,7 @@ export const zh: Catalogue = {
   'txnOutcome.title': '事务',
   'txnOutcome.exactlyOnce': '整个循环的精确一次：{answer}',
   'txnOutcome.counts': '已提交：{committed} · 已中止：{aborted} · 悬挂：{hanging}',
+  'txnOutcome.leaked': '可见的已中止消息：{n}',
   'txnOutcome.readers': '每个读取方读到的内容',
   'txnOutcome.reader': '{id}（{isolation}）：{records}',
   'txnOutcome.nothing': '无',

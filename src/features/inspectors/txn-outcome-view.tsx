@@ -19,6 +19,10 @@ export function TxnOutcomeView({ outcome, consumers, onGoTo, lang = 'en' }: { ou
           {t('txnOutcome.exactlyOnce', { answer: t(o.exactlyOnce ? 'outcome.yes' : 'outcome.no') })}
           <span aria-hidden="true">{o.exactlyOnce ? ' ✔' : ' ✘'}</span>
         </li>
+        {/* As read_committed sees the output: extra copies, committed messages it cannot see, aborted ones it can. */}
+        <li className={o.duplicates ? 'bad' : 'good'}>{t('outcome.duplicates', { n: o.duplicates })}</li>
+        <li className={o.lost ? 'bad' : 'good'}>{t('outcome.lost', { n: o.lost })}</li>
+        <li className={o.leaked ? 'bad' : 'good'}>{t('txnOutcome.leaked', { n: o.leaked })}</li>
         <li className={o.hanging.length ? 'bad' : 'good'}>{t('txnOutcome.counts', { committed: o.committed, aborted: o.aborted, hanging: o.hanging.length })}</li>
       </ul>
       <p className="outcome-explanation">{summariseTransactions(lang, o)}</p>
