@@ -5,6 +5,7 @@ import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
+import { TxnState } from '../features/inspectors/txn-state';
 import { LazyConsumerState, LazyDatabaseState } from '../features/inspectors/consumer-panels';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
@@ -32,6 +33,7 @@ export function App() {
   const trace = useLab((s) => s.trace);
   const lessonActive = useLab((s) => s.lessonId !== null);
   const folded = useConsumerFold((s) => s.folded);
+  const transactional = trace.scenario.transactions !== undefined;
   const consumerLanes = consumerLanesShown(trace.scenario.consumer !== undefined, folded);
   const t = useT();
   const store = useLabStore();
@@ -59,7 +61,8 @@ export function App() {
         <Alerts />
         <ErrorBoundary resetKey={trace} scenarioJson={scenarioJson} t={t}>
           {/* With the consumer side's lanes too, the stage gives them the room of what a lesson already says. */}
-          <main className="stage" data-consumer-lanes={consumerLanes ? (lessonActive ? 'lesson' : 'free') : undefined}>
+          {/* A transactional run's seven lanes or more: in a lesson, the same room as the consumer side's. */}
+          <main className="stage" data-consumer-lanes={consumerLanes ? (lessonActive ? 'lesson' : 'free') : undefined} data-txn-lanes={transactional ? (lessonActive ? 'lesson' : 'free') : undefined}>
             <div className="stage-intro">
               <LessonPanel />
               <ScenarioDescription />
@@ -82,8 +85,15 @@ export function App() {
           </aside>
           <aside className="col-inspectors" aria-label={t('app.inspectorsAside')}>
             <OutcomePanel />
-            <ProducerState />
-            <BrokerState />
+            {/* A transactional run has its own parties: the coordinator and the partitions instead of the producer's and the broker's. */}
+            {transactional ? (
+              <TxnState />
+            ) : (
+              <>
+                <ProducerState />
+                <BrokerState />
+              </>
+            )}
             <LazyConsumerState />
             <LazyDatabaseState />
           </aside>

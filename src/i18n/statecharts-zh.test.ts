@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartsFor, lifecycleCharts, lifecyclesFor, partyCharts } from '../features/statecharts/charts';
+import { chartsFor, lifecycleCharts, lifecyclesFor, partyCharts, txnCharts } from '../features/statecharts/charts';
 import { getPreset } from '../scenarios/presets';
 import { hasChinese, leftoverEnglish } from './english-check';
 import { stateDescription } from './localize';
@@ -10,7 +10,9 @@ describe('Chinese state descriptions', () => {
   const replicated = chartsFor({ scenario: getPreset('failover-retry-recognised')!.scenario });
   // With a consumer side: the group members', coordinator's and database's, and a message's persisted state.
   const consumerSide = { scenario: getPreset('consumer-slow-processing-rebalance')!.scenario };
-  const states = [...partyCharts(), ...replicated, ...chartsFor(consumerSide), ...lifecycleCharts(), ...lifecyclesFor(consumerSide)].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
+  // A transactional run: the application's producer, the transaction coordinator and the readers.
+  const transactional = txnCharts(2);
+  const states = [...partyCharts(), ...replicated, ...chartsFor(consumerSide), ...transactional, ...lifecycleCharts(), ...lifecyclesFor(consumerSide)].flatMap((c) => c.order.slice(1).map((id) => c.nodes[id]!));
 
   it('cover every state of the machines (the ids listed here have no Chinese description yet)', () => {
     const missing = states.filter((n) => n.description && !(n.id in STATE_DESCRIPTIONS_ZH)).map((n) => n.id);

@@ -11,6 +11,7 @@ import { IdempotenceSwitch } from '../controls/idempotence-switch';
 import { ConsumerStageControls } from '../controls/consumer-stage';
 import { KafkaVersionTag } from '../controls/kafka-version-select';
 import { Legend } from '../timeline/legend';
+import { useTxnFold } from '../timeline/txn-fold';
 import { layoutFor } from '../timeline/layout';
 import { TimelineStatsLine } from '../timeline/timeline-stats';
 import { compareSides, compareTraces, cursorAtTime, diffLogs, rankAtTime } from './compare';
@@ -30,6 +31,7 @@ export function TimelineArea() {
   const hintId = useId();
   const trace = useLab((s) => s.trace);
   const comparing = compareBy !== null && !questionOpen;
+  if (trace.scenario.transactions !== undefined) return <TxnTimelineArea />;
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
       <div className="stage-bar compare-bar">
@@ -58,6 +60,30 @@ export function TimelineArea() {
         <Legend />
       </div>
       {comparing ? <CompareView by={compareBy} /> : <Timeline />}
+    </section>
+  );
+}
+
+/**
+ * A transactional run's timeline: its own lanes; the idempotence switch, the comparison and the producer's request
+ * totals are for the producer on its own, and a short note says so.
+ */
+function TxnTimelineArea() {
+  const t = useT();
+  const folded = useTxnFold((s) => s.folded);
+  const setFolded = useTxnFold((s) => s.setFolded);
+  return (
+    <section className="timeline" aria-label={t('timeline.region')}>
+      <div className="stage-bar compare-bar">
+        <KafkaVersionTag />
+        <button type="button" className="consumer-fold" aria-expanded={!folded} title={folded ? t('txn.lanes.folded') : undefined} onClick={() => setFolded(!folded)}>
+          <span aria-hidden="true">{folded ? '▸ ' : '▾ '}</span>
+          {t('txn.lanes.fold')}
+        </button>
+        <span className="muted txn-stage-note">{t('txn.stage.note')}</span>
+        <Legend txn />
+      </div>
+      <Timeline />
     </section>
   );
 }

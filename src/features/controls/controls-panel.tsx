@@ -5,18 +5,31 @@ import { ScriptedFaults } from './scripted-faults';
 import { ConsumerSettings } from './consumer-settings';
 import { LazyConsumerSettingsFaults } from '../inspectors/consumer-panels';
 import { useT } from '../../i18n/use-t';
+import { useLab } from '../../store/lab-store-context';
+import { TxnSettings } from './txn-settings';
 
 export function ControlsPanel() {
   const t = useT();
+  // A transactional run: the producer's own settings and faults do not apply.
+  const transactional = useLab((s) => s.trace.scenario.transactions !== undefined);
   return (
     <section className="controls" aria-labelledby="controls-title">
       <h2 id="controls-title">{t('controls.title')}</h2>
-      <ProducerSettings />
-      <RunSettings />
-      <FaultRatesControls />
-      <ScriptedFaults />
-      <ConsumerSettings />
-      <LazyConsumerSettingsFaults />
+      {transactional ? (
+        <>
+          <TxnSettings />
+          <RunSettings />
+        </>
+      ) : (
+        <>
+          <ProducerSettings />
+          <RunSettings />
+          <FaultRatesControls />
+          <ScriptedFaults />
+          <ConsumerSettings />
+          <LazyConsumerSettingsFaults />
+        </>
+      )}
     </section>
   );
 }

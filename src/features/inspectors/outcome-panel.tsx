@@ -1,6 +1,7 @@
 import { outcomeFor, selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { OutcomeView } from './outcome-view';
+import { TxnOutcomeView } from './txn-outcome-view';
 import { Suspense } from 'react';
 import { LazyEffectsView } from './consumer-panels';
 import { useLang, useT } from '../../i18n/use-t';
@@ -26,7 +27,12 @@ export function OutcomePanel() {
         <p className="hint">{t('outcome.hidden')}</p>
       ) : (
         <>
-          <OutcomeView outcome={outcomeFor(trace)} lang={lang} onGoTo={goTo} />
+          {/* A transactional run: its own verdict (the producer's log view has nothing to say). */}
+          {outcomeFor(trace).transactions ? (
+            <TxnOutcomeView outcome={outcomeFor(trace).transactions!} consumers={outcomeFor(trace).consumers ?? []} lang={lang} onGoTo={goTo} />
+          ) : (
+            <OutcomeView outcome={outcomeFor(trace)} lang={lang} onGoTo={goTo} />
+          )}
           {/* A run with a consumer: the verdict on the database's effects, beside the log's. */}
           {outcomeFor(trace).effects && (
             <Suspense fallback={null}>

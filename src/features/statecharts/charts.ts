@@ -10,6 +10,9 @@ import { consumerMachine } from '../../sim/machines/consumer.machine';
 import { coordinatorMachine } from '../../sim/machines/coordinator.machine';
 import { databaseMachine } from '../../sim/machines/database.machine';
 import { messageMachine } from '../../sim/machines/message.machine';
+import { txnAppMachine } from '../../sim/txn/txn-app.machine';
+import { txnCoordinatorMachine } from '../../sim/txn/txn-coordinator.machine';
+import { readerMachine } from '../../sim/txn/reader.machine';
 import type { LifecycleParty, PartyId, Trace } from '../../sim/trace/types';
 import { extractChart, type Chart } from './graph';
 
@@ -38,6 +41,7 @@ const replicated = new Map<number, readonly Chart<PartyId>[]>();
  * database.
  */
 export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyId>[] {
+  if (trace.scenario.transactions) return txnCharts(trace.scenario.transactions.readers?.length ?? 2);
   const members = consumerChartsOf(trace);
   if (members !== 0) return consumerSideCharts(members).parties;
   const rf = trace.scenario.broker['replication.factor'] ?? 1;
@@ -48,6 +52,23 @@ export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyI
     const brokers = Array.from({ length: rf }, (_, k) => extractChart((k === 0 ? 'broker' : `broker-${k + 1}`) as PartyId, replicaMachine));
     list = [producer!, network!, connection!, ...brokers, extractChart('controller' as PartyId, controllerMachine)];
     replicated.set(rf, list);
+  }
+  return list;
+}
+
+const transactional = new Map<number, readonly Chart<PartyId>[]>();
+
+/**
+ * A transactional run's charts, in place of the producer side's: the application's producer (its transaction
+ * manager and the application, two parallel regions), the transaction coordinator, and each downstream reader. Their
+ * ids are the trace's own party ids (TxnPartyId), under which each event's `states` holds their values.
+ */
+export function txnCharts(readers: number): readonly Chart<PartyId>[] {
+  let list = transactional.get(readers);
+  if (!list) {
+    const parties = [extractChart('txn-producer', txnAppMachine), extractChart('txn-coordinator', txnCoordinatorMachine), ...Array.from({ length: readers }, (_, k) => extractChart(`reader-${k + 1}`, readerMachine))];
+    list = parties as unknown as readonly Chart<PartyId>[];
+    transactional.set(readers, list);
   }
   return list;
 }
@@ -89,6 +110,10 @@ function consumerSideCharts(members: ConsumerCharts): { parties: readonly Chart<
 
 /** The statecharts of a run's things with a life of their own: a message's persisted state too, with a consumer side. */
 export function lifecyclesFor(trace: Pick<Trace, 'scenario'>): readonly Chart<LifecycleParty>[] {
+  // A transactional run's batches and producer ids are not recorded as things of their own.
+  if (trace.scenario.transactions) return NO_LIFECYCLES;
   const members = consumerChartsOf(trace);
   return members === 0 ? lifecycleCharts() : consumerSideCharts(members).lifecycles;
 }
+
+const NO_LIFECYCLES: readonly Chart<LifecycleParty>[] = [];

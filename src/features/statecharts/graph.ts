@@ -1,8 +1,8 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import type { LifecycleParty, PartyId, StateValue } from '../../sim/trace/types';
+import type { LifecycleParty, PartyId, StateValue, TxnPartyId } from '../../sim/trace/types';
 
 /** Whose statechart: a party, or a kind of child with a life of its own (one batch, one producer id). */
-export type ChartOwner = PartyId | LifecycleParty;
+export type ChartOwner = PartyId | LifecycleParty | TxnPartyId;
 
 /** A transition taken, as the trace records it (a party's, or a batch's or producer id's move). */
 export interface TakenTransition {

@@ -79,7 +79,8 @@ export default function StatechartsView() {
   const transition = event?.transition;
   const active = useMemo(() => charts.map((c) => new Set(activeIds(c, states?.[c.party]))), [charts, states]);
   const taken = useMemo(() => charts.map((c) => takenIds(c, transition)), [charts, transition]);
-  const party = (p: PartyId) => (p === 'connection' ? t('lane.connection') : (p as string) === 'controller' ? t('lane.controller') : laneName(p as 'broker', lang));
+  const party = (p: PartyId) =>
+    p === 'connection' ? t('lane.connection') : (p as string) === 'controller' ? t('lane.controller') : (p as string) === 'txn-producer' ? t('statecharts.txnProducer') : laneName(p as 'broker', lang);
   const describe = (node: ChartNode) => stateDescription(node.id, node.description, lang);
 
   const jump = (chart: Chart, node: ChartNode, lifecycle?: { party: LifecycleParty; id: number; label: string }) => {

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/t';
 import type { Lane, TraceEvent } from '../../sim/trace/types';
 import type { MarkShape, MarkText } from './layout';
+import { isTxnSlot, isTxnReceivingSlot, txnLaneSlot, txnSlotTitle, TXN_SLOT_BASE } from './txn-lanes';
 
 /**
  * The consumer side's lanes on the timeline (only in a run with a consumer): one per group member, then the
@@ -25,7 +26,8 @@ export const REPLICA_SLOT_BASE = SLOT_COUNT;
 export const SLOT_TITLES: readonly MessageKey[] = ['canvas.producer', 'canvas.network', 'canvas.broker', 'canvas.consumer1', 'canvas.consumer2', 'canvas.database'];
 
 /** A slot's name on the canvas: with replication the brokers are numbered (broker 1 is slot 2). */
-export function slotTitle(slot: number, replicated: boolean): { key: MessageKey; params?: { n: number } } {
+export function slotTitle(slot: number, replicated: boolean): { key: MessageKey; params?: { n: number }; sub?: string } | { code: string } {
+  if (isTxnSlot(slot)) return txnSlotTitle(slot);
   if (slot >= REPLICA_SLOT_BASE) return { key: 'canvas.replica', params: { n: slot - REPLICA_SLOT_BASE + 2 } };
   if (replicated && slot === 2) return { key: 'canvas.replica', params: { n: 1 } };
   return { key: SLOT_TITLES[slot] ?? 'canvas.broker' };
@@ -44,7 +46,10 @@ export function laneSlot(lane: Lane): number {
       return CONSUMER_1_SLOT;
     case 'database':
       return DATABASE_SLOT;
+    case 'txn-coordinator':
+      return txnLaneSlot(lane);
     default: {
+      if (lane.startsWith('reader-')) return txnLaneSlot(lane);
       const replica = /^broker-(\d+)$/.exec(lane);
       return replica ? REPLICA_SLOT_BASE + Number(replica[1]) - 2 : 0;
     }
@@ -55,7 +60,7 @@ export function laneSlot(lane: Lane): number {
 export const isConsumerSlot = (slot: number): boolean => slot >= CONSUMER_1_SLOT && slot < REPLICA_SLOT_BASE;
 
 /** A broker's lane (broker 1 or a replica): its marks sit below the centre line, where requests arrive. */
-export const isBrokerSlot = (slot: number): boolean => slot === 2 || slot >= REPLICA_SLOT_BASE;
+export const isBrokerSlot = (slot: number): boolean => slot === 2 || (slot >= REPLICA_SLOT_BASE && slot < TXN_SLOT_BASE) || isTxnReceivingSlot(slot);
 
 /** The slot an event is drawn in. */
 export function slotOfEvent(ev: TraceEvent): number {

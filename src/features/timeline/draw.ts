@@ -2,7 +2,7 @@ import type { ScaleLinear } from 'd3-scale';
 import { arrowPoints, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
 import { isBrokerSlot, PRODUCER_SLOTS, REPLICA_SLOT_BASE, slotTitle } from './consumer-lanes';
 import { BADGE_SHAPES, lowerBound, visibleRange, type Arrow, type Mark, type TimelineLayout } from './layout';
-import { arrowText, placeLabels, type LabelBox } from './labels';
+import { ABORTED_ICON, arrowText, placeLabels, type LabelBox } from './labels';
 import type { Palette } from './palette';
 import type { Lang } from '../../i18n/lang';
 import { t } from '../../i18n/t';
@@ -54,12 +54,8 @@ function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   for (let i = 0; i < slots.length; i++) {
     ctx.fillStyle = i % 2 ? p.laneB : p.laneA;
     ctx.fillRect(0, g.top + i * g.laneHeight, width, g.laneHeight);
-    ctx.fillStyle = p.text;
-    ctx.font = font(p, 1.05, '600');
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = 'left';
     const title = slotTitle(slots[i]!, replicated);
-    ctx.fillText(t(lang, title.key, title.params), 8, laneCenter(g, i));
+    laneTitle(ctx, g, p, i, 'code' in title ? title.code : t(lang, title.key, title.params), 'sub' in title ? title.sub : undefined);
   }
   ctx.strokeStyle = p.grid;
   ctx.lineWidth = 1;
@@ -69,8 +65,45 @@ function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   ctx.stroke();
 }
 
+/**
+ * A lane's name left of the plot: one line, or two where the catalogue breaks it, and a smaller second line (a
+ * reader's isolation level). A name too wide or too tall for its place is drawn smaller, never cut.
+ */
+function laneTitle(ctx: CanvasRenderingContext2D, g: LaneGeometry, p: Palette, row: number, text: string, sub?: string) {
+  const lines = text.split('\n');
+  const room = g.plotLeft - 14;
+  let scale = 1.05;
+  const fit = () => {
+    ctx.font = font(p, scale, '600');
+    let w = Math.max(...lines.map((l) => ctx.measureText(l).width));
+    if (sub) {
+      ctx.font = font(p, scale * 0.72);
+      w = Math.max(w, ctx.measureText(sub).width);
+    }
+    return w <= room && p.fontSize * scale * (lines.length + (sub ? 0.8 : 0)) * 1.1 <= g.laneHeight - 2;
+  };
+  while (scale > 0.55 && !fit()) scale -= 0.05;
+  const lh = p.fontSize * scale * 1.1;
+  const subH = sub ? lh * 0.75 : 0;
+  let y = laneCenter(g, row) - (lh * lines.length + subH) / 2 + lh / 2;
+  ctx.fillStyle = p.text;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.font = font(p, scale, '600');
+  for (const line of lines) {
+    ctx.fillText(line, 8, y);
+    y += lh;
+  }
+  if (sub) {
+    ctx.font = font(p, scale * 0.72);
+    ctx.fillStyle = p.muted;
+    ctx.fillText(sub, 8, y - lh / 2 + subH / 2);
+  }
+}
+
 function drawAxis({ ctx, g, x, palette: p }: DrawInput) {
-  const ticks = x.ticks(Math.max(2, Math.floor((g.plotRight - g.plotLeft) / 110)));
+  // At least 110 px apart, more with a large font ("1200 ms" must not touch its neighbour on a projector).
+  const ticks = x.ticks(Math.max(2, Math.floor((g.plotRight - g.plotLeft) / Math.max(110, p.fontSize * 7))));
   ctx.font = font(p, 0.95);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
@@ -217,8 +250,22 @@ function drawMarkGlyph(d: DrawInput, m: Mark, index: number) {
     case 'recognised':
     case 'duplicate':
     case 'error':
-      ctx.fillStyle = m.shape === 'error' ? p.error : m.shape === 'duplicate' ? p.dup : p.ok;
+      ctx.fillStyle = m.shape === 'error' || aborted(m, cursor) ? p.error : m.shape === 'duplicate' ? p.dup : p.ok;
       ctx.fillRect(px - 3, y - 3, 6, 6);
+      break;
+    case 'commit':
+    case 'abort':
+      // A marker takes an offset like a record: a diamond on the line, filled for COMMIT, hollow for ABORT.
+      ctx.fillStyle = m.shape === 'commit' ? p.ok : p.bg;
+      ctx.strokeStyle = m.shape === 'commit' ? p.ok : p.error;
+      ctx.beginPath();
+      ctx.moveTo(px, y - 6);
+      ctx.lineTo(px + 6, y);
+      ctx.lineTo(px, y + 6);
+      ctx.lineTo(px - 6, y);
+      ctx.closePath();
+      ctx.fill();
+      ctx.stroke();
       break;
     case 'flag':
       ctx.strokeStyle = p.text;
@@ -300,7 +347,9 @@ function drawMarkLabel(d: DrawInput, m: Mark, index: number, box: LabelBox) {
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  if (BADGE_SHAPES.has(m.shape)) {
+  if (m.shape === 'commit' || m.shape === 'abort') {
+    markerTag(d, m, index, box);
+  } else if (BADGE_SHAPES.has(m.shape)) {
     const error = m.shape === 'error';
     const dup = m.shape === 'duplicate';
     roundRect(ctx, bx, y - h / 2, w, h, error ? 0 : h / 2);
@@ -313,7 +362,18 @@ function drawMarkLabel(d: DrawInput, m: Mark, index: number, box: LabelBox) {
     ctx.setLineDash([]);
     ctx.font = font(p, LABEL_SCALE, '600');
     ctx.fillStyle = error ? p.error : dup ? p.dupText : m.shape === 'recognised' ? p.ok : p.text;
-    ctx.fillText(box.text, bx + 6, y + 1);
+    if (aborted(m, cursor)) {
+      // Records an ABORT marker aborted: struck through, with ⊘, in the error colour.
+      ctx.fillStyle = p.error;
+      const text = `${ABORTED_ICON}${box.text}`;
+      ctx.fillText(text, bx + 6, y + 1);
+      ctx.strokeStyle = p.error;
+      ctx.lineWidth = Math.max(1.5, p.lineWidth);
+      ctx.beginPath();
+      ctx.moveTo(bx + 4, y + 1);
+      ctx.lineTo(bx + w - 4, y + 1);
+      ctx.stroke();
+    } else ctx.fillText(box.text, bx + 6, y + 1);
   } else {
     labelGround(d, box);
     ctx.font = font(p, LABEL_SCALE, m.major ? '600' : '');
@@ -321,6 +381,35 @@ function drawMarkLabel(d: DrawInput, m: Mark, index: number, box: LabelBox) {
     ctx.fillText(box.text, bx + 3, y + 1);
   }
   ctx.globalAlpha = 1;
+}
+
+/** Whether a mark's records were aborted by an ABORT marker at or before the cursor. */
+const aborted = (m: Mark, cursor: number) => m.abortedAt !== undefined && m.abortedAt <= cursor;
+
+/** A transaction marker's words in a tag (pointed at both ends): solid for COMMIT, dashed for ABORT. */
+function markerTag(d: DrawInput, m: Mark, index: number, box: LabelBox) {
+  const { ctx, palette: p } = d;
+  const { x: bx, y, w, h } = box;
+  const commit = m.shape === 'commit';
+  const tip = h / 2.5;
+  ctx.beginPath();
+  ctx.moveTo(bx, y);
+  ctx.lineTo(bx + tip, y - h / 2);
+  ctx.lineTo(bx + w - tip, y - h / 2);
+  ctx.lineTo(bx + w, y);
+  ctx.lineTo(bx + w - tip, y + h / 2);
+  ctx.lineTo(bx + tip, y + h / 2);
+  ctx.closePath();
+  ctx.fillStyle = p.bg;
+  ctx.fill();
+  ctx.strokeStyle = commit ? p.ok : p.error;
+  ctx.lineWidth = p.lineWidth * 2 * (index === d.hoverMark ? 1.8 : 1);
+  ctx.setLineDash(commit ? [] : [4, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.font = font(p, LABEL_SCALE, '600');
+  ctx.fillStyle = commit ? p.text : p.error;
+  ctx.fillText(box.text, bx + tip + 2, y + 1);
 }
 
 function drawDensity(d: DrawInput) {

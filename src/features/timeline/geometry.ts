@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Arrow, Mark } from './layout';
 import { isBrokerSlot, isConsumerSlot, laneSlot, PRODUCER_SLOTS } from './consumer-lanes';
+import { isTxnSlot } from './txn-lanes';
 
 /** Vertical layout of the lanes, in CSS pixels. */
 export interface LaneGeometry {
@@ -15,6 +16,8 @@ export interface LaneGeometry {
   centreGap: number;
   /** The lane slots drawn, top to bottom (the producer side's three when left out). */
   slots?: readonly number[];
+  /** Slots drawn in another's lane (a transactional run's partitions, folded onto one). */
+  alias?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -28,7 +31,7 @@ export function laneGeometry(width: number, fontSize: number, height = 0, slots:
   // side of its centre line in a third less height and the whole timeline still fits a projector's 720 px.
   // When even that is too tall (a lesson's text above the stage), a lane shrinks to one row of labels on its centre line.
   // With replication (a lane per broker) each lane keeps room for a row of labels on either side of its centre.
-  const packed = slots.some(isConsumerSlot);
+  const packed = slots.some(isConsumerSlot) || slots.some(isTxnSlot);
   const bottom = Math.round(fontSize * (packed ? 1.7 : 2.2));
   const minLane = packed ? Math.round(fontSize * 1.3) + 4 : fontSize * 4;
   const laneHeight = height > 0 ? Math.round(Math.min(fontSize * 10, Math.max(minLane, (height - top - bottom) / lanes))) : Math.round(fontSize * (lanes > PRODUCER_SLOTS.length ? 7 : 9));
@@ -46,7 +49,7 @@ export function laneGeometry(width: number, fontSize: number, height = 0, slots:
 /** The row (0 at the top) a lane slot is drawn in, or -1 when it is not drawn (the consumer side folded or absent). */
 export function slotRow(g: LaneGeometry, slot: number): number {
   if (!g.slots) return slot < PRODUCER_SLOTS.length ? slot : -1;
-  return g.slots.indexOf(slot);
+  return g.slots.indexOf(g.alias?.get(slot) ?? slot);
 }
 
 /** Whether a lane has a row of labels on either side of its centre line (otherwise one row on the line itself). */
@@ -68,14 +71,15 @@ const MIN_STUB = 28;
 /** Screen coordinates of an arrow; requests run producer→broker, responses broker→producer. */
 export function arrowPoints(a: Arrow, x: ScaleLinear<number, number>, g: LaneGeometry) {
   const yP = laneCenter(g, 0);
-  const yN = laneCenter(g, 1);
   const yB = laneCenter(g, slotRow(g, a.brokerLane ?? 2));
   const x0 = x(a.t0);
   let x1 = x(a.t1);
   const y0 = a.kind === 'request' ? yP : yB;
   let y1 = a.kind === 'request' ? yB : yP;
   if (a.end === 'lost' || a.end === 'dead-socket') {
-    y1 = yN;
+    // On the network's lane; a run without one (a transactional run) ends it half way.
+    const network = slotRow(g, 1);
+    y1 = network >= 0 ? laneCenter(g, network) : (y0 + y1) / 2;
     if (x1 - x0 < MIN_STUB) x1 = x0 + MIN_STUB;
   } else if (x1 - x0 < 2 && a.end !== 'open') {
     // Same virtual instant: give it a visible slant.

@@ -5,6 +5,7 @@ import { useLang, useT } from '../../i18n/use-t';
 /** Keyboard route to the arrows: what is in flight at the cursor, each opening the fault menu. */
 export function InFlightList({ layout, cursor }: { layout: TimelineLayout; cursor: number }) {
   const openFork = useLab((s) => s.openFork);
+  const setCursor = useLab((s) => s.setCursor);
   const items = inFlightAt(layout, cursor);
   const t = useT();
   const lang = useLang();
@@ -25,8 +26,10 @@ export function InFlightList({ layout, cursor }: { layout: TimelineLayout; curso
                 <button
                   type="button"
                   className="chip"
-                  aria-haspopup="menu"
+                  aria-haspopup={a.label === undefined ? 'menu' : undefined}
                   onClick={(e) => {
+                    // A transactional run's requests have no fault menu: the chip steps to where the arrow ends.
+                    if (a.label !== undefined) return setCursor(a.endEvent >= 0 ? a.endEvent : a.startEvent);
                     const r = e.currentTarget.getBoundingClientRect();
                     openFork({ event: a.startEvent, part, x: r.left, y: r.bottom + 4 });
                   }}

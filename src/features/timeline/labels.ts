@@ -1,6 +1,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { Lang } from '../../i18n/lang';
 import { isBrokerSlot } from './consumer-lanes';
+import { isTxnSlot } from './txn-lanes';
 import { arrowPoints, hasSideRows, laneCenter, markPoint, markSlot, slotRow, type LaneGeometry } from './geometry';
 import { arrowLabel, BADGE_SHAPES, localMarkText, type Arrow, type Mark, type TimelineLayout } from './layout';
 
@@ -68,7 +69,10 @@ export function arrowText(a: Arrow, lang: Lang, withFate = true): string {
 }
 
 /** Icons that tell the badges apart without colour: a duplicate write, a recognised retry, an error. */
-export const BADGE_ICON: Partial<Record<Mark['shape'], string>> = { duplicate: '⚠ ', recognised: '↺ ', error: '✖ ' };
+export const BADGE_ICON: Partial<Record<Mark['shape'], string>> = { duplicate: '⚠ ', recognised: '↺ ', error: '✖ ', commit: '◆ ', abort: '⊘ ' };
+
+/** Put before a record's words once an ABORT marker has aborted it (its box keeps room for it from the start). */
+export const ABORTED_ICON = '⊘ ';
 
 export function markText(m: Mark, lang: Lang): string {
   const text = localMarkText(m, lang);
@@ -172,17 +176,20 @@ export function placeLabels(p: PlaceInput): Placement {
   // When its own half is full a mark may use the other half: the marks (verdicts, errors) are placed first.
   // Only lanes packed with the consumer side's may fall back to one row on the centre line.
   const centre = g.slots && g.slots.length > 3 ? new Map<number, Row[]>() : undefined;
+  // A transactional run: every lane has its own rows (marks of the coordinator and the partitions below the centre
+  // line first, where requests arrive); request labels go below the application's line, responses have none.
+  const txn = g.slots?.some(isTxnSlot) ?? false;
   const [pUp, pDown, nUp, nDown, bUp, bDown] = [rows(g, 0, 'up', centre), rows(g, 0, 'down', centre), rows(g, 1, 'up', centre), rows(g, 1, 'down', centre), rows(g, 2, 'up', centre), rows(g, 2, 'down', centre)];
   const requestZone = new Zone(pDown, left, right);
-  const responseZone = new Zone(bUp, left, right);
-  const markZones = [new Zone([...pUp, ...pDown], left, right), new Zone([...nUp, ...nDown], left, right), new Zone([...bDown, ...bUp], left, right)];
+  const responseZone = new Zone(txn ? [] : bUp, left, right);
+  const markZones = txn ? [] : [new Zone([...pUp, ...pDown], left, right), new Zone([...nUp, ...nDown], left, right), new Zone([...bDown, ...bUp], left, right)];
   // Words beside a flag, crash or restart may also use the network lane's rows when their own lane is full.
-  const textZones = [new Zone([...pUp, ...pDown, ...nUp, ...nDown], left, right), markZones[1]!, new Zone([...bDown, ...bUp, ...nDown, ...nUp], left, right)];
+  const textZones = txn ? [] : [new Zone([...pUp, ...pDown, ...nUp, ...nDown], left, right), markZones[1]!, new Zone([...bDown, ...bUp, ...nDown, ...nUp], left, right)];
   // The lanes below broker 1's (rows 3 and on, when drawn): the consumer side's (marks above and below the centre
   // line) or, with replication, brokers 2, 3… (below it first, where their requests arrive).
-  for (let r = 3; r < (g.slots?.length ?? 3); r++) {
-    const up = rows(g, r, 'up', centre);
-    const down = rows(g, r, 'down', centre);
+  for (let r = txn ? 0 : 3; r < (g.slots?.length ?? 3); r++) {
+    const up = r === 0 ? pUp : rows(g, r, 'up', centre);
+    const down = r === 0 ? pDown : rows(g, r, 'down', centre);
     const zone = new Zone(up === down ? up : isBrokerSlot(g.slots![r]!) ? [...down, ...up] : [...up, ...down], left, right);
     markZones.push(zone);
     textZones.push(zone);
@@ -202,20 +209,22 @@ export function placeLabels(p: PlaceInput): Placement {
       const text = markText(m, lang);
       if (!text) continue;
       const badge = BADGE_SHAPES.has(m.shape);
-      const w = measure(text, badge || m.major) + (badge ? 12 : 6);
+      const pad = (badge ? 12 : 6) + (m.shape === 'commit' || m.shape === 'abort' ? 12 : 0);
+      const w = measure(m.abortedAt !== undefined ? `${ABORTED_ICON}${text}` : text, badge || m.major) + pad;
       const px = markPoint(m, x, g).x;
       // A mark at the very start of a long run sits at the left edge: its words start there.
       const anchor = Math.max(left, badge ? px - 2 : m.shape === 'band' ? px + 4 : m.shape === 'dot' ? px + 7 : px + 12);
       const row = slotRow(g, markSlot(m));
       if (row < 0) continue;
       const zone = (!badge && m.major ? textZones : markZones)[row]!;
-      let at = zone.place(anchor, w, m.major || badge ? majorShift : maxShift, true);
+      // A mark with a shorter form (a marker without its LSO) keeps its full words only near its time.
+      let at = zone.place(anchor, w, m.short === undefined && (m.major || badge) ? majorShift : maxShift, true);
       let shown = text;
       let width = w;
       // A plain write in a crowd keeps its offset ("@3"): the log's order stays readable.
-      const short = m.shape === 'badge' && m.text && 'params' in m.text ? `@${String(m.text.params?.offset)}` : null;
+      const short = m.short !== undefined ? `${BADGE_ICON[m.shape] ?? ''}${m.short}` : m.shape === 'badge' && m.text && 'params' in m.text ? `@${String(m.text.params?.offset)}` : null;
       if (!at && short) {
-        width = measure(short, true) + 12;
+        width = measure(m.abortedAt !== undefined ? `${ABORTED_ICON}${short}` : short, true) + pad;
         at = zone.place(anchor, width, majorShift, true);
         shown = short;
       }

@@ -3,6 +3,8 @@ import type { Lang } from '../../i18n/lang';
 import { t, type MessageKey, type Params } from '../../i18n/t';
 import type { Lane, RequestRef, Trace, TraceEvent } from '../../sim/trace/types';
 import { createConsumerMarker, laneSlot, PRODUCER_SLOTS, slotOfEvent } from './consumer-lanes';
+import { isTxnEvent, type TxnEvent } from '../../i18n/describe-txn';
+import { createAbortTracker, createTxnMarker, partitionSlot, readerSlot, TXN_APP_SLOT, TXN_COORDINATOR_SLOT, txnRequestLabel } from './txn-lanes';
 
 /**
  * Pure geometry-free layout of a trace for the timeline: arrows (requests and responses) and point marks, each
@@ -22,18 +24,20 @@ export interface Arrow {
   t1: number;
   end: ArrowEnd;
   delayed: boolean;
-  /** With replication: the lane slot of the broker that handled it, when not broker 1's. */
+  /** With replication: the lane slot of the broker that handled it, when not broker 1's (in a transactional run: the coordinator's or a partition's). */
   brokerLane?: number;
+  /** A transactional run's request, in Kafka's terms ("EndTxn COMMIT e0"): its label in every language. */
+  label?: string;
 }
 
 /**
  * How a mark looks: `badge` a write, `recognised` a retry the broker recognised and did not write, `duplicate` a
  * message written a second time, `error` an error code or failure, then flags, crashes, restarts, dots and bands.
  */
-export type MarkShape = 'badge' | 'recognised' | 'duplicate' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band';
+export type MarkShape = 'badge' | 'recognised' | 'duplicate' | 'error' | 'flag' | 'crash' | 'restart' | 'dot' | 'band' | 'commit' | 'abort';
 
-/** Shapes drawn as a framed badge carrying their text. */
-export const BADGE_SHAPES: ReadonlySet<MarkShape> = new Set(['badge', 'recognised', 'duplicate', 'error']);
+/** Shapes drawn as a framed badge carrying their text (`commit` and `abort`: a transaction marker, framed as a tag). */
+export const BADGE_SHAPES: ReadonlySet<MarkShape> = new Set(['badge', 'recognised', 'duplicate', 'error', 'commit', 'abort']);
 
 export interface Mark {
   event: number;
@@ -46,8 +50,12 @@ export interface Mark {
   text: MarkText;
   /** Kept when zoomed out (density mode) because it changes the story. */
   major: boolean;
-  /** The lane slot it is drawn in when that is not its lane's own (the second consumer's lane). */
+  /** The lane slot it is drawn in when that is not its lane's own (the second consumer's lane, a partition's). */
   slot?: number;
+  /** Protocol words only, for a crowded lane (a marker without its LSO). */
+  short?: string;
+  /** A transactional run: the ABORT marker's event that aborted the records this mark wrote or returned. */
+  abortedAt?: number;
 }
 
 export interface TimelineStats {
@@ -133,6 +141,7 @@ export function localMarkText(m: Mark, lang: Lang): string {
 
 /** An arrow's request label in the interface language ("no PID" is the only word in it). */
 export function arrowLabel(a: Arrow, lang: Lang): string {
+  if (a.label !== undefined) return a.label;
   const cache = arrowLabels[lang];
   let text = cache.get(a);
   if (text === undefined) {
@@ -174,6 +183,8 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
   // Messages already in the log: an append of one of them again is a duplicate write (known at that moment).
   const written = new Set<number>();
   const consumerSide = createConsumerMarker();
+  const txnSide = createTxnMarker();
+  const aborts = createAbortTracker();
   const slotsUsed = new Set<number>(PRODUCER_SLOTS);
 
   const grow = (need: number) => {
@@ -216,11 +227,59 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
     if (arrowOfEvent[ev.i] === -1) arrowOfEvent[ev.i] = idx;
   };
 
+  // A transactional run: requests pair by `req` (request → handled → response); marks per lane, one per partition.
+  const addTxn = (ev: TxnEvent) => {
+    const i = ev.i;
+    switch (ev.kind) {
+      case 'txn.request': {
+        const messages = ev.batches?.flatMap((b) => b.messages) ?? [];
+        const baseSeq = ev.batches?.[0]?.baseSeq ?? -1;
+        const ref: RequestRef = { req: ev.req, batch: -1, messages, attempt: 1, instance: ev.instance, pid: ev.pid, epoch: ev.epoch, baseSeq, lastSeq: baseSeq + Math.max(0, messages.length - 1), maxTimestamp: 0, connection: 0 };
+        startArrow(ev, 'request', ref).label = txnRequestLabel(ev);
+        break;
+      }
+      case 'txn.handled': {
+        endArrow(ev, requestArrow, ev.req, 'broker');
+        const idx = requestArrow.get(ev.req);
+        const request = idx === undefined ? undefined : arrows[idx];
+        if (request) {
+          request.brokerLane = laneOf[i]!;
+          const a = startArrow(ev, 'response', request.ref);
+          a.label = request.label;
+          a.brokerLane = laneOf[i]!;
+          if (ev.lost) {
+            a.end = 'lost';
+            a.t1 = ev.t;
+            a.endEvent = i;
+          }
+          arrowOfEvent[i] = idx!;
+        }
+        break;
+      }
+      case 'txn.response':
+        endArrow(ev, responseArrow, ev.req, 'producer');
+        break;
+      default:
+    }
+    for (const tm of txnSide.mark(ev)) {
+      const k = marks.length;
+      if (markOfEvent[i] === -1) markOfEvent[i] = k;
+      const m: Mark = { event: i, t: ev.t, t1: tm.t1 ?? ev.t, lane: ev.lane, shape: tm.shape, text: tm.text, major: tm.major };
+      const slot = tm.slot ?? laneOf[i]!;
+      if (slot !== laneSlot(ev.lane)) m.slot = slot;
+      if (tm.short !== undefined) m.short = tm.short;
+      marks.push(m);
+      if (tm.records) aborts.note(k, tm.records);
+    }
+    if (ev.kind === 'txn.marker' && ev.error === 'NONE') for (const k of aborts.marker(ev.partition, ev.pid, ev.result)) marks[k]!.abortedAt = i;
+  };
+
   const addOne = (ev: TraceEvent) => {
     const i = ev.i;
     times[i] = ev.t;
-    laneOf[i] = slotOfEvent(ev);
+    laneOf[i] = isTxnEvent(ev) ? txnSide.slotOf(ev) : slotOfEvent(ev);
     slotsUsed.add(laneOf[i]);
+    if (isTxnEvent(ev)) return addTxn(ev);
     switch (ev.kind) {
       case 'request.sent':
         stats.requests++;
@@ -393,6 +452,14 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       if (trace.events.length !== n) throw new Error(`layout: ${n} events added, the trace has ${trace.events.length}`);
       const endT = Math.max(trace.endT, n ? trace.events[n - 1]!.t : 0);
       for (const slot of replicaSlotsOf(trace)) slotsUsed.add(slot);
+      if (trace.scenario.transactions !== undefined) {
+        // A transactional run has its own lanes: the producer side's are not drawn; every partition has its lane.
+        for (const slot of PRODUCER_SLOTS) if (!laneOf.subarray(0, n).includes(slot)) slotsUsed.delete(slot);
+        slotsUsed.add(TXN_APP_SLOT);
+        slotsUsed.add(TXN_COORDINATOR_SLOT);
+        for (const p of trace.partitions ?? []) slotsUsed.add(partitionSlot(p.id));
+        (trace.scenario.transactions.readers ?? []).forEach((r, k) => slotsUsed.add(readerSlot(`reader-${k + 1}`, r['isolation.level'])));
+      }
       const slots = [...slotsUsed].sort((a, b) => a - b);
       const laneCount = slots.length;
       const position = new Map(slots.map((slot, k) => [slot, k]));
@@ -403,7 +470,7 @@ export function createLayoutBuilder(total = 0): LayoutBuilder {
       }
       const keyMarks: number[] = [];
       marks.forEach((m, k) => {
-        if (m.shape === 'crash' || m.shape === 'restart' || trace.events[m.event]?.kind === 'epoch.bumped') keyMarks.push(k);
+        if (m.shape === 'crash' || m.shape === 'restart' || m.shape === 'commit' || m.shape === 'abort' || trace.events[m.event]?.kind === 'epoch.bumped') keyMarks.push(k);
       });
       let maxSpan = 0;
       for (const a of arrows) {

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../i18n/t';
 import { useT } from '../../i18n/use-t';
-import { BADGE_ICON } from './labels';
+import { ABORTED_ICON, BADGE_ICON } from './labels';
 
-type Sample = { line: 'request' | 'response'; dash?: string; end?: 'cross' | 'socket' } | { badge: 'badge' | 'recognised' | 'duplicate' | 'error' };
+type Sample = { line: 'request' | 'response'; dash?: string; end?: 'cross' | 'socket' } | { badge: 'badge' | 'recognised' | 'duplicate' | 'error' | 'commit' | 'abort' | 'aborted' };
 
 const ITEMS: readonly [Sample, MessageKey][] = [
   [{ line: 'request' }, 'legend.request'],
@@ -18,6 +18,19 @@ const ITEMS: readonly [Sample, MessageKey][] = [
   [{ badge: 'error' }, 'legend.error'],
 ];
 
+/** A transactional run's legend: no retries or delays of the producer's own, but markers and aborted records. */
+const TXN_ITEMS: readonly [Sample, MessageKey][] = [
+  [{ line: 'request' }, 'legend.request'],
+  [{ line: 'response' }, 'legend.response'],
+  [{ line: 'response', end: 'cross' }, 'legend.lost'],
+  [{ badge: 'badge' }, 'legend.appended'],
+  [{ badge: 'recognised' }, 'legend.recognised'],
+  [{ badge: 'commit' }, 'legend.txn.commit'],
+  [{ badge: 'abort' }, 'legend.txn.abort'],
+  [{ badge: 'aborted' }, 'legend.txn.aborted'],
+  [{ badge: 'error' }, 'legend.error'],
+];
+
 function LineSample({ s }: { s: Extract<Sample, { line: string }> }) {
   return (
     <svg className={`legend-line legend-${s.line}`} width="44" height="16" viewBox="0 0 44 16" aria-hidden="true">
@@ -30,19 +43,20 @@ function LineSample({ s }: { s: Extract<Sample, { line: string }> }) {
 }
 
 /** What the timeline's line styles and marks mean, in words (the canvas never relies on colour alone). */
-export function Legend() {
+export function Legend({ txn = false }: { txn?: boolean }) {
   const t = useT();
   return (
     <details className="legend">
       <summary>{t('legend.title')}</summary>
       <ul className="legend-panel">
-        {ITEMS.map(([s, key]) => (
+        {(txn ? TXN_ITEMS : ITEMS).map(([s, key]) => (
           <li key={key}>
             {'line' in s ? (
               <LineSample s={s} />
             ) : (
               <span className={`legend-badge legend-badge-${s.badge}`} aria-hidden="true">
-                {BADGE_ICON[s.badge] ?? ''}@1
+                {s.badge === 'aborted' ? ABORTED_ICON : s.badge === 'commit' || s.badge === 'abort' ? '' : (BADGE_ICON[s.badge] ?? '')}
+                {s.badge === 'commit' ? '◆ COMMIT' : s.badge === 'abort' ? '⊘ ABORT' : '@1'}
               </span>
             )}
             <span>{t(key)}</span>

@@ -58,7 +58,7 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
       start ? `t=${start.t} ms: ${describeEvent(start)}` : '',
       end && end !== start ? `t=${end.t} ms: ${describeEvent(end)}` : '',
       arrowFate(a.end, a.kind, t) + lossCause(end, t),
-      t('tooltip.clickFault'),
+      a.label !== undefined ? t('tooltip.clickMove') : t('tooltip.clickFault'),
     ];
   } else if (hit?.kind === 'mark') {
     const m = layout.marks[hit.index]!;
@@ -77,7 +77,7 @@ export function TimelineTooltip({ trace, layout, hit, cursor, x, y, width, xScal
       const p = arrowPoints(layout.arrows[ai]!, sx, g);
       px = p.x0;
       py = p.y0;
-      lines.push(t('tooltip.enterFault'));
+      if (layout.arrows[ai]!.label === undefined) lines.push(t('tooltip.enterFault'));
     } else {
       px = sx(ev.t);
       py = laneCenter(g, layout.laneOf[cursor] ?? 0);

@@ -21,6 +21,8 @@ import type { LabelBox } from './labels';
 import { useStepMotion } from '../motion/use-step-motion';
 import { useConsumerFold } from './consumer-fold';
 import { shownSlots } from './consumer-lanes';
+import { foldTxnSlots, isTxnSlot } from './txn-lanes';
+import { useTxnFold } from './txn-fold';
 
 const MINIMAP_HEIGHT = 36;
 /** The plot width (px) at which a whole run reads well at Fit; narrower plots open zoomed to this scale. */
@@ -47,9 +49,18 @@ export function Timeline() {
   const canvasHeight = boxHeight > 0 ? boxHeight - (showMinimap ? MINIMAP_HEIGHT + 4 : 0) : 0;
   // The consumer side's lanes, when the run has them and they are not folded away; with replication, one per broker.
   const folded = useConsumerFold((s) => s.folded);
-  const slots = useMemo(() => (layout.slots.length > 3 ? shownSlots(layout.slots, folded) : undefined), [layout.slots, folded]);
+  // A transactional run's partitions may be folded onto one lane.
+  const partitionsFolded = useTxnFold((s) => s.folded);
+  const { slots, alias } = useMemo(() => {
+    if (layout.slots.length <= 3) return { slots: undefined, alias: undefined };
+    if (partitionsFolded && layout.slots.some(isTxnSlot)) return foldTxnSlots(layout.slots);
+    return { slots: shownSlots(layout.slots, folded), alias: undefined };
+  }, [layout.slots, folded, partitionsFolded]);
   const lanes = slots?.length ?? 3;
-  const g = useMemo(() => laneGeometry(width, palette.fontSize, canvasHeight, slots), [width, palette.fontSize, canvasHeight, slots]);
+  const g = useMemo(() => {
+    const geo = laneGeometry(width, palette.fontSize, canvasHeight, slots);
+    return alias ? { ...geo, alias } : geo;
+  }, [width, palette.fontSize, canvasHeight, slots, alias]);
   const base = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.endT)]).range([g.plotLeft, g.plotRight]), [layout.endT, g]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const miniRef = useRef<HTMLCanvasElement>(null);
@@ -267,7 +278,9 @@ export function Timeline() {
     if (!h) return;
     if (h.hit.kind === 'arrow') {
       const a = layout.arrows[h.hit.index]!;
-      openFork({ event: a.startEvent, part: a.kind, x: e.clientX, y: e.clientY });
+      // A transactional run's requests have no fault menu: a click steps to where the arrow ends.
+      if (a.label !== undefined) setCursor(a.endEvent >= 0 ? a.endEvent : a.startEvent);
+      else openFork({ event: a.startEvent, part: a.kind, x: e.clientX, y: e.clientY });
     } else {
       const m = layout.marks[h.hit.index]!;
       setCursor(m.event);
@@ -279,6 +292,7 @@ export function Timeline() {
     const ai = layout.arrowOfEvent[cursor] ?? -1;
     if (ai < 0) return;
     const a = layout.arrows[ai]!;
+    if (a.label !== undefined) return;
     const r = canvasRef.current?.getBoundingClientRect();
     const mid = arrowMidpoint(layout, ai, xScale(), g);
     e.preventDefault();
