@@ -954,6 +954,8 @@ export const en = {
   'badge.txn.appStarted': 'app {n} starts',
   'badge.txn.appCrashed': 'app {n} crashed',
   'badge.txn.appPaused': 'app {n} paused',
+  'badge.txn.coordinatorDown': 'coordinator down',
+  'badge.txn.coordinatorUp': 'coordinator reloaded',
   'badge.txn.appResumed': 'app {n} wakes: zombie',
   'badge.txn.appClosed': 'app {n} closes',
   'badge.txn.appClosedFatal': 'app {n} closed (fatal)',

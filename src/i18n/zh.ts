@@ -930,6 +930,8 @@ export const zh: Catalogue = {
   'badge.txn.appStarted': '应用 {n} 启动',
   'badge.txn.appCrashed': '应用 {n} 崩溃',
   'badge.txn.appPaused': '应用 {n} 停顿',
+  'badge.txn.coordinatorDown': '协调器宕机',
+  'badge.txn.coordinatorUp': '协调器已重新加载',
   'badge.txn.appResumed': '应用 {n} 醒来：僵尸',
   'badge.txn.appClosed': '应用 {n} 关闭',
   'badge.txn.appClosedFatal': '应用 {n} 关闭（致命错误）',

@@ -40,6 +40,6 @@ describe('statechart sets', () => {
     const second = trace.events.find((e) => e.kind === 'txn.app.started' && e.instance === 2)!;
     expect(activeIds(parties[0]!, second.states?.[parties[0]!.party])).toContain('txn-producer.manager.INITIALIZING');
     const abort = trace.events.find((e) => e.kind === 'txn.marker' && e.result === 'ABORT')!;
-    expect(activeIds(parties[1]!, abort.states?.[parties[1]!.party])).toContain('txn-coordinator.PrepareAbort');
+    expect(activeIds(parties[1]!, abort.states?.[parties[1]!.party])).toContain('txn-coordinator.txn.PrepareAbort');
   });
 });

@@ -154,6 +154,10 @@ export function createTxnMarker() {
         return [{ shape: 'crash', text: { key: 'badge.txn.appCrashed', params: { n: ev.instance } }, major: true }];
       case 'txn.app.paused':
         return [{ shape: 'band', text: { key: 'badge.txn.appPaused', params: { n: ev.instance } }, major: true, t1: Math.max(ev.t, ev.untilT) }];
+      case 'coordinator.down':
+        return [{ shape: 'band', text: { key: 'badge.txn.coordinatorDown' }, major: true, t1: Math.max(ev.t, ev.untilT) }];
+      case 'coordinator.up':
+        return [{ shape: 'flag', text: { key: 'badge.txn.coordinatorUp' }, major: true }];
       case 'txn.app.resumed':
         return [{ shape: 'flag', text: { key: 'badge.txn.appResumed', params: { n: ev.instance } }, major: true }];
       case 'txn.app.closed':
