@@ -1,5 +1,6 @@
 import { createActor, type AnyActorRef } from 'xstate';
 import { MAX_EVENTS } from './budget/estimate-work';
+import { keepDelayedEventsBySender } from './kernel/delayed-events';
 import { Kernel } from './kernel/kernel';
 import { createRng } from './kernel/rng';
 import { brokerMachine } from './machines/broker.machine';
@@ -71,6 +72,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
   });
   const labInput = { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) };
   const lab: AnyActorRef = replicated ? createActor(clusterLabMachine, { clock: k, input: labInput }) : createActor(labMachine, { clock: k, input: labInput });
+  keepDelayedEventsBySender(lab.system, k);
   lab.subscribe({ error: (err: unknown) => (recorder.failure ??= err) });
   lab.start();
   const network = lab.system.get('network') as AnyActorRef;

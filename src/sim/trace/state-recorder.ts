@@ -21,17 +21,47 @@ function leafId(snapshot: AnyMachineSnapshot): string {
   return snapshot._nodes[snapshot._nodes.length - 1]!.id;
 }
 
-function moveOf(party: LifecycleParty, id: number, before: AnyMachineSnapshot, after: AnyMachineSnapshot): LifecycleMove {
+type Move = Pick<LifecycleMove, 'event' | 'source' | 'target'>;
+
+function findMove(before: AnyMachineSnapshot, after: AnyMachineSnapshot): Move {
   const active = new Set<unknown>(after._nodes);
   for (const node of before._nodes) {
     for (const [event, transitions] of node.transitions) {
       for (const t of transitions) {
         const targets = t.target ?? [];
-        if (targets.length > 0 && targets.every((n) => active.has(n))) return { party, id, event, source: node.id, target: targets[0]!.id };
+        if (targets.length > 0 && targets.every((n) => active.has(n))) return { event, source: node.id, target: targets[0]!.id };
       }
     }
   }
-  return { party, id, event: '', source: leafId(before), target: leafId(after) };
+  return { event: '', source: leafId(before), target: leafId(after) };
+}
+
+/**
+ * The move from one state of a lifecycle machine to another, found once per pair of states: the lifecycle machines
+ * are flat (a root and one active state), so the pair of active states decides it.
+ */
+const movesFound = new WeakMap<object, Map<object, Move>>();
+
+/** A flat machine's active state: XState lists a final state's nodes leaf first, any other's root first. */
+function activeState(nodes: readonly unknown[]): object {
+  const first = nodes[0] as { parent?: unknown };
+  return (first.parent === undefined ? nodes[1] : first) as object;
+}
+
+function moveOf(party: LifecycleParty, id: number, before: AnyMachineSnapshot, after: AnyMachineSnapshot): LifecycleMove {
+  const flat = before._nodes.length === 2 && after._nodes.length === 2;
+  const from = flat ? activeState(before._nodes) : before;
+  const to = flat ? activeState(after._nodes) : after;
+  let m = flat ? movesFound.get(from)?.get(to) : undefined;
+  if (!m) {
+    m = findMove(before, after);
+    if (flat) {
+      let byTarget = movesFound.get(from);
+      if (!byTarget) movesFound.set(from, (byTarget = new Map()));
+      byTarget.set(to, m);
+    }
+  }
+  return { party, id, event: m.event, source: m.source, target: m.target };
 }
 
 /** The same active state nodes (XState keeps them in document order), compared without allocating. */
@@ -52,6 +82,22 @@ interface Watched {
   value: StateValue;
   /** Transitions that leave the state unchanged, by recorded state value and event type: they depend on nothing else. */
   staying: WeakMap<object, Map<string, TransitionTaken | undefined>>;
+  /** The record of each of the machine's transitions taken so far (read-only, so events share it), by event type. */
+  taken: Map<object, Map<string, TransitionTaken>>;
+}
+
+interface TransitionNode {
+  source: { id: string };
+  target?: readonly { id: string }[];
+}
+
+/** A transition as the trace records it; one object for every event that records the same transition of a party. */
+function takenOf(party: PartyId, w: Watched, event: string, t: TransitionNode): TransitionTaken {
+  let byEvent = w.taken.get(t);
+  if (!byEvent) w.taken.set(t, (byEvent = new Map()));
+  let result = byEvent.get(event);
+  if (!result) byEvent.set(event, (result = { party, event, source: t.source.id, targets: (t.target ?? []).map((n) => n.id) }));
+  return result;
 }
 
 /**
@@ -85,7 +131,7 @@ export class StateRecorder {
     // from its actor's own state.
     const initial = this.states[party] ?? ((actor.getSnapshot() as AnyMachineSnapshot).value as XStateValue as StateValue);
     if (this.states[party] === undefined) this.states = { ...this.states, [party]: initial };
-    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: initial, staying: new WeakMap() };
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: initial, staying: new WeakMap(), taken: new Map() };
     this.parties.set(party, w);
     actor.subscribe({
       next: (snapshot: AnyMachineSnapshot) => {
@@ -139,7 +185,7 @@ export class StateRecorder {
     if (cached !== undefined || staying?.get(w.value as object)?.has(cause.type)) return cached;
     const taken = w.machine.getTransitionData(w.before, cause as never);
     const t = taken.find((x) => x.target !== undefined && x.target.length > 0) ?? taken[0];
-    const result = t ? { party, event: cause.type, source: t.source.id, targets: (t.target ?? []).map((n) => n.id) } : undefined;
+    const result = t ? takenOf(party, w, cause.type, t) : undefined;
     if (staying) {
       let byEvent = staying.get(w.value as object);
       if (!byEvent) staying.set(w.value as object, (byEvent = new Map()));
@@ -167,7 +213,7 @@ export class StateRecorder {
       for (const node of w.before._nodes) {
         for (const t of node.transitions.get(fact) ?? []) {
           const targets = t.target ?? [];
-          if (targets.length > 0 && targets.every((n) => after.has(n))) return { party, event: fact, source: node.id, targets: targets.map((n) => n.id) };
+          if (targets.length > 0 && targets.every((n) => after.has(n))) return takenOf(party, w, fact, t);
         }
       }
     }
