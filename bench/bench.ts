@@ -4,7 +4,7 @@
 // average when measuring is written with them: figures taken on a busy machine are inflated.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { benchScenarioEndToEnd, runSimBench } from './sim-bench';
+import { benchScenarioEndToEnd, benchScenarioTransactional, runSimBench } from './sim-bench';
 import { xstateFloorEventsPerSec } from './xstate-floor';
 
 interface Options {
@@ -70,6 +70,17 @@ async function main() {
       simMessagesPerSecEndToEnd: e2e.simMessagesPerSec,
       simEventsEndToEnd: e2e.events,
       simMedianMsEndToEnd: e2e.medianMs,
+    });
+    console.log(`Transactions: the same number of records through a consume-transform-produce application, median of ${o.runs} runs`);
+    const txn = runSimBench(o, benchScenarioTransactional);
+    console.log(`  ${txn.events} trace events in ${txn.medianMs} ms`);
+    console.log(`  simEventsPerSecTxn   ${txn.simEventsPerSec}`);
+    console.log(`  simMessagesPerSecTxn ${txn.simMessagesPerSec}`);
+    Object.assign(results, {
+      simEventsPerSecTxn: txn.simEventsPerSec,
+      simMessagesPerSecTxn: txn.simMessagesPerSec,
+      simEventsTxn: txn.events,
+      simMedianMsTxn: txn.medianMs,
     });
   }
   if (o.browser) {

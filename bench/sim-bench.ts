@@ -45,6 +45,24 @@ export function benchScenarioEndToEnd(messages: number, lossRate: number, seed =
   return parsed.scenario;
 }
 
+/**
+ * A transactional run of as many records: the upstream producer writes them to the input topic (one per ms), and the
+ * consume-transform-produce application reads up to ten at a time and writes them to two output partitions, with
+ * its offsets, in one transaction each (transaction version 2); a read_committed and a read_uncommitted reader. The
+ * loss rate does not apply (a transactional run's link is loss-free).
+ */
+export function benchScenarioTransactional(messages: number, _lossRate: number, seed = 42): Scenario {
+  const parsed = parseScenario({
+    version: 3,
+    name: 'benchmark (transactions)',
+    seed,
+    workload: { messages, intervalMs: 1 },
+    transactions: { 'records.per.transaction': 10 },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}
+
 /** Whole simulations (kernel + XState actors + trace), timed end to end; the median run is reported. */
 export function runSimBench(o: SimBenchOptions, scenarioOf: (messages: number, lossRate: number, seed?: number) => Scenario = benchScenario): SimBenchResult {
   const scenario = scenarioOf(o.messages, o.lossRate);

@@ -1,5 +1,6 @@
 import { createActor, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { MAX_EVENTS } from '../budget/estimate-work';
+import { keepDelayedEventsBySender } from '../kernel/delayed-events';
 import { Kernel, type SimClock } from '../kernel/kernel';
 import { createRng } from '../kernel/rng';
 import { resolveProducerConfig } from '../protocol/producer-config';
@@ -149,6 +150,7 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     },
   });
   lab = root;
+  keepDelayedEventsBySender(root.system, k);
   root.subscribe({ error: (err: unknown) => (recorder.failure ??= err) });
   root.start();
   const partitions = root.system.get(PARTITIONS_ID) as AnyActorRef;
