@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { runCli } from './run-cli';
+import { runCliCaptured } from './run-cli-capture';
 
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { readFile: () => null, out: (t) => out.push(`${t}\n`), write: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('').replace(/\n$/, ''), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 interface TxnJson {
   outcome: {

@@ -6,15 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { getPreset } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
-import { runCli, USAGE } from './run-cli';
+import { USAGE } from './run-cli';
+import { runCliCaptured } from './run-cli-capture';
 
 /** Runs the CLI in-process against a fake file system. */
-function run(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { readFile: (p) => files[p] ?? null, out: (t) => out.push(`${t}\n`), write: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('').replace(/\n$/, ''), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 const json = (argv: string[], files?: Record<string, string>) => {
   const r = run([...argv, '--json'], files);

@@ -257,15 +257,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     if (!replicated) scheduleCheck();
   }
 
-  let truncated = false;
-  while (k.step()) {
-    if (recorder.failure !== null) throw recorder.failure;
-    if (k.events.length >= maxEvents) {
-      truncated = true;
-      break;
-    }
-  }
-  if (recorder.failure !== null) throw recorder.failure;
+  const truncated = recorder.runToEnd(maxEvents);
   // With replication the partition's log is the one its leader ends with: what failover truncated is not in it.
   const log = controller ? finalLog(controller, replicas.map((id) => ({ id, actor: replicaActor(id) })), k.log) : k.log;
   lab.stop();

@@ -194,6 +194,23 @@ export class StateRecorder {
     return result;
   }
 
+  /**
+   * Runs the kernel until only background work is left, or until `maxEvents` events are recorded; an exception thrown
+   * inside a machine is thrown again here. Returns whether the run was cut off.
+   */
+  runToEnd(maxEvents: number): boolean {
+    let truncated = false;
+    while (this.kernel.step()) {
+      if (this.failure !== null) throw this.failure;
+      if (this.kernel.events.length >= maxEvents) {
+        truncated = true;
+        break;
+      }
+    }
+    if (this.failure !== null) throw this.failure;
+    return truncated;
+  }
+
   /** Records an event of the simulation's environment (the application), stamped with the parties' states. */
   recordEnvironment(input: TraceEventInput): void {
     const ev = input as TraceEvent;

@@ -219,15 +219,7 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     k.schedule(f.atMs + f.downMs, () => coordinator.send({ type: 'coordinator.restart' }));
   }
 
-  let truncated = false;
-  while (k.step()) {
-    if (recorder.failure !== null) throw recorder.failure;
-    if (k.events.length >= maxEvents) {
-      truncated = true;
-      break;
-    }
-  }
-  if (recorder.failure !== null) throw recorder.failure;
+  const truncated = recorder.runToEnd(maxEvents);
   const logs = [...partitionLogs(partitions.getSnapshot() as never), txnStateLog(coordinator.getSnapshot() as never)];
   root.stop();
   const endT = k.events.length > 0 ? k.events[k.events.length - 1]!.t : 0;
