@@ -6,6 +6,7 @@ import { StageApp } from './app/stage-app';
 import { viewMode } from './app/view-mode';
 import { installTestHooks } from './app/test-hooks';
 import { HTML_LANG, isLanguageLoaded, loadLanguage, parseLang } from './i18n/lang';
+import { loadChecker } from './store/derived';
 import { installShareLinkHandler } from './features/share/open-share-link';
 import { startHosting } from './features/presenter/audience-button';
 import { makeLabStore } from './store/lab-store';
@@ -105,3 +106,5 @@ const render = () => {
 const initialLang = store.getState().language;
 if (isLanguageLoaded(initialLang)) render();
 else void loadLanguage(initialLang).finally(render);
+// The page's own checker is only a fallback (the worker sends every verdict with its run): loaded after the first page.
+void loadChecker();

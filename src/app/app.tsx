@@ -1,11 +1,10 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { ControlsPanel } from '../features/controls/controls-panel';
 import { EventList } from '../features/event-list/event-list';
 import { ForkMenu } from '../features/fork-menu/fork-menu';
 import { BrokerState } from '../features/inspectors/broker-state';
 import { OutcomePanel } from '../features/inspectors/outcome-panel';
 import { ProducerState } from '../features/inspectors/producer-state';
-import { TxnState } from '../features/inspectors/txn-state';
 import { LazyConsumerState, LazyDatabaseState } from '../features/inspectors/consumer-panels';
 import { Narration } from '../features/playback/narration';
 import { PlaybackBar } from '../features/playback/playback-bar';
@@ -27,6 +26,9 @@ import { Alerts } from './alerts';
 import { useDocument } from './use-document';
 import { ErrorBoundary } from './error-boundary';
 import { consumerLanesShown, useConsumerFold } from '../features/timeline/consumer-fold';
+
+/** Only a transactional run has this inspector: it is loaded when one is first shown. */
+const TxnState = lazy(() => import('../features/inspectors/txn-state').then((m) => ({ default: m.TxnState })));
 
 export function App() {
   const theme = useLab((s) => s.theme);
@@ -87,7 +89,9 @@ export function App() {
             <OutcomePanel />
             {/* A transactional run has its own parties: the coordinator and the partitions instead of the producer's and the broker's. */}
             {transactional ? (
-              <TxnState />
+              <Suspense fallback={null}>
+                <TxnState />
+              </Suspense>
             ) : (
               <>
                 <ProducerState />

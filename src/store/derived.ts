@@ -3,7 +3,6 @@ import { isAsking, stepCursor } from '../lessons/steps';
 import { createInspector, type Inspector } from '../sim/trace/inspect';
 import type { Outcome } from '../sim/trace/outcome-types';
 import type { Trace } from '../sim/trace/types';
-import { checkOutcome } from './check-outcome';
 import type { LabState } from './lab-state';
 
 /**
@@ -26,8 +25,38 @@ function memo<T>(compute: (trace: Trace) => T): ((trace: Trace) => T) & { prime(
 
 export const inspectorFor = memo<Inspector>(createInspector);
 
+/**
+ * The checker on this thread: only a fallback, since the worker computes every run's verdict and primes it here.
+ * It is loaded after the first page (`loadChecker`), so the first page carries none of the checker's code.
+ */
+let checkOnPage: ((trace: Trace) => Outcome) | null = null;
+
+/** Loads the checker for this thread (started by main.tsx once the page is shown; awaited by the unit tests' setup). */
+export function loadChecker(): Promise<void> {
+  return import('./check-outcome').then((m) => {
+    checkOnPage = m.checkOutcome;
+  });
+}
+
+/** A verdict that says it could not be computed yet (never seen in practice: the worker's verdict comes with the run). */
+function notYet(trace: Trace): Outcome {
+  void loadChecker();
+  return {
+    duplicates: 0,
+    lost: 0,
+    reordered: 0,
+    exactlyOnce: false,
+    inOrder: false,
+    sent: 0,
+    written: trace.log.length,
+    acknowledged: 0,
+    anomalies: [],
+    summary: { configError: null, recognisedRetries: 0, truncated: false, checkerFailed: 'the checker is still loading' },
+  };
+}
+
 /** The checker's verdict (see checkOutcome); the worker computes it with the run. */
-export const outcomeFor = memo<Outcome>(checkOutcome);
+export const outcomeFor = memo<Outcome>((trace) => (checkOnPage ? checkOnPage(trace) : notYet(trace)));
 
 export interface LogRowFlags {
   /** The message was already in the log at this earlier offset. */

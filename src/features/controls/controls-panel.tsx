@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { FaultRatesControls } from './fault-rates';
 import { ProducerSettings } from './producer-settings';
 import { RunSettings } from './run-settings';
@@ -6,7 +7,9 @@ import { ConsumerSettings } from './consumer-settings';
 import { LazyConsumerSettingsFaults } from '../inspectors/consumer-panels';
 import { useT } from '../../i18n/use-t';
 import { useLab } from '../../store/lab-store-context';
-import { TxnSettings } from './txn-settings';
+
+/** Only a transactional run has these settings: they are loaded when one is first shown. */
+const TxnSettings = lazy(() => import('./txn-settings').then((m) => ({ default: m.TxnSettings })));
 
 export function ControlsPanel() {
   const t = useT();
@@ -17,7 +20,9 @@ export function ControlsPanel() {
       <h2 id="controls-title">{t('controls.title')}</h2>
       {transactional ? (
         <>
-          <TxnSettings />
+          <Suspense fallback={null}>
+            <TxnSettings />
+          </Suspense>
           <RunSettings />
         </>
       ) : (

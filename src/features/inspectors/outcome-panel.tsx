@@ -1,10 +1,12 @@
 import { outcomeFor, selectQuestionOpen } from '../../store/derived';
 import { useLab } from '../../store/lab-store-context';
 import { OutcomeView } from './outcome-view';
-import { TxnOutcomeView } from './txn-outcome-view';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { LazyEffectsView } from './consumer-panels';
 import { useLang, useT } from '../../i18n/use-t';
+
+/** Only a transactional run has this verdict: its view is loaded when one is first shown. */
+const TxnOutcomeView = lazy(() => import('./txn-outcome-view').then((m) => ({ default: m.TxnOutcomeView })));
 
 /** What the checker concludes over the whole run (not just up to the cursor). */
 export function OutcomePanel() {
@@ -29,7 +31,9 @@ export function OutcomePanel() {
         <>
           {/* A transactional run: its own verdict (the producer's log view has nothing to say). */}
           {outcomeFor(trace).transactions ? (
-            <TxnOutcomeView outcome={outcomeFor(trace).transactions!} consumers={outcomeFor(trace).consumers ?? []} lang={lang} onGoTo={goTo} />
+            <Suspense fallback={null}>
+              <TxnOutcomeView outcome={outcomeFor(trace).transactions!} consumers={outcomeFor(trace).consumers ?? []} lang={lang} onGoTo={goTo} />
+            </Suspense>
           ) : (
             <OutcomeView outcome={outcomeFor(trace)} lang={lang} onGoTo={goTo} />
           )}
