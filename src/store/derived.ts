@@ -38,25 +38,44 @@ export function loadChecker(): Promise<void> {
   });
 }
 
-/** A verdict that says it could not be computed yet (never seen in practice: the worker's verdict comes with the run). */
-function notYet(trace: Trace): Outcome {
+/**
+ * Before the checker has loaded: a run with no events yet (the placeholder shown until the worker answers) has
+ * nothing to judge, and gets the verdict the checker gives an empty run; any other run (never seen in practice: the
+ * worker's verdict comes with it) says that its verdict is not ready. Neither is remembered.
+ */
+function beforeChecker(trace: Trace): Outcome {
   void loadChecker();
+  const empty = trace.events.length === 0;
   return {
     duplicates: 0,
     lost: 0,
     reordered: 0,
-    exactlyOnce: false,
-    inOrder: false,
+    exactlyOnce: empty && trace.configError === null,
+    inOrder: empty,
     sent: 0,
     written: trace.log.length,
     acknowledged: 0,
     anomalies: [],
-    summary: { configError: null, recognisedRetries: 0, truncated: false, checkerFailed: 'the checker is still loading' },
+    summary: empty
+      ? { configError: trace.configError, recognisedRetries: 0, truncated: trace.truncated }
+      : { configError: null, recognisedRetries: 0, truncated: false, checkerFailed: 'the checker is still loading' },
   };
 }
 
-/** The checker's verdict (see checkOutcome); the worker computes it with the run. */
-export const outcomeFor = memo<Outcome>((trace) => (checkOnPage ? checkOnPage(trace) : notYet(trace)));
+const outcomes = new WeakMap<Trace, Outcome>();
+
+/** The checker's verdict (see checkOutcome); the worker computes it with the run and primes it here. */
+export const outcomeFor = Object.assign(
+  (trace: Trace): Outcome => {
+    const known = outcomes.get(trace);
+    if (known) return known;
+    if (!checkOnPage) return beforeChecker(trace);
+    const v = checkOnPage(trace);
+    outcomes.set(trace, v);
+    return v;
+  },
+  { prime: (trace: Trace, value: Outcome) => void outcomes.set(trace, value) },
+);
 
 export interface LogRowFlags {
   /** The message was already in the log at this earlier offset. */
