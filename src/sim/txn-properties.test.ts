@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fetchRecords } from './protocol/txn-rules';
+import { fetchRecords, txnMoveValid } from './protocol/txn-rules';
 import { parseScenario } from './scenario/parse';
 import type { Fault } from './scenario/schema';
 import { runSimulation } from './run-simulation';
@@ -97,6 +97,24 @@ describe('transactions: properties over many seeds and faults', () => {
       );
     });
   }
+
+  it("the producer's transaction manager and the coordinator make only the moves Kafka allows, under every fault, with and without verification and with TV2", () => {
+    fc.assert(
+      fc.property(settings, fc.constantFrom(['3.x', false] as const, ['3.x', true] as const, ['4.0', true] as const), (s, [version, verification]) => {
+        // An invalid move throws inside the machine (as Kafka's IllegalStateException), and the run with it.
+        const trace = run(s, version, verification);
+        const tv = version === '4.0' ? 2 : 1;
+        for (const ev of trace.events) {
+          if (ev.kind === 'txn.state' && ev.from !== null && ev.from !== ev.to) expect(txnMoveValid(ev.from, ev.to, tv), `${ev.from} → ${ev.to}`).toBe(true);
+          // Each recorded move of a Kafka state machine is a transition out of the state it left, not from its region.
+          const t = ev.transition;
+          const kafkaMove = t && ((t.party === 'txn-producer' && t.event.startsWith('manager.')) || (t.party === 'txn-coordinator' && t.event.startsWith('to.')));
+          if (t && kafkaMove && t.event !== 'manager.FATAL_ERROR') expect(t.source.split('.').length, t.source).toBe(3);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it('TV2: no late write lands in a later transaction (every write carries the epoch of the transaction it belongs to)', () => {
     fc.assert(

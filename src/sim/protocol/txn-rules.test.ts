@@ -10,6 +10,9 @@ import {
   createPartitionLog,
   endTxn,
   fetchRecords,
+  MANAGER_STATES,
+  managerMoveValid,
+  txnMoveValid,
   initProducerId,
   lastStableOffset,
   murmur2,
@@ -96,6 +99,28 @@ describe('the transaction coordinator (TransactionMetadata)', () => {
     expect(endTxn(completeTxn(aborted.meta), 7, 0, 'COMMIT', 1).error).toBe('PRODUCER_FENCED');
     expect(nextCheckAt(61001, 10000)).toBe(70000);
     expect(nextCheckAt(70000, 10000)).toBe(70000);
+  });
+});
+
+describe("Kafka's state machines for transactions", () => {
+  it("the producer's transaction manager moves as TransactionManager.State.isTransitionValid allows; FATAL_ERROR from anywhere", () => {
+    expect(managerMoveValid('UNINITIALIZED', 'INITIALIZING')).toBe(true);
+    expect(managerMoveValid('ABORTING_TRANSACTION', 'INITIALIZING')).toBe(true); // KIP-360: the epoch bump after an abort
+    expect(managerMoveValid('READY', 'INITIALIZING')).toBe(false);
+    expect(managerMoveValid('READY', 'COMMITTING_TRANSACTION')).toBe(false);
+    expect(managerMoveValid('ABORTABLE_ERROR', 'COMMITTING_TRANSACTION')).toBe(false);
+    for (const from of MANAGER_STATES) expect(managerMoveValid(from, 'FATAL_ERROR')).toBe(true);
+  });
+
+  it('the coordinator moves as TransactionState.validPreviousStates allows; only TV2 aborts from Empty or a Complete state', () => {
+    expect(txnMoveValid('Ongoing', 'PrepareEpochFence', 1)).toBe(true);
+    expect(txnMoveValid('PrepareEpochFence', 'PrepareAbort', 1)).toBe(true);
+    expect(txnMoveValid('PrepareCommit', 'PrepareAbort', 2)).toBe(false);
+    expect(txnMoveValid('Empty', 'PrepareCommit', 2)).toBe(false);
+    for (const from of ['Empty', 'CompleteCommit', 'CompleteAbort'] as const) {
+      expect(txnMoveValid(from, 'PrepareAbort', 1)).toBe(false);
+      expect(txnMoveValid(from, 'PrepareAbort', 2)).toBe(true);
+    }
   });
 });
 

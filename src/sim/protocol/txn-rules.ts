@@ -15,6 +15,57 @@ export type TxnState = (typeof TXN_STATES)[number];
 
 export type TxnResult = 'COMMIT' | 'ABORT';
 
+/** The producer's transaction manager states, with Kafka's names (TransactionManager.State). */
+export const MANAGER_STATES = ['UNINITIALIZED', 'INITIALIZING', 'READY', 'IN_TRANSACTION', 'COMMITTING_TRANSACTION', 'ABORTING_TRANSACTION', 'ABORTABLE_ERROR', 'FATAL_ERROR'] as const;
+export type ManagerState = (typeof MANAGER_STATES)[number];
+
+/**
+ * The states the producer's transaction manager may enter each state from (`TransactionManager.State
+ * .isTransitionValid`); FATAL_ERROR may be entered from any state. Kafka throws IllegalStateException on any other
+ * move; so does the lab.
+ */
+export const MANAGER_ENTERED_FROM: Readonly<Record<Exclude<ManagerState, 'FATAL_ERROR'>, readonly ManagerState[]>> = {
+  UNINITIALIZED: ['READY', 'ABORTABLE_ERROR'],
+  INITIALIZING: ['UNINITIALIZED', 'ABORTING_TRANSACTION'],
+  READY: ['INITIALIZING', 'COMMITTING_TRANSACTION', 'ABORTING_TRANSACTION'],
+  IN_TRANSACTION: ['READY'],
+  COMMITTING_TRANSACTION: ['IN_TRANSACTION'],
+  ABORTING_TRANSACTION: ['IN_TRANSACTION', 'ABORTABLE_ERROR'],
+  ABORTABLE_ERROR: ['IN_TRANSACTION', 'COMMITTING_TRANSACTION', 'ABORTABLE_ERROR', 'INITIALIZING'],
+};
+
+/** May the transaction manager move from one state to another (Kafka's `isTransitionValid`)? */
+export function managerMoveValid(from: ManagerState, to: ManagerState): boolean {
+  return to === 'FATAL_ERROR' || MANAGER_ENTERED_FROM[to].includes(from);
+}
+
+/**
+ * The states the coordinator may enter each state from (`TransactionState.validPreviousStates`). Staying in a state
+ * (an epoch bump in Empty, more partitions in Ongoing) is not a move and is left out.
+ */
+export const TXN_ENTERED_FROM: Readonly<Record<TxnState, readonly TxnState[]>> = {
+  Empty: ['CompleteCommit', 'CompleteAbort'],
+  Ongoing: ['Empty', 'CompleteCommit', 'CompleteAbort'],
+  PrepareCommit: ['Ongoing'],
+  PrepareAbort: ['Ongoing', 'PrepareEpochFence'],
+  CompleteCommit: ['PrepareCommit'],
+  CompleteAbort: ['PrepareAbort'],
+  Dead: ['Empty', 'CompleteCommit', 'CompleteAbort'],
+  PrepareEpochFence: ['Ongoing'],
+};
+
+/**
+ * With transaction version 2 (Kafka 4.0) PrepareAbort may also be entered from these: a client unsure of the
+ * coordinator's state ends with an abort, which bumps the epoch all the same. Kafka 3.x refuses such an abort with
+ * INVALID_TXN_STATE.
+ */
+export const TXN_TV2_ABORT_FROM: readonly TxnState[] = ['Empty', 'CompleteCommit', 'CompleteAbort'];
+
+/** May the coordinator move from one state to another (Kafka's `validPreviousStates`, for this transaction version)? */
+export function txnMoveValid(from: TxnState, to: TxnState, tv: TransactionVersion): boolean {
+  return TXN_ENTERED_FROM[to].includes(from) || (tv === 2 && to === 'PrepareAbort' && TXN_TV2_ABORT_FROM.includes(from));
+}
+
 /** Errors the transactional APIs answer with, as in Kafka's `Errors`. */
 export type TxnError =
   | 'NONE'

@@ -1,14 +1,12 @@
-import type { TransactionVersion, TxnError, TxnResult } from '../protocol/txn-rules';
-import { partitionForKey } from '../protocol/txn-rules';
+import type { ManagerState, TransactionVersion, TxnError, TxnResult } from '../protocol/txn-rules';
+import { managerMoveValid, partitionForKey } from '../protocol/txn-rules';
 import type { TransactionsConfig, TxnCrashPoint } from '../scenario/schema';
 import type { TxnApi, TxnBatchRef, TxnRequestRef } from '../trace/types';
 import type { TxnStep } from './txn-effects';
 import { INPUT_PARTITION, outputPartition, PARTITIONS_ID } from './partitions.machine';
 import { TXN_COORDINATOR_ID } from './txn-coordinator.machine';
 
-/** The producer's transaction manager states, with Kafka's names (TransactionManager.State). */
-export const MANAGER_STATES = ['UNINITIALIZED', 'INITIALIZING', 'READY', 'IN_TRANSACTION', 'COMMITTING_TRANSACTION', 'ABORTING_TRANSACTION', 'ABORTABLE_ERROR', 'FATAL_ERROR'] as const;
-export type ManagerState = (typeof MANAGER_STATES)[number];
+export { MANAGER_STATES, type ManagerState } from '../protocol/txn-rules';
 
 /** What the application is doing (the statechart's second region). */
 export const APP_PHASES = ['starting', 'fetchingOffsets', 'polling', 'adding', 'producing', 'addingOffsets', 'committingOffsets', 'idling', 'ending', 'paused', 'crashed', 'closed'] as const;
@@ -98,8 +96,10 @@ export function createTxnAppModel(input: TxnAppInput): TxnAppModel {
 /** A step works on a draft copy of the model; it is assigned whole at the end. */
 type Draft = TxnAppModel;
 
+/** Moves the transaction manager; a move Kafka does not allow is a bug in the lab, thrown as Kafka throws it. */
 function manager(m: Draft, s: TxnStep, to: ManagerState): void {
   if (m.manager === to) return;
+  if (!managerMoveValid(m.manager, to)) throw new Error(`Invalid transition attempted from state ${m.manager} to state ${to}`);
   m.manager = to;
   s.fact(`manager.${to}`);
 }
@@ -402,7 +402,10 @@ export function responded(m0: TxnAppModel, e: TxnAppResponse, s: TxnStep): TxnAp
         m.epoch = e.assigned.epoch;
         m.seqs = {};
       }
-      manager(m, s, 'READY');
+      // KIP-360 (TV1): a transaction aborted after a write whose fate is unknown bumps the epoch before going on; the
+      // manager goes straight from ABORTING_TRANSACTION to INITIALIZING (TransactionManager.completeTransaction).
+      const bump = !committed && m.bumpAfterAbort && m.tv === 1;
+      if (!bump) manager(m, s, 'READY');
       m.inTxn = [];
       const txnRecords = m.records;
       m.txn = 0;
@@ -411,8 +414,7 @@ export function responded(m0: TxnAppModel, e: TxnAppResponse, s: TxnStep): TxnAp
         if (m.cfg.app === 'produce') m.env.committed(txnRecords[txnRecords.length - 1]!.message);
         else m.position = txnRecords[txnRecords.length - 1]!.offset + 1;
       }
-      // KIP-360 (TV1): a transaction aborted after a write whose fate is unknown bumps the epoch before going on.
-      if (!committed && m.bumpAfterAbort && m.tv === 1) initPid(m, s);
+      if (bump) initPid(m, s);
       else if (m.cfg.app === 'produce') produceNext(m, s);
       else if (committed) poll(m, s);
       else fetchOffsets(m, s);

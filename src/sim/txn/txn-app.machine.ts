@@ -1,5 +1,6 @@
 import { setup } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
+import { MANAGER_ENTERED_FROM, type ManagerState } from '../protocol/txn-rules';
 import { txnStep } from './txn-effects';
 import {
   APP_PHASES,
@@ -37,6 +38,16 @@ export interface TxnAppMachineInput extends TxnAppInput {
 
 const step = <T extends TxnAppEvent['type']>(type: T, f: (m: TxnAppModel, e: Extract<TxnAppEvent, { type: T }>, s: Parameters<Parameters<typeof txnStep>[0]>[2]) => TxnAppModel) =>
   txnStep<TxnAppModel, Event>((m, e, s) => (e.type === type ? f(m, e as Extract<TxnAppEvent, { type: T }>, s) : m));
+
+/**
+ * A transaction manager state's transitions: one per move Kafka allows from it (`MANAGER_ENTERED_FROM`), each on the
+ * fact a step raises when it makes that move. A move to the same state is not one (ABORTABLE_ERROR stays).
+ */
+function managerMoves(from: ManagerState): Record<string, { target: ManagerState }> {
+  const on: Record<string, { target: ManagerState }> = {};
+  for (const to of MANAGER_STATES) if (to !== 'FATAL_ERROR' && to !== from && MANAGER_ENTERED_FROM[to].includes(from)) on[`manager.${to}`] = { target: to };
+  return on;
+}
 
 const MANAGER_DESCRIPTIONS: Record<(typeof MANAGER_STATES)[number], string> = {
   UNINITIALIZED: 'created; initTransactions() not called yet',
@@ -96,8 +107,9 @@ export const txnAppMachine = setup({
     manager: {
       description: 'the producer’s transaction manager (Kafka’s TransactionManager states)',
       initial: 'UNINITIALIZED',
-      on: Object.fromEntries(MANAGER_STATES.map((st) => [`manager.${st}`, { target: `.${st}` }])),
-      states: Object.fromEntries(MANAGER_STATES.map((st) => [st, { description: MANAGER_DESCRIPTIONS[st] }])) as Record<(typeof MANAGER_STATES)[number], { description: string }>,
+      // FATAL_ERROR may be entered from any state; every other move only from the states Kafka allows.
+      on: { 'manager.FATAL_ERROR': { target: '.FATAL_ERROR' } },
+      states: Object.fromEntries(MANAGER_STATES.map((st) => [st, { description: MANAGER_DESCRIPTIONS[st], on: managerMoves(st) }])) as Record<ManagerState, { description: string; on: Record<string, { target: ManagerState }> }>,
     },
     app: {
       description: 'what the application is doing',

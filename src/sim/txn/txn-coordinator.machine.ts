@@ -9,7 +9,10 @@ import {
   endTxn,
   initProducerId,
   nextCheckAt,
+  TXN_ENTERED_FROM,
   TXN_STATES,
+  TXN_TV2_ABORT_FROM,
+  txnMoveValid,
   type CoordinatorDecision,
   type PartitionLog,
   type TransactionVersion,
@@ -74,7 +77,25 @@ function moveTo(m: CoordinatorModel, s: TxnStep, from: TxnMeta | null, to: TxnMe
     m.log.records.push({ offset: logOffset, kind: 'state', message: -1, pid: to.pid, epoch: to.epoch, seq: -1, transactional: false, control: null, state: to.state, t: s.now });
   }
   s.record({ kind: 'txn.state', lane: 'txn-coordinator', transactionalId: to.txnId, from: from?.state ?? null, to: to.state, pid: to.pid, epoch: to.epoch, partitions: to.partitions, logOffset, rule });
-  if (from?.state !== to.state) s.fact(`to.${to.state}`);
+  // A transactional id the coordinator has not seen yet is Empty: its first InitProducerId does not move the chart.
+  const was = from?.state ?? 'Empty';
+  if (was === to.state) return;
+  // A move Kafka does not allow is a bug in the lab, thrown as Kafka throws it (TransactionMetadata.prepareTransitionTo).
+  if (!txnMoveValid(was, to.state, m.cfg.tv)) throw new Error(`Invalid transition attempted from state ${was} to state ${to.state}`);
+  s.fact(`to.${to.state}`);
+}
+
+/**
+ * The txn region's transitions, one per move Kafka allows (`TXN_ENTERED_FROM`), each on the fact a step raises when
+ * it makes that move; the aborts only transaction version 2 allows are guarded.
+ */
+function txnMoves(from: TxnState): Record<string, { target: TxnState; guard?: 'transactionVersion2' }> {
+  const on: Record<string, { target: TxnState; guard?: 'transactionVersion2' }> = {};
+  for (const to of TXN_STATES) {
+    if (TXN_ENTERED_FROM[to].includes(from)) on[`to.${to}`] = { target: to };
+    else if (to === 'PrepareAbort' && TXN_TV2_ABORT_FROM.includes(from)) on[`to.${to}`] = { target: to, guard: 'transactionVersion2' };
+  }
+  return on;
 }
 
 /** Applies a decision: a changed state is written (a fence passes through PrepareEpochFence first), markers are requested. */
@@ -252,6 +273,10 @@ export const txnCoordinatorMachine = setup({
     restart: on('coordinator.restart', steps.restart),
     timeoutCheck: txnStep<CoordinatorModel, Event>((m, e, s) => steps.timeoutCheck(m, e as TxnCoordinatorEvent, s)),
   },
+  guards: {
+    /** Transaction version 2 (Kafka 4.0): an abort is allowed from Empty and the Complete states. */
+    transactionVersion2: ({ context }) => context.m.cfg.tv === 2,
+  },
   delays: {
     /** The first periodic check at which the open transaction has outlived its timeout. */
     txnTimeout: ({ context }) => {
@@ -290,19 +315,19 @@ export const txnCoordinatorMachine = setup({
     txn: {
       description: 'the transactional id’s state (TransactionMetadata), written to __transaction_state at every change',
       initial: 'Empty',
-      on: Object.fromEntries(TXN_STATES.map((st) => [`to.${st}`, { target: `.${st}` }])),
       states: {
-        Empty: { description: DESCRIPTIONS.Empty },
+        Empty: { description: DESCRIPTIONS.Empty, on: txnMoves('Empty') },
         Ongoing: {
           description: DESCRIPTIONS.Ongoing,
+          on: txnMoves('Ongoing'),
           after: { txnTimeout: { actions: 'timeoutCheck' } },
         },
-        PrepareCommit: { description: DESCRIPTIONS.PrepareCommit },
-        PrepareAbort: { description: DESCRIPTIONS.PrepareAbort },
-        CompleteCommit: { description: DESCRIPTIONS.CompleteCommit },
-        CompleteAbort: { description: DESCRIPTIONS.CompleteAbort },
-        PrepareEpochFence: { description: DESCRIPTIONS.PrepareEpochFence },
-        Dead: { description: DESCRIPTIONS.Dead },
+        PrepareCommit: { description: DESCRIPTIONS.PrepareCommit, on: txnMoves('PrepareCommit') },
+        PrepareAbort: { description: DESCRIPTIONS.PrepareAbort, on: txnMoves('PrepareAbort') },
+        CompleteCommit: { description: DESCRIPTIONS.CompleteCommit, on: txnMoves('CompleteCommit') },
+        CompleteAbort: { description: DESCRIPTIONS.CompleteAbort, on: txnMoves('CompleteAbort') },
+        PrepareEpochFence: { description: DESCRIPTIONS.PrepareEpochFence, on: txnMoves('PrepareEpochFence') },
+        Dead: { description: DESCRIPTIONS.Dead, on: txnMoves('Dead') },
       },
     },
   },
