@@ -108,7 +108,8 @@ describe('transactions: properties over many seeds and faults', () => {
           if (ev.kind === 'txn.state' && ev.from !== null && ev.from !== ev.to) expect(txnMoveValid(ev.from, ev.to, tv), `${ev.from} → ${ev.to}`).toBe(true);
           // Each recorded move of a Kafka state machine is a transition out of the state it left, not from its region.
           const t = ev.transition;
-          const kafkaMove = t && ((t.party === 'txn-producer' && t.event.startsWith('manager.')) || (t.party === 'txn-coordinator' && t.event.startsWith('to.')));
+          const party = t?.party as string | undefined;
+          const kafkaMove = t && (((party === 'txn-producer' || party === 'txn-replacement') && t.event.startsWith('manager.')) || (party === 'txn-coordinator' && t.event.startsWith('to.')));
           if (t && kafkaMove && t.event !== 'manager.FATAL_ERROR') expect(t.source.split('.').length, t.source).toBe(3);
         }
       }),

@@ -41,7 +41,7 @@ const replicated = new Map<number, readonly Chart<PartyId>[]>();
  * database.
  */
 export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyId>[] {
-  if (trace.scenario.transactions) return txnCharts(trace.scenario.transactions.readers?.length ?? 2);
+  if (trace.scenario.transactions) return txnCharts(trace.scenario.transactions.readers?.length ?? 2, trace.scenario.faults.scripted.some((f) => f.kind === 'txn-zombie'));
   const members = consumerChartsOf(trace);
   if (members !== 0) return consumerSideCharts(members).parties;
   const rf = trace.scenario.broker['replication.factor'] ?? 1;
@@ -56,19 +56,26 @@ export function chartsFor(trace: Pick<Trace, 'scenario'>): readonly Chart<PartyI
   return list;
 }
 
-const transactional = new Map<number, readonly Chart<PartyId>[]>();
+const transactional = new Map<string, readonly Chart<PartyId>[]>();
 
 /**
  * A transactional run's charts, in place of the producer side's: the application's producer (its transaction
- * manager and the application, two parallel regions), the transaction coordinator, and each downstream reader. Their
- * ids are the trace's own party ids (TxnPartyId), under which each event's `states` holds their values.
+ * manager and the application, two parallel regions), with a takeover (`txn-zombie`) the replacement instance's
+ * beside it, the transaction coordinator, and each downstream reader. Their ids are the trace's own party ids
+ * (TxnPartyId), under which each event's `states` holds their values.
  */
-export function txnCharts(readers: number): readonly Chart<PartyId>[] {
-  let list = transactional.get(readers);
+export function txnCharts(readers: number, replacement = false): readonly Chart<PartyId>[] {
+  const key = `${readers}:${replacement}`;
+  let list = transactional.get(key);
   if (!list) {
-    const parties = [extractChart('txn-producer', txnAppMachine), extractChart('txn-coordinator', txnCoordinatorMachine), ...Array.from({ length: readers }, (_, k) => extractChart(`reader-${k + 1}`, readerMachine))];
+    const parties = [
+      extractChart('txn-producer', txnAppMachine),
+      ...(replacement ? [extractChart('txn-replacement', txnAppMachine)] : []),
+      extractChart('txn-coordinator', txnCoordinatorMachine),
+      ...Array.from({ length: readers }, (_, k) => extractChart(`reader-${k + 1}`, readerMachine)),
+    ];
     list = parties as unknown as readonly Chart<PartyId>[];
-    transactional.set(readers, list);
+    transactional.set(key, list);
   }
   return list;
 }

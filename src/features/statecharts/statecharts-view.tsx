@@ -44,6 +44,16 @@ function lifecycleIndexFor(trace: Trace): LifecycleIndex {
   return index;
 }
 
+/** A party's name in the view: the lanes' names, and the transactional application's instances by their role. */
+function partyName(p: PartyId, t: ReturnType<typeof useT>, lang: ReturnType<typeof useLang>): string {
+  const id = p as string;
+  if (id === 'connection') return t('lane.connection');
+  if (id === 'controller') return t('lane.controller');
+  if (id === 'txn-producer') return t('statecharts.txnProducer');
+  if (id === 'txn-replacement') return t('statecharts.txnReplacement');
+  return laneName(p as 'broker', lang);
+}
+
 /** The statechart view: every party's chart with the states active at the cursor and the transition just taken. */
 export default function StatechartsView() {
   const t = useT();
@@ -79,8 +89,7 @@ export default function StatechartsView() {
   const transition = event?.transition;
   const active = useMemo(() => charts.map((c) => new Set(activeIds(c, states?.[c.party]))), [charts, states]);
   const taken = useMemo(() => charts.map((c) => takenIds(c, transition)), [charts, transition]);
-  const party = (p: PartyId) =>
-    p === 'connection' ? t('lane.connection') : (p as string) === 'controller' ? t('lane.controller') : (p as string) === 'txn-producer' ? t('statecharts.txnProducer') : laneName(p as 'broker', lang);
+  const party = (p: PartyId) => partyName(p, t, lang);
   const describe = (node: ChartNode) => stateDescription(node.id, node.description, lang);
 
   const jump = (chart: Chart, node: ChartNode, lifecycle?: { party: LifecycleParty; id: number; label: string }) => {
@@ -122,10 +131,11 @@ export default function StatechartsView() {
           </ul>
           <p className="statecharts-transition">
             {transition && transitionChart
-              ? t('statecharts.transition', {
+              ? t(transition.targets.length > 0 ? 'statecharts.transition' : 'statecharts.transitionStay', {
                   party: party(transition.party),
-                  source: pathOf(transitionChart, transition.source) || transition.source,
-                  targets: transition.targets.map((id) => pathOf(transitionChart, id) || id).join(', ') || '—',
+                  // A transition of the machine's root (handled whatever the state) has no path of its own.
+                  source: pathOf(transitionChart, transition.source) || t('statecharts.root'),
+                  targets: transition.targets.map((id) => pathOf(transitionChart, id) || id).join(', '),
                   event: transition.event,
                 })
               : t('statecharts.noTransition')}

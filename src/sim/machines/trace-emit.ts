@@ -12,6 +12,12 @@ export interface TraceEmitted {
   cause: { type: string };
   /** Events the same step raised for the party's own regions, in order (they move its state). */
   facts?: string[];
+  /**
+   * When the step raised several facts: how many of `facts` had been raised by the time of these records (those up
+   * to the next record), so they can be stamped with the state they describe and the transition that led there (a
+   * fence's PrepareEpochFence, passed through on the way to PrepareAbort). Absent: all of them.
+   */
+  factsThrough?: number;
   records: TraceEventInput[];
   /** Records the last of `records` wrote to the partition log. */
   log?: Omit<LogRecord, 'event'>[];
@@ -59,11 +65,14 @@ class RecordBatch {
   append(log: Omit<LogRecord, 'event'>[]): void {
     this.log = this.log ? [...this.log, ...log] : log;
   }
-  flush(): void {
+  /** Sends the records collected so far; `factsThrough` facts had been raised by the next record (all: undefined). */
+  flush(factsThrough?: number): void {
     if (this.records.length === 0) return;
     const { records, cause, facts, log } = this;
     const e: TraceEmitted = { type: 'trace', cause, records };
     if (facts) e.facts = facts;
+    // With one fact there is nothing in between: the step's own stamp and transition are the records'.
+    if (facts && factsThrough !== undefined && facts.length > 1) e.factsThrough = factsThrough;
     if (log) e.log = log;
     this.enqueue.emit(e);
     this.records = [];
@@ -78,6 +87,16 @@ type CommonEffect =
   | { type: 'timer'; delayMs: number; event: { type: string }; id?: string }
   | { type: 'cancel'; id: string };
 
+/** How many facts a step has raised by its next record after effect `i` (or by its end). */
+function factsBeforeNextRecord(out: readonly { type: string }[], i: number): number {
+  let n = 0;
+  for (let j = 0; j < out.length; j++) {
+    if (j > i && out[j]!.type === 'record') break;
+    if (out[j]!.type === 'fact') n++;
+  }
+  return n;
+}
+
 /**
  * Turns a step's effects into XState actions, in the order the step made them: records are emitted (consecutive ones
  * in one event), timers become delayed `raise`s with their ids, withdrawals `cancel`s; the party's own kinds of
@@ -89,14 +108,17 @@ export function enact<F extends { type: string }>(
   enqueue: Enqueue,
   other: (fx: Exclude<F, CommonEffect>) => void,
   facts?: string[],
+  /** Records made before later facts of their step are stamped with the state they describe (`factsThrough`). */
+  stampMidStep = false,
 ): void {
   const records = new RecordBatch(enqueue, cause, facts);
-  for (const effect of out) {
+  for (let i = 0; i < out.length; i++) {
+    const effect = out[i]!;
     const fx = effect as unknown as CommonEffect;
     if (fx.type === 'record') records.add(fx.ev);
     else if (fx.type === 'append') records.append(fx.records);
     else {
-      records.flush();
+      records.flush(facts && stampMidStep ? factsBeforeNextRecord(out, i) : undefined);
       if (fx.type === 'timer') enqueue.raise(fx.event as AnyEvent, fx.id === undefined ? { delay: fx.delayMs } : { delay: fx.delayMs, id: fx.id });
       else if (fx.type === 'cancel') enqueue.cancel(fx.id);
       else other(effect as Exclude<F, CommonEffect>);

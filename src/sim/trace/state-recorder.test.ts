@@ -38,6 +38,8 @@ function machinesOf(trace: Trace): Record<string, AnyStateMachine> {
     if (trace.configError !== null) return {};
     const out: Record<string, AnyStateMachine> = { 'txn-producer': txnAppMachine, 'txn-coordinator': txnCoordinatorMachine, partitions: partitionsMachine };
     trace.scenario.transactions.readers.forEach((_, k) => (out[`reader-${k + 1}`] = readerMachine));
+    // After a takeover, the instance that took over has a chart of its own.
+    if (trace.events.some((e) => e.kind === 'txn.app.started' && (e.transition?.party as string) === 'txn-replacement')) out['txn-replacement'] = txnAppMachine;
     return out;
   }
   const rf = trace.scenario.broker['replication.factor'] ?? 1;
@@ -75,8 +77,8 @@ function checkStates(trace: Trace): void {
     // The consumer side's parties appear only in a run with a consumer (consumer-states.test.ts checks them).
     const keys = Object.keys(states).sort();
     const txn = trace.scenario.transactions !== undefined;
-    const started = txn && trace.events.some((e) => e.kind === 'txn.app.started' && e.i <= ev.i);
-    const expected = txn && !started ? parties.filter((p) => p !== 'txn-producer') : parties;
+    const started = (party: string) => trace.events.some((e) => e.kind === 'txn.app.started' && (e.transition?.party as string) === party && e.i <= ev.i);
+    const expected = txn ? parties.filter((p) => (p !== 'txn-producer' && p !== 'txn-replacement') || started(p)) : parties;
     expect(keys.filter((k) => k in machines)).toEqual(expected);
     if (!trace.scenario.consumer) expect(keys).toEqual(expected);
     for (const party of expected) expect(leaves(machines[party]!, states[party]!).length).toBeGreaterThan(0);

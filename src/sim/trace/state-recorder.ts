@@ -1,4 +1,4 @@
-import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, StateValue as XStateValue } from 'xstate';
+import { transition, type AnyActorRef, type AnyMachineSnapshot, type AnyStateMachine, type StateValue as XStateValue } from 'xstate';
 import type { Kernel } from '../kernel/kernel';
 import type { TraceEventInput } from '../machines/effects';
 import type { ChildStarted, TraceEmitted } from '../machines/trace-emit';
@@ -111,6 +111,8 @@ export class StateRecorder {
   private parties = new Map<PartyId, Watched>();
   /** The consumer side's parties join this record when they are first watched (only in a run with a consumer). */
   private states: PartyStates = { producer: 'created', network: 'reachable', connection: 'none', broker: 'up' };
+  /** The states the last recorded event was stamped with. */
+  private lastStamp: PartyStates | null = null;
   /** Children's transitions not yet written: they go on the next recorded event. */
   private moves: LifecycleMove[] = [];
   /** An exception thrown inside a machine: XState stops the actor and reports it here; the run rethrows it. */
@@ -214,7 +216,7 @@ export class StateRecorder {
   /** Records an event of the simulation's environment (the application), stamped with the parties' states. */
   recordEnvironment(input: TraceEventInput): void {
     const ev = input as TraceEvent;
-    ev.states = this.currentStates();
+    ev.states = this.lastStamp = this.currentStates();
     this.takeMoves(ev);
     this.onRecord(this.kernel.record(ev));
   }
@@ -223,8 +225,8 @@ export class StateRecorder {
    * The last of a step's raised facts that moved a region: the transition, on that fact, from a state active before
    * the step to a state active after it. Read from the state nodes' own transitions; only for steps that raised facts.
    */
-  private factTransition(party: PartyId, w: Watched, facts: readonly string[]): TransitionTaken | undefined {
-    const after = new Set<unknown>(w.nodes);
+  private factTransition(party: PartyId, w: Watched, facts: readonly string[], nodes: readonly unknown[] = w.nodes): TransitionTaken | undefined {
+    const after = new Set<unknown>(nodes);
     for (let k = facts.length - 1; k >= 0; k--) {
       const fact = facts[k]!;
       for (const node of w.before._nodes) {
@@ -243,10 +245,39 @@ export class StateRecorder {
     this.moves = [];
   }
 
+  /**
+   * Records made before the last of their step's facts (a fence's move to PrepareEpochFence, on the way to
+   * PrepareAbort): stamped with the state after the facts raised by then, found with XState's pure `transition` from
+   * the snapshot the step started from (fact transitions have no actions), and the transition the last of those took.
+   */
+  private midStep(party: PartyId, w: Watched, cause: { type: string }, facts: readonly string[], through: number): { states: PartyStates; transition: TransitionTaken | undefined } {
+    const snapshots = [w.before];
+    for (let k = 0; k < through; k++) snapshots.push(transition(w.machine, snapshots[k]!, { type: facts[k]! })[0]);
+    // The transition: the last fact by then that moved a region, from the state it was raised in.
+    let taken: TransitionTaken | undefined;
+    for (let k = through - 1; k >= 0 && !taken; k--) taken = this.factTransition(party, { ...w, before: snapshots[k]! }, [facts[k]!], snapshots[k + 1]!._nodes);
+    const states = this.currentStates();
+    if (through === facts.length) return { states, transition: taken ?? this.transitionOf(party, w, cause) };
+    const mid = snapshots[through]!.value as XStateValue as StateValue;
+    // Unchanged states stay one shared object, as everywhere in the trace.
+    const last = this.lastStamp;
+    const same = last !== null && Object.keys(last).length === Object.keys(states).length && sameValue(last[party]!, mid) && Object.keys(states).every((p) => p === party || last[p as PartyId] === states[p as PartyId]);
+    return { states: same ? last : { ...states, [party]: mid }, transition: taken };
+  }
+
   private record(party: PartyId, w: Watched, e: TraceEmitted): void {
+    if (e.facts && e.factsThrough !== undefined) {
+      const mid = this.midStep(party, w, e.cause, e.facts, e.factsThrough);
+      this.write(e, mid.states, mid.transition);
+      return;
+    }
     const states = this.currentStates();
     const moved = e.facts && !sameNodes(w.before._nodes, w.nodes) ? this.factTransition(party, w, e.facts) : undefined;
-    const transition = moved ?? this.transitionOf(party, w, e.cause);
+    this.write(e, states, moved ?? this.transitionOf(party, w, e.cause));
+  }
+
+  private write(e: TraceEmitted, states: PartyStates, transition: TransitionTaken | undefined): void {
+    this.lastStamp = states;
     for (const input of e.records) {
       const ev = input as TraceEvent;
       ev.states = states;

@@ -19,9 +19,10 @@ export type ReaderId = `reader-${number}`;
 
 /**
  * A transactional run's parties: the application's producer (its transaction manager), the transaction
- * coordinator, the broker that leads every partition, and the downstream readers.
+ * coordinator, the broker that leads every partition, and the downstream readers. After a takeover, the instance
+ * that took over from a stalled one (which lives on as a zombie, still `txn-producer`) is `txn-replacement`.
  */
-export type TxnPartyId = 'txn-producer' | 'txn-coordinator' | 'partitions' | ReaderId;
+export type TxnPartyId = 'txn-producer' | 'txn-replacement' | 'txn-coordinator' | 'partitions' | ReaderId;
 
 /** The requests of a transactional run, by Kafka's API names. */
 export type TxnApi = 'InitProducerId' | 'OffsetFetch' | 'Fetch' | 'AddPartitionsToTxn' | 'Produce' | 'AddOffsetsToTxn' | 'TxnOffsetCommit' | 'EndTxn';

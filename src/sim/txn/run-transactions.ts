@@ -7,7 +7,7 @@ import { resolveProducerConfig } from '../protocol/producer-config';
 import { lastStableOffset, type PartitionLog } from '../protocol/txn-rules';
 import { transactionRulesOf, type Fault, type Scenario, type TxnCrashPoint } from '../scenario/schema';
 import { StateRecorder } from '../trace/state-recorder';
-import type { PartitionView, PartyId, PartyStates, ReaderId, Trace, TraceEvent } from '../trace/types';
+import type { PartitionView, PartyId, PartyStates, ReaderId, Trace, TraceEvent, TxnPartyId } from '../trace/types';
 import { LINK_ID } from './txn-effects';
 import { txnLinkMachine } from './txn-link.machine';
 import { outputPartition, partitionLogs, partitionsMachine, PARTITIONS_ID, type PartitionsInput } from './partitions.machine';
@@ -17,6 +17,9 @@ import type { TxnAppEnv, TxnAppInput } from './txn-app-model';
 import { TXN_COORDINATOR_ID, txnCoordinatorMachine, txnStateLog, type TxnCoordinatorInput } from './txn-coordinator.machine';
 
 type RootInput = { clock: SimClock; coordinator: TxnCoordinatorInput; partitions: PartitionsInput };
+/** Which of the application's charts an instance is followed as. */
+type AppParty = Extract<TxnPartyId, 'txn-producer' | 'txn-replacement'>;
+
 type RootEvent = { type: 'app.launch'; input: TxnAppInput } | { type: 'app.retire'; instance: number } | { type: 'reader.launch'; input: ReaderInput };
 
 /**
@@ -171,12 +174,15 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     abortInstead: faults.abortInstead,
     delayProduce: faults.delayProduce,
     idle: faults.idle,
+    // A restarted instance is followed as the party its predecessor was; one that takes over from a stalled
+    // instance (a zombie to be) as the replacement, so the zombie's own chart goes on to show it being fenced.
     crashed: (instance, downMs) => {
       k.schedule(k.now, () => root.send({ type: 'app.retire', instance }));
-      if (downMs !== null) k.schedule(k.now + downMs, launch);
+      const party = partyOf.get(instance) ?? 'txn-producer';
+      if (downMs !== null) k.schedule(k.now + downMs, () => launch(party));
     },
     takeover: (_instance, takeoverMs) => {
-      k.schedule(k.now + takeoverMs, launch);
+      k.schedule(k.now + takeoverMs, () => launch('txn-replacement'));
     },
     total,
     produced: () => produced,
@@ -184,12 +190,14 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
       produced = Math.max(produced, upTo);
     },
   };
-  function launch(): void {
+  const partyOf = new Map<number, AppParty>();
+  function launch(party: AppParty = 'txn-producer'): void {
     instances += 1;
     const instance = instances;
+    partyOf.set(instance, party);
     root.send({ type: 'app.launch', input: { instance, self: txnAppSystemId(instance), cfg: txn, tv, env } });
     const actor = root.system.get(txnAppSystemId(instance)) as AnyActorRef;
-    recorder.watch('txn-producer' as PartyId, actor, txnAppMachine);
+    recorder.watch(party as PartyId, actor, txnAppMachine);
     actor.send({ type: 'app.start' });
   }
 
@@ -212,7 +220,7 @@ export function runTransactions(scenario: Scenario, maxEvents = MAX_EVENTS): Tra
     };
     if (total > 0) k.schedule(scenario.workload.startMs, () => upstream(1));
   }
-  k.schedule(txn.startMs, launch);
+  k.schedule(txn.startMs, () => launch());
   for (const f of scenario.faults.scripted) {
     if (f.kind !== 'coordinator-restart') continue;
     k.schedule(f.atMs, () => coordinator.send({ type: 'coordinator.crash', downMs: f.downMs }));

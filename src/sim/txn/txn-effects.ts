@@ -63,6 +63,8 @@ export function enactTxn(step: TxnStep, cause: { type: string }, enqueue: Enqueu
       } else if (fx.type === 'env') enqueue(() => fx.run());
     },
     facts,
+    // A fence passes through PrepareEpochFence on its way to PrepareAbort in one step: its record shows that state.
+    true,
   );
 }
 
