@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { leftoverEnglish } from '../src/i18n/english-check';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { txnCoordinatorMachine } from '../src/sim/txn/txn-coordinator.machine';
 import { expect, openLab, outcome, test } from './fixtures';
+
+/** Every state node id of a machine, read from its definition (independently of the view's own extraction). */
+function stateIds(machine: AnyStateMachine): string[] {
+  const walk = (node: AnyStateNode): string[] => Object.values(node.states).flatMap((c) => [c.id, ...walk(c as AnyStateNode)]);
+  return walk(machine.root).sort();
+}
 
 /** Texts of the timeline's labels and badges, as drawn. */
 const labels = (page: Page) => page.evaluate(() => window.__lab!.zoom.get()!.labelBoxes().map((b) => b.text));
@@ -84,6 +92,43 @@ test('a transactional preset draws its own lanes, steps to its end and gives the
     return words;
   });
   expect(leftoverEnglish(text)).toEqual([]);
+});
+
+test('the statecharts follow the zombie and its replacement apart, and show the coordinator fencing through PrepareEpochFence (Chinese, projector)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, 'txn-zombie-fencing');
+  await page.getByLabel('Theme').selectOption('projector');
+  await page.getByLabel('Language / 语言').selectOption('zh');
+  await page.evaluate(() => window.__lab!.idle());
+  const view = page.getByRole('region', { name: '状态图' });
+  await view.getByRole('button', { name: '状态图' }).click();
+  const chart = (party: string) => view.locator(`svg[data-party="${party}"]`);
+  const state = (party: string, id: string) => chart(party).locator(`[data-state-id="${id}"]`);
+  await expect(chart('txn-replacement')).toBeVisible();
+  // The coordinator's chart is Kafka's TransactionState graph: exactly its states, and only the moves Kafka allows.
+  const drawn = await chart('txn-coordinator').locator('[data-state-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state-id')!));
+  expect(drawn.sort()).toEqual(stateIds(txnCoordinatorMachine));
+  await expect(chart('txn-coordinator').locator('polyline[data-transition^="txn-coordinator.txn.PrepareCommit:to.PrepareAbort"]')).toHaveCount(0);
+
+  // The replacement's InitProducerId fences the open transaction: the coordinator passes through PrepareEpochFence.
+  const fence = await page.evaluate(() => window.__lab!.store.getState().trace.events.findIndex((e) => e.kind === 'txn.state' && e.to === 'PrepareEpochFence'));
+  expect(fence).toBeGreaterThan(0);
+  await page.getByRole('slider', { name: '时间' }).fill(String(fence));
+  await expect(state('txn-coordinator', 'txn-coordinator.txn.PrepareEpochFence')).toHaveAttribute('aria-current', 'true');
+  await expect(chart('txn-coordinator').locator('polyline.sc-taken')).toHaveAttribute('data-transition', /^txn-coordinator\.txn\.Ongoing:to\.PrepareEpochFence:/);
+  await expect(state('txn-producer', 'txn-producer.app.paused')).toHaveAttribute('aria-current', 'true');
+  await expect(state('txn-replacement', 'txn-producer.manager.INITIALIZING')).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: '前进一步' }).click();
+  await expect(state('txn-coordinator', 'txn-coordinator.txn.PrepareAbort')).toHaveAttribute('aria-current', 'true');
+  await expect(chart('txn-coordinator').locator('polyline.sc-taken')).toHaveAttribute('data-transition', /^txn-coordinator\.txn\.PrepareEpochFence:to\.PrepareAbort:/);
+
+  // At the end the zombie, woken, has been fenced in its own chart, while the replacement is READY.
+  await page.evaluate(() => window.__lab!.store.getState().jumpToEnd());
+  await expect(state('txn-producer', 'txn-producer.manager.FATAL_ERROR')).toHaveAttribute('aria-current', 'true');
+  await expect(state('txn-replacement', 'txn-producer.manager.READY')).toHaveAttribute('aria-current', 'true');
+  await expect(view.locator('li[data-party="txn-replacement"]')).toContainText('manager: READY');
+  await expect(view.locator('li[data-party="txn-producer"]')).toContainText('manager: FATAL_ERROR');
+  await expect(view.getByText('替代实例的生产者').first()).toBeVisible();
 });
 
 test('a late write that leaks: the verdict says exactly-once did not hold, and read_committed is held at the LSO', async ({ page }) => {
