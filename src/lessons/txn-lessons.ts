@@ -22,7 +22,8 @@ export const TXN_LESSONS: readonly Lesson[] = [
       },
       {
         id: 'fence',
-        at: first('txn.handled', (e) => e.api === 'InitProducerId' && e.error === 'CONCURRENT_TRANSACTIONS'),
+        // The coordinator's decision (the fence), not its answer: the question waits before anything shows it.
+        at: first('txn.state', (e) => e.to === 'PrepareEpochFence'),
         title: 'A replacement calls initTransactions()',
         narration: 'An orchestrator starts instance 2 with the same transactional.id. Its InitProducerId finds transaction 1 open: the coordinator bumps the epoch to 1, writes ABORT markers with it, and tells instance 2 to retry.',
         rule: 'InitProducerId while Ongoing: fence (epoch + 1), abort, answer CONCURRENT_TRANSACTIONS',
@@ -35,7 +36,8 @@ export const TXN_LESSONS: readonly Lesson[] = [
       },
       {
         id: 'second-bump',
-        at: first('txn.handled', (e) => e.api === 'InitProducerId' && e.instance === 2 && e.error === 'NONE'),
+        // The bump written to __transaction_state, before the answer that carries it.
+        at: first('txn.state', (e) => e.rule?.id === 'txn-epoch-bumped'),
         title: 'The retry bumps again',
         narration: 'The retry finds the abort complete and bumps the epoch once more: instance 2 works with epoch 2. The +2 is typical of a fenced takeover.',
         rule: 'From CompleteAbort, InitProducerId bumps the epoch: the fence cost one, the retry another',
@@ -55,7 +57,8 @@ export const TXN_LESSONS: readonly Lesson[] = [
       },
       {
         id: 'zombie-fenced',
-        at: first('txn.response', (e) => e.instance === 1 && e.error === 'PRODUCER_FENCED'),
+        // The coordinator's refusal, before the zombie receives it.
+        at: first('txn.handled', (e) => e.instance === 1 && e.error === 'PRODUCER_FENCED'),
         title: 'Refused: PRODUCER_FENCED',
         narration: 'Epoch 0 is older than the coordinator’s 2: the request is refused with PRODUCER_FENCED, a fatal error. Instance 1 can only close its producer.',
         rule: 'A stale epoch at the coordinator: PRODUCER_FENCED (fatal); at a partition: INVALID_PRODUCER_EPOCH',
@@ -277,7 +280,8 @@ export const TXN_LESSONS: readonly Lesson[] = [
       },
       {
         id: 'leak',
-        at: last('txn.marker', (e) => e.result === 'COMMIT'),
+        // The first COMMIT marker: the question waits before any of them is written.
+        at: first('txn.marker', (e) => e.result === 'COMMIT'),
         title: 'The next commit leaks it',
         narration: 'A new instance commits m1 and m2 with the same producer id. Its COMMIT marker closes the transaction the late write opened: the aborted copies become committed. read_committed sees m1 and m2 twice.',
         rule: 'KAFKA-17754: a late write of an aborted transaction leaking into the next one',
