@@ -4,6 +4,8 @@ import type { Lesson } from './types';
 
 /** A database transaction that wrote message `m`'s effect. */
 const effectOf = (m: number) => (e: EventOf<'db.txn'>) => e.result === 'committed' && e.ops.some((op) => op.op === 'effect' && op.message === m);
+/** A database transaction that looked message `m` up in the processed-id table. */
+const checkOf = (m: number) => (e: EventOf<'db.txn'>) => e.ops.some((op) => op.op === 'check' && op.message === m);
 
 /** The consumer side's lessons: what happens after the log, in the application that reads it. */
 export const CONSUMER_LESSONS: readonly Lesson[] = [
@@ -212,7 +214,8 @@ export const CONSUMER_LESSONS: readonly Lesson[] = [
       {
         id: 'two-transactions-return',
         dedup: 'after-effect',
-        at: nth(2, 'db.txn', effectOf(2)),
+        // The redelivery's check: the database lane shows what it finds, so the question waits before it.
+        at: nth(2, 'db.txn', checkOf(2)),
         title: 'Message 2 comes back: two transactions',
         narration: 'The crash fell between the two transactions: the effect is in the database, the processed id is not. The check finds nothing, and the effect is written again.',
         rule: 'A crash between two transactions leaves the first without the second',
@@ -233,7 +236,7 @@ export const CONSUMER_LESSONS: readonly Lesson[] = [
       },
       {
         id: 'one-transaction-return',
-        at: first('dedup.skipped'),
+        at: nth(2, 'db.txn', checkOf(2)),
         title: 'Message 2 comes back: one transaction',
         narration: 'The redelivered message 2 is found in the processed-id table and skipped: its effect stays in the database once.',
         rule: 'Atomic effect + processed id: exactly-once effects on top of at-least-once delivery',
