@@ -129,6 +129,10 @@ test('the statecharts follow the zombie and its replacement apart, and show the 
   await expect(view.locator('li[data-party="txn-replacement"]')).toContainText('manager: READY');
   await expect(view.locator('li[data-party="txn-producer"]')).toContainText('manager: FATAL_ERROR');
   await expect(view.getByText('替代实例的生产者').first()).toBeVisible();
+
+  const results = await new AxeBuilder({ page }).include('.statecharts').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
 });
 
 test('a late write that leaks: the verdict says exactly-once did not hold, and read_committed is held at the LSO', async ({ page }) => {
