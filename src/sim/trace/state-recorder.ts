@@ -84,6 +84,16 @@ interface Watched {
   staying: WeakMap<object, Map<string, TransitionTaken | undefined>>;
   /** The record of each of the machine's transitions taken so far (read-only, so events share it), by event type. */
   taken: Map<object, Map<string, TransitionTaken>>;
+  /** Where each fact leads from each state value (JSON) it was raised in: see `factMove`. */
+  factMoves: Map<string, FactMove>;
+}
+
+interface FactMove {
+  /** The state value after the fact, as JSON, and a snapshot in that state. */
+  key: string;
+  snapshot: AnyMachineSnapshot;
+  /** The transition the fact took, if it moved a region. */
+  taken: TransitionTaken | undefined;
 }
 
 interface TransitionNode {
@@ -133,7 +143,7 @@ export class StateRecorder {
     // from its actor's own state.
     const initial = this.states[party] ?? ((actor.getSnapshot() as AnyMachineSnapshot).value as XStateValue as StateValue);
     if (this.states[party] === undefined) this.states = { ...this.states, [party]: initial };
-    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: initial, staying: new WeakMap(), taken: new Map() };
+    const w: Watched = { actor, machine, before: actor.getSnapshot() as AnyMachineSnapshot, nodes: [], value: initial, staying: new WeakMap(), taken: new Map(), factMoves: new Map() };
     this.parties.set(party, w);
     actor.subscribe({
       next: (snapshot: AnyMachineSnapshot) => {
@@ -251,18 +261,38 @@ export class StateRecorder {
    * the snapshot the step started from (fact transitions have no actions), and the transition the last of those took.
    */
   private midStep(party: PartyId, w: Watched, cause: { type: string }, facts: readonly string[], through: number): { states: PartyStates; transition: TransitionTaken | undefined } {
-    const snapshots = [w.before];
-    for (let k = 0; k < through; k++) snapshots.push(transition(w.machine, snapshots[k]!, { type: facts[k]! })[0]);
+    let snapshot = w.before;
+    let key = JSON.stringify(snapshot.value);
     // The transition: the last fact by then that moved a region, from the state it was raised in.
     let taken: TransitionTaken | undefined;
-    for (let k = through - 1; k >= 0 && !taken; k--) taken = this.factTransition(party, { ...w, before: snapshots[k]! }, [facts[k]!], snapshots[k + 1]!._nodes);
+    for (let k = 0; k < through; k++) {
+      const move = this.factMove(party, w, snapshot, key, facts[k]!);
+      snapshot = move.snapshot;
+      key = move.key;
+      taken = move.taken ?? taken;
+    }
     const states = this.currentStates();
     if (through === facts.length) return { states, transition: taken ?? this.transitionOf(party, w, cause) };
-    const mid = snapshots[through]!.value as XStateValue as StateValue;
+    const mid = snapshot.value as XStateValue as StateValue;
     // Unchanged states stay one shared object, as everywhere in the trace.
     const last = this.lastStamp;
     const same = last !== null && Object.keys(last).length === Object.keys(states).length && sameValue(last[party]!, mid) && Object.keys(states).every((p) => p === party || last[p as PartyId] === states[p as PartyId]);
     return { states: same ? last : { ...states, [party]: mid }, transition: taken };
+  }
+
+  /**
+   * Where a fact leads from a state, computed by XState's pure `transition` once per state and fact, then remembered
+   * (fact transitions have no actions, and their guards read only the run's settings).
+   */
+  private factMove(party: PartyId, w: Watched, from: AnyMachineSnapshot, key: string, fact: string): FactMove {
+    const id = `${key}\n${fact}`;
+    let move = w.factMoves.get(id);
+    if (!move) {
+      const next = transition(w.machine, from, { type: fact })[0];
+      move = { key: JSON.stringify(next.value), snapshot: next, taken: this.factTransition(party, { ...w, before: from }, [fact], next._nodes) };
+      w.factMoves.set(id, move);
+    }
+    return move;
   }
 
   private record(party: PartyId, w: Watched, e: TraceEmitted): void {
