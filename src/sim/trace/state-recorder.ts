@@ -271,8 +271,10 @@ export class StateRecorder {
       key = move.key;
       taken = move.taken ?? taken;
     }
+    // Before any fact has moved a region, the step's own transition (on the event that caused it) is the records'.
+    taken ??= this.transitionOf(party, w, cause);
     const states = this.currentStates();
-    if (through === facts.length) return { states, transition: taken ?? this.transitionOf(party, w, cause) };
+    if (through === facts.length) return { states, transition: taken };
     const mid = snapshot.value as XStateValue as StateValue;
     // Unchanged states stay one shared object, as everywhere in the trace.
     const last = this.lastStamp;
