@@ -492,7 +492,8 @@ export const LESSONS: readonly Lesson[] = [
       {
         id: 'kafka-2-4-resets-id',
         kafkaVersion: '2.4',
-        at: first('pid.reset'),
+        // The producer's reaction to the error (message 4 fails), not the reset after it: the failure gives it away.
+        at: first('request.failed', about(4)),
         title: 'Kafka 2.4: fail and reset the producer id',
         narration: 'Same faults on 2.4. Message 4 is in the log, yet the application gets an error; message 5’s retry, under the old id, is recognised.',
         rule: 'Before KIP-360: TransactionManager.resetProducerId',
