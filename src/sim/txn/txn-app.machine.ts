@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { SimClock } from '../kernel/kernel';
-import { MANAGER_ENTERED_FROM, type ManagerState } from '../protocol/txn-rules';
+import { managerMoveValid, type ManagerState } from '../protocol/txn-rules';
 import { txnStep } from './txn-effects';
 import {
   APP_PHASES,
@@ -40,12 +40,12 @@ const step = <T extends TxnAppEvent['type']>(type: T, f: (m: TxnAppModel, e: Ext
   txnStep<TxnAppModel, Event>((m, e, s) => (e.type === type ? f(m, e as Extract<TxnAppEvent, { type: T }>, s) : m));
 
 /**
- * A transaction manager state's transitions: one per move Kafka allows from it (`MANAGER_ENTERED_FROM`), each on the
+ * A transaction manager state's transitions: one per move Kafka allows from it (`managerMoveValid`), each on the
  * fact a step raises when it makes that move. A move to the same state is not one (ABORTABLE_ERROR stays).
  */
 function managerMoves(from: ManagerState): Record<string, { target: ManagerState }> {
   const on: Record<string, { target: ManagerState }> = {};
-  for (const to of MANAGER_STATES) if (to !== 'FATAL_ERROR' && to !== from && MANAGER_ENTERED_FROM[to].includes(from)) on[`manager.${to}`] = { target: to };
+  for (const to of MANAGER_STATES) if (to !== 'FATAL_ERROR' && to !== from && managerMoveValid(from, to)) on[`manager.${to}`] = { target: to };
   return on;
 }
 
