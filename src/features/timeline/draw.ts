@@ -503,6 +503,30 @@ function drawCursor(d: DrawInput) {
   ctx.stroke();
 }
 
+/** Each character's advance, by font: measured once, then reused by every label that has it. */
+const advances = new Map<string, Map<string, number>>();
+
+/**
+ * A label's width: the sum of its characters' advances. Placing labels measures every candidate on every frame, and
+ * while zooming and panning most are texts not seen before; measuring a new text shapes it, which is what made those
+ * frames slow. Labels are short and use no ligatures; kerning is left out (a pixel at most).
+ */
+function labelWidth(ctx: CanvasRenderingContext2D, f: string, text: string): number {
+  let byChar = advances.get(f);
+  if (!byChar) advances.set(f, (byChar = new Map()));
+  let w = 0;
+  for (const ch of text) {
+    let a = byChar.get(ch);
+    if (a === undefined) {
+      if (ctx.font !== f) ctx.font = f;
+      a = ctx.measureText(ch).width;
+      byChar.set(ch, a);
+    }
+    w += a;
+  }
+  return w;
+}
+
 /** Draws one frame: only what is inside the visible window; aggregated when there is more than one event per pixel. */
 export function drawTimeline(d: DrawInput): DrawStats {
   const { ctx, g, x, layout } = d;
@@ -520,10 +544,7 @@ export function drawTimeline(d: DrawInput): DrawStats {
   ctx.clip();
   let arrows = 0;
   let marks = 0;
-  const measure = (text: string, bold: boolean) => {
-    ctx.font = font(d.palette, LABEL_SCALE, bold ? '600' : '');
-    return ctx.measureText(text).width;
-  };
+  const measure = (text: string, bold: boolean) => labelWidth(ctx, font(d.palette, LABEL_SCALE, bold ? '600' : ''), text);
   const place = { layout, x, g, right: d.width - 2, lang: d.lang ?? 'en', measure };
   let labels: LabelBox[];
   if (density) {
