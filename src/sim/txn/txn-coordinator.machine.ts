@@ -9,9 +9,7 @@ import {
   endTxn,
   initProducerId,
   nextCheckAt,
-  TXN_ENTERED_FROM,
   TXN_STATES,
-  TXN_TV2_ABORT_FROM,
   txnMoveValid,
   type CoordinatorDecision,
   type PartitionLog,
@@ -86,14 +84,15 @@ function moveTo(m: CoordinatorModel, s: TxnStep, from: TxnMeta | null, to: TxnMe
 }
 
 /**
- * The txn region's transitions, one per move Kafka allows (`TXN_ENTERED_FROM`), each on the fact a step raises when
+ * The txn region's transitions, one per move Kafka allows (`txnMoveValid`), each on the fact a step raises when
  * it makes that move; the aborts only transaction version 2 allows are guarded.
  */
 function txnMoves(from: TxnState): Record<string, { target: TxnState; guard?: 'transactionVersion2' }> {
   const on: Record<string, { target: TxnState; guard?: 'transactionVersion2' }> = {};
   for (const to of TXN_STATES) {
-    if (TXN_ENTERED_FROM[to].includes(from)) on[`to.${to}`] = { target: to };
-    else if (to === 'PrepareAbort' && TXN_TV2_ABORT_FROM.includes(from)) on[`to.${to}`] = { target: to, guard: 'transactionVersion2' };
+    if (to === from) continue;
+    if (txnMoveValid(from, to, 1)) on[`to.${to}`] = { target: to };
+    else if (txnMoveValid(from, to, 2)) on[`to.${to}`] = { target: to, guard: 'transactionVersion2' };
   }
   return on;
 }
