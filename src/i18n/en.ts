@@ -431,6 +431,7 @@ export const en = {
   'outcome.no': 'no',
   'outcome.tally': 'Sent {sent} · written {written} · acknowledged {acked}',
   'outcome.anomalies': 'Anomalies',
+  'outcome.more': 'Show {n} more ({left} of {total} not shown yet)',
   'outcome.show': '{kind}: message {m} — show',
   'anomaly.duplicate': 'Duplicate',
   'anomaly.lost': 'Lost',

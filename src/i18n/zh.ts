@@ -418,6 +418,7 @@ export const zh: Catalogue = {
   'outcome.no': '否',
   'outcome.tally': '发送 {sent} · 写入 {written} · 确认 {acked}',
   'outcome.anomalies': '异常',
+  'outcome.more': '再显示 {n} 条（共 {total} 条，还有 {left} 条未显示）',
   'outcome.show': '{kind}：消息 {m} — 查看',
   'anomaly.duplicate': '重复',
   'anomaly.lost': '丢失',

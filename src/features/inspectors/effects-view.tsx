@@ -2,6 +2,7 @@ import { explainEffectAnomaly, summariseEffects } from '../../i18n/explain-effec
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { EffectsOutcome } from '../../sim/trace/outcome-types';
+import { AnomalyList } from './anomaly-list';
 
 /**
  * The end-to-end verdict of a run with a consumer, beside the log's: the business effects in the database per
@@ -24,18 +25,20 @@ export function EffectsView({ effects: e, onGoTo, lang = 'en' }: { effects: Effe
       <p className="outcome-tally">{t('effects.tally', { applied: e.applied, rows: e.rows })}</p>
       <p className="outcome-explanation">{summariseEffects(lang, e)}</p>
       {e.anomalies.length > 0 && (
-        <ul className="anomalies" aria-label={t('effects.anomalies')}>
-          {e.anomalies.map((a, k) => {
+        <AnomalyList
+          items={e.anomalies}
+          label={t('effects.anomalies')}
+          lang={lang}
+          render={(a, k) => {
             const id = `effect-anomaly-${k}`;
             const first = a.events[0];
-            const text = explainEffectAnomaly(lang, a);
             return (
-              <li key={k}>
+              <>
                 <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
                   {t('outcome.show', { kind: t(a.kind === 'duplicate-effect' ? 'effects.kind.duplicate' : 'effects.kind.lost'), m: a.message })}
                 </button>
                 <p id={id} className="anomaly-text">
-                  {text}
+                  {explainEffectAnomaly(lang, a)}
                 </p>
                 {a.events.length > 1 && (
                   <p className="witnesses">
@@ -47,10 +50,10 @@ export function EffectsView({ effects: e, onGoTo, lang = 'en' }: { effects: Effe
                     ))}
                   </p>
                 )}
-              </li>
+              </>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
     </div>
   );

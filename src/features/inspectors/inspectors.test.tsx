@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLabStore, type LabStore } from '../../store/create-lab-store';
 import { LabStoreProvider } from '../../store/lab-store-context';
 import { fixtureOutcome, makeDuplicateFixtureTrace, makeFixtureTrace } from '../../testing/fixture-trace';
+import { ANOMALIES_FIRST, ANOMALIES_MORE } from './anomaly-list';
 import { BrokerState } from './broker-state';
 import { OutcomeView } from './outcome-view';
 import { ProducerState } from './producer-state';
@@ -45,6 +46,28 @@ describe('OutcomeView', () => {
     expect(screen.getByText('Duplicates: 0')).toBeTruthy();
     expect(screen.getByText(/Exactly-once: yes/)).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Anomalies' })).toBeNull();
+  });
+
+  it('lists the first anomalies of a long run and adds more on request, focusing the first one added', () => {
+    const many = Array.from({ length: ANOMALIES_FIRST + ANOMALIES_MORE + 10 }, (_, k) => ({ ...fixtureOutcome.anomalies[0]!, message: k + 1, events: [k] }));
+    const outcome = { ...fixtureOutcome, duplicates: many.length, anomalies: many };
+    const onGoTo = vi.fn();
+    const { rerender } = render(<OutcomeView outcome={outcome} onGoTo={onGoTo} />);
+    const list = () => screen.getByRole('list', { name: 'Anomalies' });
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(ANOMALIES_FIRST);
+    fireEvent.click(screen.getByRole('button', { name: `Show ${ANOMALIES_MORE} more (${many.length - ANOMALIES_FIRST} of ${many.length} not shown yet)` }));
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(ANOMALIES_FIRST + ANOMALIES_MORE);
+    const firstAdded = screen.getByRole('button', { name: `Duplicate: message ${ANOMALIES_FIRST + 1} — show` });
+    expect(document.activeElement).toBe(firstAdded);
+    fireEvent.click(firstAdded);
+    expect(onGoTo).toHaveBeenCalledWith(ANOMALIES_FIRST);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more (10 of 130 not shown yet)' }));
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(many.length);
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
+    // Another run's verdict starts again from its first anomalies.
+    rerender(<OutcomeView outcome={{ ...outcome, anomalies: many.slice(5) }} onGoTo={onGoTo} />);
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(ANOMALIES_FIRST);
+    expect(within(list()).getAllByRole('button')[0]!.textContent).toContain('message 6');
   });
 });
 

@@ -2,6 +2,7 @@ import { explainAnomaly, summarise } from '../../i18n/explain';
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { Outcome } from '../../sim/trace/outcome-types';
+import { AnomalyList } from './anomaly-list';
 
 /** The checker's verdict, its summary and every anomaly's explanation, worded from the checker's facts in `lang`. */
 export function OutcomeView({ outcome, onGoTo, lang = 'en' }: { outcome: Outcome; onGoTo: (event: number) => void; lang?: Lang }) {
@@ -24,22 +25,25 @@ export function OutcomeView({ outcome, onGoTo, lang = 'en' }: { outcome: Outcome
       <p className="outcome-tally">{t('outcome.tally', { sent: o.sent, written: o.written, acked: o.acknowledged })}</p>
       {explanation && <p className="outcome-explanation">{explanation}</p>}
       {o.anomalies.length > 0 && (
-        <ul className="anomalies" aria-label={t('outcome.anomalies')}>
-          {o.anomalies.map((a, k) => {
+        <AnomalyList
+          items={o.anomalies}
+          label={t('outcome.anomalies')}
+          lang={lang}
+          render={(a, k) => {
             const first = a.events[0];
             const id = `anomaly-${k}`;
             return (
-              <li key={k}>
+              <>
                 <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
                   {t('outcome.show', { kind: t(`anomaly.${a.kind}`), m: a.message })}
                 </button>
                 <p id={id} className="anomaly-text">
                   {explainAnomaly(lang, a)}
                 </p>
-              </li>
+              </>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { explainTxnAnomaly, summariseTransactions } from '../../i18n/explain-txn
 import type { Lang } from '../../i18n/lang';
 import { translator, type Params } from '../../i18n/t';
 import type { ConsumerOutcome, TransactionsOutcome, TxnAnomaly } from '../../sim/trace/outcome-types';
+import { AnomalyList } from './anomaly-list';
 
 const anomalyParams = (a: TxnAnomaly): Params => (a.kind === 'hanging-transaction' ? { partition: a.partition } : { m: a.message });
 
@@ -27,22 +28,25 @@ export function TxnOutcomeView({ outcome, consumers, onGoTo, lang = 'en' }: { ou
       </ul>
       <p className="outcome-explanation">{summariseTransactions(lang, o)}</p>
       {o.anomalies.length > 0 && (
-        <ul className="anomalies" aria-label={t('outcome.anomalies')}>
-          {o.anomalies.map((a, k) => {
+        <AnomalyList
+          items={o.anomalies}
+          label={t('outcome.anomalies')}
+          lang={lang}
+          render={(a, k) => {
             const first = a.events[0];
             const id = `txn-anomaly-${k}`;
             return (
-              <li key={k}>
+              <>
                 <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
                   {t(`txnOutcome.anomaly.${a.kind}`, anomalyParams(a))}
                 </button>
                 <p id={id} className="anomaly-text">
                   {explainTxnAnomaly(lang, a)}
                 </p>
-              </li>
+              </>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
       <h3 className="sub">{t('txnOutcome.readers')}</h3>
       <ul className="txn-readers">
