@@ -159,3 +159,49 @@ for (const size of SIZES) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
   });
 }
+
+/**
+ * Stepping through a run keeps the lanes still: the narration keeps room for two lines and the row under the canvas
+ * one row of chips, whatever the event, so the canvas neither grows nor shrinks from one step to the next (it used
+ * to, by a line of narration or a row of chips, on most steps).
+ */
+for (const { size, theme, lang } of [
+  { size: SIZES[0]!, theme: 'projector', lang: 'zh' },
+  { size: SIZES[1]!, theme: 'light', lang: 'en' },
+] as const) {
+  test(`stepping at ${size.width}×${size.height}, ${theme}, ${lang}: the timeline keeps its height at every event`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await setUp(page, theme, lang);
+    const heightsWhileStepping = () =>
+      page.evaluate(async () => {
+        const lab = window.__lab!;
+        const n = lab.store.getState().trace.events.length;
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const seen = new Map<number, number>();
+        for (let k = 0; k < n; k++) {
+          lab.store.getState().setCursor(k);
+          await frame();
+          await frame();
+          const h = Math.round(document.querySelector('.timeline-canvas')!.getBoundingClientRect().height);
+          if (!seen.has(h)) seen.set(h, k);
+        }
+        return [...seen].map(([h, k]) => `${h} px from event ${k}`);
+      });
+    for (const preset of ['lost-ack', 'beyond-dedup-window', 'failover-retry-recognised', 'consumer-crash-before-commit', 'txn-zombie-fencing']) {
+      await page.evaluate(async (id) => {
+        window.__lab!.store.getState().choosePreset(id);
+        await window.__lab!.idle();
+      }, preset);
+      expect(await heightsWhileStepping(), `${preset}: the canvas's heights while stepping`).toHaveLength(1);
+    }
+    // In a lesson, within one of its steps, the narration keeps its lines too (one on a short screen, two otherwise).
+    await page.evaluate(async () => {
+      const s = window.__lab!.store.getState();
+      s.startLesson('kafka-versions');
+      await window.__lab!.idle();
+      window.__lab!.store.getState().goToStep(2);
+      await window.__lab!.idle();
+    });
+    expect(await heightsWhileStepping(), "a lesson step: the canvas's heights while stepping").toHaveLength(1);
+  });
+}
