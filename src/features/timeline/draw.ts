@@ -65,13 +65,15 @@ function drawLanes({ ctx, width, g, palette: p, lang = 'en' }: DrawInput) {
   ctx.stroke();
 }
 
-/**
- * A lane's name left of the plot: one line, or two where the catalogue breaks it, and a smaller second line (a
- * reader's isolation level). A name too wide or too tall for its place is drawn smaller, never cut.
- */
-function laneTitle(ctx: CanvasRenderingContext2D, g: LaneGeometry, p: Palette, row: number, text: string, sub?: string) {
-  const lines = text.split('\n');
-  const room = g.plotLeft - 14;
+/** The scale each lane title was fitted at, by font, text, room and lane height: titles change far less often than frames. */
+const titleScales = new Map<string, number>();
+
+/** The largest scale (1.05 down to 0.55, in steps of 0.05) at which a lane's title fits its room and its lane. */
+function titleScale(ctx: CanvasRenderingContext2D, p: Palette, lines: readonly string[], sub: string | undefined, room: number, laneHeight: number): number {
+  const key = `${font(p, 1, '600')}|${lines.join('\n')}|${sub ?? ''}|${room}|${laneHeight}`;
+  const known = titleScales.get(key);
+  if (known !== undefined) return known;
+  if (titleScales.size > 500) titleScales.clear();
   let scale = 1.05;
   const fit = () => {
     ctx.font = font(p, scale, '600');
@@ -80,9 +82,21 @@ function laneTitle(ctx: CanvasRenderingContext2D, g: LaneGeometry, p: Palette, r
       ctx.font = font(p, scale * 0.72);
       w = Math.max(w, ctx.measureText(sub).width);
     }
-    return w <= room && p.fontSize * scale * (lines.length + (sub ? 0.8 : 0)) * 1.1 <= g.laneHeight - 2;
+    return w <= room && p.fontSize * scale * (lines.length + (sub ? 0.8 : 0)) * 1.1 <= laneHeight - 2;
   };
   while (scale > 0.55 && !fit()) scale -= 0.05;
+  titleScales.set(key, scale);
+  return scale;
+}
+
+/**
+ * A lane's name left of the plot: one line, or two where the catalogue breaks it, and a smaller second line (a
+ * reader's isolation level). A name too wide or too tall for its place is drawn smaller, never cut.
+ */
+function laneTitle(ctx: CanvasRenderingContext2D, g: LaneGeometry, p: Palette, row: number, text: string, sub?: string) {
+  const lines = text.split('\n');
+  const room = g.plotLeft - 14;
+  const scale = titleScale(ctx, p, lines, sub, room, g.laneHeight);
   const lh = p.fontSize * scale * 1.1;
   const subH = sub ? lh * 0.75 : 0;
   let y = laneCenter(g, row) - (lh * lines.length + subH) / 2 + lh / 2;
@@ -412,10 +426,23 @@ function markerTag(d: DrawInput, m: Mark, index: number, box: LabelBox) {
   ctx.fillText(box.text, bx + tip + 2, y + 1);
 }
 
-function drawDensity(d: DrawInput) {
-  const { ctx, g, x, palette: p, cursor, layout } = d;
-  const bucketPx = 2;
-  const cols = Math.ceil((g.plotRight - g.plotLeft) / bucketPx);
+/** A window's density columns: each column's first event, and each lane's count in each column. */
+interface DensityColumns {
+  key: string;
+  bounds: Int32Array;
+  totals: Float32Array;
+  max: number;
+}
+
+/** The columns last counted, by layout: moving the cursor redraws the same window without counting it again. */
+const densityColumns = new WeakMap<TimelineLayout, DensityColumns>();
+
+function countDensity(d: DrawInput, cols: number, bucketPx: number): DensityColumns {
+  const { g, x, layout } = d;
+  const [d0, d1] = x.domain() as [number, number];
+  const key = `${d0}|${d1}|${g.plotLeft}|${g.plotRight}|${bucketPx}`;
+  const known = densityColumns.get(layout);
+  if (known?.key === key) return known;
   // Column boundaries by binary search; lane counts from prefix sums: cost grows with the width, not the run.
   const bounds = new Int32Array(cols + 1);
   for (let c = 0; c <= cols; c++) bounds[c] = lowerBound(layout.times, x.invert(g.plotLeft + c * bucketPx));
@@ -430,6 +457,17 @@ function drawDensity(d: DrawInput) {
       if (v > max) max = v;
     }
   }
+  const counted = { key, bounds, totals, max };
+  densityColumns.set(layout, counted);
+  return counted;
+}
+
+function drawDensity(d: DrawInput) {
+  const { ctx, g, palette: p, cursor, layout } = d;
+  const bucketPx = 2;
+  const cols = Math.ceil((g.plotRight - g.plotLeft) / bucketPx);
+  const { bounds, totals, max } = countDensity(d, cols, bucketPx);
+  const lanes = layout.lanePrefix.length;
   const norm = (g.laneHeight - 10) / Math.log1p(max);
   const upto = cursor + 1;
   for (let c = 0; c < cols; c++) {
@@ -588,12 +626,13 @@ export function drawTimeline(d: DrawInput): DrawStats {
   return { mode: density ? 'density' : 'detail', arrows, marks, labels };
 }
 
-/** The overview strip: density of the whole run, the viewport and the cursor. */
-export function drawMinimap(ctx: CanvasRenderingContext2D, width: number, height: number, layout: TimelineLayout, cursor: number, p: Palette, view: [number, number]) {
-  ctx.fillStyle = p.laneA;
-  ctx.fillRect(0, 0, width, height);
+/** The overview's columns (the whole run, so they change only with the run and the width), by layout. */
+const minimapCounts = new WeakMap<TimelineLayout, { cols: number; counts: Float32Array; max: number }>();
+
+function minimapColumns(layout: TimelineLayout, cols: number): { counts: Float32Array; max: number } {
+  const known = minimapCounts.get(layout);
+  if (known?.cols === cols) return known;
   const endT = layout.endT || 1;
-  const cols = Math.max(1, Math.floor(width / 2));
   const counts = new Float32Array(cols);
   let max = 1;
   let prev = 0;
@@ -603,6 +642,18 @@ export function drawMinimap(ctx: CanvasRenderingContext2D, width: number, height
     prev = next;
     if (counts[c]! > max) max = counts[c]!;
   }
+  const counted = { cols, counts, max };
+  minimapCounts.set(layout, counted);
+  return counted;
+}
+
+/** The overview strip: density of the whole run, the viewport and the cursor. */
+export function drawMinimap(ctx: CanvasRenderingContext2D, width: number, height: number, layout: TimelineLayout, cursor: number, p: Palette, view: [number, number]) {
+  ctx.fillStyle = p.laneA;
+  ctx.fillRect(0, 0, width, height);
+  const endT = layout.endT || 1;
+  const cols = Math.max(1, Math.floor(width / 2));
+  const { counts, max } = minimapColumns(layout, cols);
   const cursorT = layout.times[cursor] ?? 0;
   for (let c = 0; c < cols; c++) {
     if (!counts[c]) continue;
