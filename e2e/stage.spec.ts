@@ -205,3 +205,29 @@ for (const { size, theme, lang } of [
     expect(await heightsWhileStepping(), "a lesson step: the canvas's heights while stepping").toHaveLength(1);
   });
 }
+
+/** The counts above the canvas: the first (duplicates discarded) always shows, and none is cut in half. */
+for (const size of SIZES) {
+  for (const lang of LANGS) {
+    test(`the counts above the canvas at ${size.width}×${size.height}, projector, ${lang}: whole counts, the duplicates first`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await setUp(page, 'projector', lang);
+      for (const preset of ['lost-ack', 'beyond-dedup-window', 'broker-crash']) {
+        await page.evaluate(async (id) => {
+          window.__lab!.store.getState().choosePreset(id);
+          await window.__lab!.idle();
+        }, preset);
+        const counts = await page.locator('.timeline-stats').evaluate((p) => {
+          const box = p.getBoundingClientRect();
+          return [...p.querySelectorAll('.timeline-stat')].map((s) => {
+            const r = s.getBoundingClientRect();
+            return { text: s.textContent ?? '', shown: r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5, hidden: r.top >= box.bottom - 0.5 };
+          });
+        });
+        expect(counts.length).toBe(6);
+        expect(counts[0]!.shown, `${preset}: "${counts[0]!.text}" is shown`).toBe(true);
+        for (const c of counts) expect(c.shown || c.hidden, `${preset}: "${c.text}" is shown whole or not at all`).toBe(true);
+      }
+    });
+  }
+}
