@@ -1,4 +1,4 @@
-import { createActor, type AnyActorRef } from 'xstate';
+import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { MAX_EVENTS } from './budget/estimate-work';
 import { keepDelayedEventsBySender } from './kernel/delayed-events';
 import { Kernel } from './kernel/kernel';
@@ -30,6 +30,11 @@ import { runTransactions } from './txn/run-transactions';
 export interface RunOptions {
   /** Safety limit: the run stops (and is marked truncated) after this many trace events. */
   maxEvents?: number;
+  /**
+   * XState's inspection of the run's actor system (every event, microstep and action), as `createActor`'s `inspect`
+   * option takes it: `bench/xstate-work.ts` counts XState's work per trace event with it. Not for transactional runs.
+   */
+  inspect?: (event: InspectionEvent) => void;
 }
 
 /**
@@ -71,7 +76,9 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Tra
     if (clusterView) ev.cluster = clusterView();
   });
   const labInput = { clock: k, broker: scenario.broker, kafkaVersion: scenario.kafkaVersion, network: createNetworkModel(scenario.network.latencyMs, rng.network, plan) };
-  const lab: AnyActorRef = replicated ? createActor(clusterLabMachine, { clock: k, input: labInput }) : createActor(labMachine, { clock: k, input: labInput });
+  const lab: AnyActorRef = replicated
+    ? createActor(clusterLabMachine, { clock: k, input: labInput, inspect: options.inspect })
+    : createActor(labMachine, { clock: k, input: labInput, inspect: options.inspect });
   keepDelayedEventsBySender(lab.system, k);
   lab.subscribe({ error: (err: unknown) => (recorder.failure ??= err) });
   lab.start();
