@@ -227,6 +227,11 @@ for (const size of SIZES) {
         expect(counts.length).toBe(6);
         expect(counts[0]!.shown, `${preset}: "${counts[0]!.text}" is shown`).toBe(true);
         for (const c of counts) expect(c.shown || c.hidden, `${preset}: "${c.text}" is shown whole or not at all`).toBe(true);
+        // Set apart by space: no separator is left dangling at the end of a wrapped line, and a screen reader still
+        // hears the counts apart.
+        const line = page.locator('.timeline-stats');
+        expect(await line.evaluate((p) => (p as HTMLElement).innerText)).not.toContain('·');
+        expect(await line.evaluate((p) => p.textContent)).toContain(lang === 'zh' ? '丢弃，' : 'discarded, ');
       }
     });
   }

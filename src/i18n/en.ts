@@ -206,6 +206,8 @@ export const en = {
   'timeline.canvas': 'Timeline canvas: producer, network and broker lanes over virtual time. Press Enter to change the request or response at the cursor.',
   'timeline.mirror': 'Step {k} of {n}, t={t} ms, {lane} lane: {text}',
   'timeline.mirrorEmpty': 'No events in this run.',
+  // Between the counts, for screen readers (on screen they are set apart by space).
+  'stats.separator': ', ',
   'stats.events.one': '{n} event',
   'stats.events.other': '{n} events',
   'stats.requests.one': '{n} request',

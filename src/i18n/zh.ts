@@ -197,6 +197,8 @@ export const zh: Catalogue = {
   'timeline.canvas': '时间线画布：生产者、网络和 Broker 三条泳道，横轴为虚拟时间。按 Enter 可修改光标处的请求或响应。',
   'timeline.mirror': '第 {k} / {n} 步，t={t} ms，{lane}泳道：{text}',
   'timeline.mirrorEmpty': '本次运行没有事件。',
+  // Between the counts, for screen readers (on screen they are set apart by space).
+  'stats.separator': '，',
   'stats.events.one': '{n} 个事件',
   'stats.events.other': '{n} 个事件',
   'stats.requests.one': '{n} 个请求',

@@ -1,5 +1,4 @@
-import { Fragment } from 'react';
-import { plural } from '../../i18n/t';
+import { plural, t } from '../../i18n/t';
 import { useLang } from '../../i18n/use-t';
 import type { TimelineStats } from './layout';
 
@@ -7,7 +6,8 @@ import type { TimelineStats } from './layout';
  * A line of counts above the canvas, so the story is readable without decoding the drawing. Where the stage bar
  * leaves it two short lines (a projector at 1280×720), what is cut is whole counts from the end, never half of one:
  * so the counts the lessons are about come first (duplicates discarded, retries, losses), the totals last. The
- * words stay whole for screen readers.
+ * counts are set apart by space, not by a separator that a wrapped line would leave dangling at its end; screen
+ * readers hear them separated, and whole.
  */
 export function TimelineStatsLine({ stats, events }: { stats: TimelineStats; events: number }) {
   const lang = useLang();
@@ -22,10 +22,10 @@ export function TimelineStatsLine({ stats, events }: { stats: TimelineStats; eve
   return (
     <p className="timeline-stats">
       {counts.map((c, k) => (
-        <Fragment key={k}>
-          {k > 0 && ' · '}
-          <span className="timeline-stat">{c}</span>
-        </Fragment>
+        <span key={k} className="timeline-stat">
+          {c}
+          {k < counts.length - 1 && <span className="visually-hidden">{t(lang, 'stats.separator')}</span>}
+        </span>
       ))}
     </p>
   );
