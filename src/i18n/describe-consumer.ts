@@ -1,6 +1,6 @@
 import type { ConsumerMemberId, DbOp, EventOf, TraceEventKind } from '../sim/trace/types';
 import type { Lang } from './lang';
-import { t } from './t';
+import { plural, t } from './t';
 
 /** The consumer side's event kinds (scenario version 2). */
 export const CONSUMER_EVENT_KINDS = [
@@ -91,9 +91,8 @@ export function describeConsumer(ev: ConsumerEvent, lang: Lang): string {
       if (ev.position < 0) return t(lang, 'narr.offsetFetched.none', { member: member(lang, ev.member) });
       return t(lang, 'narr.offsetFetched.reset', { member: member(lang, ev.member), reset: ev.reset, position: ev.position, logEnd: ev.logEndOffset });
     case 'records.polled':
-      return t(lang, 'narr.recordsPolled', {
+      return plural(lang, 'narr.recordsPolled', ev.records.length, {
         member: member(lang, ev.member),
-        n: ev.records.length,
         from: ev.records[0]?.offset ?? ev.fromOffset,
         to: ev.records[ev.records.length - 1]?.offset ?? ev.fromOffset,
       });

@@ -1,7 +1,7 @@
 import type { TxnRuleFact } from '../sim/protocol/txn-rules';
 import type { EventOf, TraceEventKind } from '../sim/trace/types';
 import type { Lang } from './lang';
-import { t } from './t';
+import { plural, t } from './t';
 
 /** A transactional run's event kinds (scenario version 3). */
 export const TXN_EVENT_KINDS = [
@@ -132,11 +132,11 @@ export function describeTxn(ev: TxnEvent, lang: Lang): string {
       if (ev.records.length === 0 && ev.next < ev.hw) {
         return t(lang, 'narr.txn.readerHeld', { reader: ev.reader, isolation: ev.isolation, partition: ev.partition, lso: ev.bound, hw: ev.hw });
       }
-      return t(lang, 'narr.txn.readerFetched', {
+      if (ev.records.length === 0) return t(lang, 'narr.txn.readerFetched.none', { reader: ev.reader, isolation: ev.isolation, partition: ev.partition, next: ev.next });
+      return plural(lang, 'narr.txn.readerFetched', ev.records.length, {
         reader: ev.reader,
         isolation: ev.isolation,
         partition: ev.partition,
-        n: ev.records.length,
         records: list(lang, ev.records.map((r) => `m${r.message}@${r.offset}`)),
         next: ev.next,
       });

@@ -115,6 +115,27 @@ group('Chinese narration', () => {
   });
 });
 
+group('counted narration', () => {
+  const fetched = (records: { offset: number; message: number }[], next: number) =>
+    ({ i: 0, t: 0, kind: 'reader.fetched', lane: 'reader-2', reader: 'reader-2', isolation: 'read_uncommitted', partition: 'output-1', from: 4, next, bound: 4, hw: 4, records }) as unknown as Trace['events'][number];
+  const polled = (offsets: number[]) =>
+    ({ i: 0, t: 0, kind: 'records.polled', lane: 'consumer', member: 'consumer-1', fromOffset: offsets[0], records: offsets.map((offset) => ({ offset, message: offset + 1 })) }) as unknown as Trace['events'][number];
+
+  it('a reader’s fetch says nothing new, one record or n records, never “record(s)”', () => {
+    expect(describe(fetched([], 4), 'en')).toBe('reader-2 (read_uncommitted) reads output-1: nothing new; position 4.');
+    expect(describe(fetched([{ offset: 4, message: 5 }], 5), 'en')).toBe('reader-2 (read_uncommitted) reads output-1: 1 record, m5@4; position 5.');
+    expect(describe(fetched([{ offset: 4, message: 5 }, { offset: 5, message: 6 }], 6), 'en')).toMatch(/reads output-1: 2 records, m5@4.*m6@5; position 6\.$/);
+    expectChinese(describe(fetched([], 4), 'zh'), 'empty fetch');
+    expect(describe(fetched([], 4), 'zh')).toContain('没有新记录');
+  });
+
+  it('a poll names one offset for one record, the range for more', () => {
+    expect(describe(polled([3]), 'en')).toMatch(/polls 1 record, offset 3\.$/);
+    expect(describe(polled([3, 4, 5]), 'en')).toMatch(/polls 3 records, offsets 3–5\.$/);
+    expect(describe(polled([3]), 'zh')).toMatch(/拉取到 1 条记录，偏移量 3。$/);
+  });
+});
+
 group('Chinese outcome', () => {
   it('explains every anomaly and sums up every run in Chinese', () => {
     let anomalies = 0;
