@@ -231,7 +231,7 @@ for (const size of SIZES) {
         // hears the counts apart.
         const line = page.locator('.timeline-stats');
         expect(await line.evaluate((p) => (p as HTMLElement).innerText)).not.toContain('·');
-        expect(await line.evaluate((p) => p.textContent)).toContain(lang === 'zh' ? '丢弃，' : 'discarded, ');
+        expect(await line.evaluate((p) => p.textContent)).toContain(lang === 'zh' ? '丢弃、' : 'discarded, ');
       }
     });
   }

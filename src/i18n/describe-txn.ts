@@ -1,7 +1,7 @@
 import type { TxnRuleFact } from '../sim/protocol/txn-rules';
 import type { EventOf, TraceEventKind } from '../sim/trace/types';
 import type { Lang } from './lang';
-import { plural, t } from './t';
+import { plural, sentences, t } from './t';
 
 /** A transactional run's event kinds (scenario version 3). */
 export const TXN_EVENT_KINDS = [
@@ -94,7 +94,7 @@ export function describeTxn(ev: TxnEvent, lang: Lang): string {
       const who = t(lang, ev.lane === 'txn-coordinator' ? 'narr.txn.who.coordinator' : 'narr.txn.who.broker');
       const head = t(lang, 'narr.txn.handled', { who, api: ev.api, error: ev.error, rule: rule ? t(lang, 'narr.txn.because', { rule }) : '' });
       const tail = [results, ev.state ? t(lang, 'narr.txn.handled.state', { state: ev.state }) : '', ev.lost ? t(lang, 'narr.txn.lost') : ''].filter((x) => x);
-      return [head, ...tail].join(lang === 'zh' ? '' : ' ');
+      return sentences(lang, [head, ...tail]);
     }
     case 'txn.response':
       if (ev.records) return t(lang, 'narr.txn.response.records', { instance: ev.instance, records: list(lang, ev.records.map((r) => `m${r.message}@${r.offset}`)) });

@@ -1,6 +1,6 @@
 import type { EffectAnomaly, EffectsOutcome } from '../sim/trace/outcome-types';
 import type { Lang } from './lang';
-import { t } from './t';
+import { counted, t } from './t';
 
 /** One end-to-end anomaly in a sentence: what the database holds for the message, and why (its witness events). */
 export function explainEffectAnomaly(lang: Lang, a: EffectAnomaly): string {
@@ -14,5 +14,5 @@ export function explainEffectAnomaly(lang: Lang, a: EffectAnomaly): string {
 /** The end-to-end verdict in a sentence. */
 export function summariseEffects(lang: Lang, e: EffectsOutcome): string {
   if (e.exactlyOnce) return t(lang, 'effects.held', { n: e.applied });
-  return t(lang, 'effects.notHeld', { duplicates: e.duplicates, lost: e.lost });
+  return t(lang, 'effects.notHeld', { bad: counted(lang, 'effects.notHeld', { duplicates: e.duplicates, lost: e.lost }) });
 }

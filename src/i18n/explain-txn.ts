@@ -1,6 +1,6 @@
 import type { TransactionsOutcome, TxnAnomaly } from '../sim/trace/outcome-types';
 import type { Lang } from './lang';
-import { t } from './t';
+import { counted, plural, sentences, t } from './t';
 
 /** One transactional anomaly in a sentence, with its witness events. */
 export function explainTxnAnomaly(lang: Lang, a: TxnAnomaly): string {
@@ -23,7 +23,7 @@ export function summariseTransactions(lang: Lang, o: TransactionsOutcome): strin
   const counts = t(lang, 'txn.summary.counts', { committed: o.committed, aborted: o.aborted });
   const verdict = o.exactlyOnce
     ? t(lang, o.processed === 0 ? 'txn.summary.none' : 'txn.summary.held', { n: o.processed })
-    : t(lang, 'txn.summary.notHeld', { duplicates: o.duplicates, leaked: o.leaked, lost: o.lost });
-  const hanging = o.hanging.length > 0 ? t(lang, 'txn.summary.hanging', { n: o.hanging.length }) : '';
-  return [counts, verdict, hanging].filter((x) => x).join(lang === 'zh' ? '' : ' ');
+    : t(lang, 'txn.summary.notHeld', { bad: counted(lang, 'txn.summary', { duplicates: o.duplicates, leaked: o.leaked, lost: o.lost }) });
+  const hanging = o.hanging.length > 0 ? plural(lang, 'txn.summary.hanging', o.hanging.length) : '';
+  return sentences(lang, [counts, verdict, hanging]);
 }

@@ -10,6 +10,8 @@ import { configProblemText, deliveryErrorText, ruleText } from './facts';
 import { CONFIG_PROBLEM_CODES, type RuleFact } from '../sim/trace/facts';
 import { hasChinese, leftoverEnglish } from './english-check';
 import { explainAnomaly, summarise } from './explain';
+import { summariseEffects } from './explain-effects';
+import { summariseTransactions } from './explain-txn';
 import { LESSONS_ZH } from './lessons-zh';
 import { localizeLesson } from './localize';
 import { PRESETS_ZH } from './presets-zh';
@@ -127,6 +129,29 @@ group('counted narration', () => {
     expect(describe(fetched([{ offset: 4, message: 5 }, { offset: 5, message: 6 }], 6), 'en')).toMatch(/reads output-1: 2 records, m5@4.*m6@5; position 6\.$/);
     expectChinese(describe(fetched([], 4), 'zh'), 'empty fetch');
     expect(describe(fetched([], 4), 'zh')).toContain('没有新记录');
+  });
+
+  it('a verdict that did not hold names the counts that are not zero, each in its counted form', () => {
+    const effects = (duplicates: number, lost: number) => ({ duplicates, lost, exactlyOnce: false, applied: 3, rows: 3, anomalies: [] });
+    expect(summariseEffects('en', effects(2, 0))).toBe('End to end, exactly-once did not hold: 2 extra effects.');
+    expect(summariseEffects('en', effects(1, 1))).toBe('End to end, exactly-once did not hold: 1 extra effect, 1 message without an effect.');
+    expect(summariseEffects('zh', effects(0, 3))).toBe('端到端的精确一次不成立：3 条消息没有效果。');
+    const txn = (duplicates: number, leaked: number, lost: number, hanging: number) => ({
+      committed: 2,
+      aborted: 1,
+      hanging: Array.from({ length: hanging }, () => ({ partition: 'output-0', pid: 1000, firstOffset: 0, lso: 0 })),
+      processed: 4,
+      duplicates,
+      lost,
+      leaked,
+      exactlyOnce: duplicates + leaked + lost === 0,
+      anomalies: [],
+    });
+    expect(summariseTransactions('en', txn(0, 1, 0, 0))).toBe('Transactions: 2 committed, 1 aborted. Across the loop, exactly-once did not hold: 1 aborted message visible.');
+    expect(summariseTransactions('en', txn(2, 0, 3, 1))).toBe(
+      'Transactions: 2 committed, 1 aborted. Across the loop, exactly-once did not hold: 2 extra copies, 3 committed messages not visible. A hanging transaction holds back a partition’s LSO.',
+    );
+    expect(summariseTransactions('zh', txn(0, 0, 1, 2))).toBe('事务：已提交 2 个，已中止 1 个。整个循环的精确一次不成立：1 条已提交的消息不可见。2 个悬挂事务卡住了分区的 LSO。');
   });
 
   it('a poll names one offset for one record, the range for more', () => {

@@ -32,6 +32,22 @@ export function plural(lang: Lang, base: string, n: number, params?: Params): st
   return t(lang, key, { n, ...params });
 }
 
+/**
+ * The counts that are not zero, each in its counted form (`{base}.{name}.one|other`), as a list: what a verdict that
+ * did not hold names (“2 extra copies, 1 committed message not visible”).
+ */
+export function counted(lang: Lang, base: string, counts: Readonly<Record<string, number>>): string {
+  const parts: string[] = [];
+  for (const [name, n] of Object.entries(counts)) if (n > 0) parts.push(plural(lang, `${base}.${name}`, n));
+  return parts.join(t(lang, 'fmt.listSep'));
+}
+
+/** Sentences (or clauses) one after another, the way the language joins them (`fmt.sentences`); empty ones are left out. */
+export function sentences(lang: Lang, parts: readonly string[]): string {
+  const kept = parts.filter((p) => p);
+  return kept.length === 0 ? '' : kept.reduce((a, b) => t(lang, 'fmt.sentences', { a, b }));
+}
+
 /** Numbers as the language writes them (thousands separators). */
 export function formatNumber(lang: Lang, n: number): string {
   return n.toLocaleString(languageOf(lang).htmlLang);

@@ -7,7 +7,7 @@ import type { TimelineStats } from './layout';
  * leaves it two short lines (a projector at 1280×720), what is cut is whole counts from the end, never half of one:
  * so the counts the lessons are about come first (duplicates discarded, retries, losses), the totals last. The
  * counts are set apart by space, not by a separator that a wrapped line would leave dangling at its end; screen
- * readers hear them separated, and whole.
+ * readers hear them separated (the catalogue's list separator, hidden), and whole.
  */
 export function TimelineStatsLine({ stats, events }: { stats: TimelineStats; events: number }) {
   const lang = useLang();
@@ -24,7 +24,7 @@ export function TimelineStatsLine({ stats, events }: { stats: TimelineStats; eve
       {counts.map((c, k) => (
         <span key={k} className="timeline-stat">
           {c}
-          {k < counts.length - 1 && <span className="visually-hidden">{t(lang, 'stats.separator')}</span>}
+          {k < counts.length - 1 && <span className="visually-hidden">{t(lang, 'fmt.listSep')}</span>}
         </span>
       ))}
     </p>
