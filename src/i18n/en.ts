@@ -986,6 +986,7 @@ export const en = {
   'txn.stage.note': 'Transactional run: the idempotence switch and the comparison are for the producer on its own.',
   'txn.settings.note': 'This run uses Kafka transactions: the producer settings do not apply. The transactions settings are shown read-only.',
   'txn.settings.title': 'Transactions',
+  'txn.settings.faults': 'Scripted faults',
   'txn.lanes.fold': 'Partitions',
   'txn.lanes.folded': 'The partitions’ lanes are folded: their events are drawn on one lane.',
   'txnInspector.title': 'Partitions and coordinator',

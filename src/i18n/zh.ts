@@ -962,6 +962,7 @@ export const zh: Catalogue = {
   'txn.stage.note': '事务运行：幂等开关和对比只针对单独的生产者。',
   'txn.settings.note': '本次运行使用 Kafka 事务：生产者设置不适用。事务设置仅供查看。',
   'txn.settings.title': '事务',
+  'txn.settings.faults': '预设故障',
   'txn.lanes.fold': '分区',
   'txn.lanes.folded': '分区的泳道已折叠：它们的事件画在同一条泳道上。',
   'txnInspector.title': '分区与协调器',

@@ -1,10 +1,32 @@
+import { Fragment } from 'react';
 import { useT } from '../../i18n/use-t';
 import { transactionRulesOf } from '../../sim/scenario/schema';
 import { useLab } from '../../store/lab-store-context';
+import { describeFault } from './describe-fault';
+
+/** A setting's name, free to wrap after its dots only (never inside a word). */
+function SettingName({ name }: { name: string }) {
+  const parts = name.split('.');
+  return (
+    <code>
+      {parts.map((p, k) => (
+        <Fragment key={k}>
+          {p}
+          {k < parts.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
 
 /**
  * A transactional run's settings, read-only: the producer's own settings, fault rates and faults do not apply (the
- * scenario file sets the transactions section and its transaction faults), and a short note says so.
+ * scenario file sets the transactions section and its transaction faults), and a short note says so. The faults are
+ * worded like the other runs' scripted faults.
  */
 export function TxnSettings() {
   const scenario = useLab((s) => s.trace.scenario);
@@ -32,7 +54,7 @@ export function TxnSettings() {
         {rows.map(([k, v]) => (
           <div key={k}>
             <dt>
-              <code>{k}</code>
+              <SettingName name={k} />
             </dt>
             <dd>
               <code>{v}</code>
@@ -41,13 +63,14 @@ export function TxnSettings() {
         ))}
       </dl>
       {scenario.faults.scripted.length > 0 && (
-        <ul className="txn-faults">
-          {scenario.faults.scripted.map((f, k) => (
-            <li key={k}>
-              <code>{JSON.stringify(f)}</code>
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3 className="txn-faults-title">{t('txn.settings.faults')}</h3>
+          <ul className="txn-faults">
+            {scenario.faults.scripted.map((f, k) => (
+              <li key={k}>{describeFault(f, t)}</li>
+            ))}
+          </ul>
+        </>
       )}
     </fieldset>
   );
