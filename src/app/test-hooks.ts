@@ -1,4 +1,5 @@
 import { isLanguageLoaded, loadLanguage } from '../i18n/lang';
+import { lessonWordsLoaded, loadLessonWords } from '../i18n/localize';
 import { parseScenario } from '../sim/scenario/parse';
 import type { LabStore } from '../store/create-lab-store';
 import { zoomController } from '../features/timeline/zoom-controller';
@@ -9,7 +10,10 @@ export interface LabHandle {
   zoom: typeof zoomController;
   /** Validates and loads a scenario; returns the parser's errors if it is not valid. Its run follows (see `idle`). */
   loadScenario(input: unknown): string[];
-  /** Resolves once no run is being computed (the newest run is shown, or it failed) and the chosen language is shown. */
+  /**
+   * Resolves once no run is being computed (the newest run is shown, or it failed) and the chosen language is shown,
+   * with a lesson's words when a lesson is on.
+   */
   idle(): Promise<void>;
 }
 
@@ -41,6 +45,11 @@ export function installTestHooks(store: LabStore) {
       // A language chosen for the first time loads its words; the page is ready once it has redrawn in it.
       if (!isLanguageLoaded(store.getState().language)) {
         await loadLanguage(store.getState().language);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      }
+      // A lesson shown for the first time loads its step words (English is what every language falls back to).
+      if (store.getState().lessonId !== null && !lessonWordsLoaded()) {
+        await loadLessonWords();
         await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       }
     },

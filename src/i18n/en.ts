@@ -524,6 +524,7 @@ export const en = {
 
   // Lessons
   'lesson.guide': 'Lesson guide',
+  'lesson.loading': 'Loading the lesson…',
   'lesson.label': 'Lesson',
   'lesson.free': 'Free exploration',
   'lesson.jump': 'Jump to step',

@@ -13,7 +13,8 @@ import { explainAnomaly, summarise } from './explain';
 import { summariseEffects } from './explain-effects';
 import { summariseTransactions } from './explain-txn';
 import { LESSONS_ZH } from './lessons-zh';
-import { localizeLesson } from './localize';
+import { LESSON_STEPS_EN } from './lesson-steps-en';
+import { loadLessonWords, localizeLesson } from './localize';
 import { PRESETS_ZH } from './presets-zh';
 import { plural, t } from './t';
 import { zh } from './zh';
@@ -194,10 +195,12 @@ group('Chinese presets and lessons', () => {
       const zhLesson = LESSONS_ZH[lesson.id]!;
       // Translations are keyed by step id: every step has one, and every one names a step that exists.
       expect(Object.keys(zhLesson.steps).sort(), lesson.id).toEqual(lesson.steps.map((s) => s.id).sort());
-      const local = localizeLesson(lesson, 'zh');
+      const local = localizeLesson(lesson, 'zh')!;
+      const english = LESSON_STEPS_EN[lesson.id]!;
       expectChinese(local.title, `${lesson.id} title`);
       lesson.steps.forEach((step, k) => {
         const z = zhLesson.steps[step.id]!;
+        const e = english.steps[step.id]!;
         const where = `${lesson.id} step ${step.id}`;
         const s = local.steps[k]!;
         expect(s.at, where).toBe(step.at);
@@ -206,10 +209,10 @@ group('Chinese presets and lessons', () => {
         // Some rules are nothing but Kafka names (e.g. "acks=all"): those only need to be free of English words.
         expect(leftoverEnglish(s.rule), `${where} rule`).toEqual([]);
         expect(!!z.question, `${where} question`).toBe(!!step.question);
-        expect(z.sayNext === undefined, `${where} sayNext`).toBe(step.sayNext === undefined);
+        expect(z.sayNext === undefined, `${where} sayNext`).toBe(e.sayNext === undefined);
         if (step.question) {
           expect(s.question!.correct).toBe(step.question.correct);
-          expect(s.question!.answers.length, `${where} answers`).toBe(step.question.answers.length);
+          expect(s.question!.answers.length, `${where} answers`).toBe(e.question!.answers.length);
           expectChinese(s.question!.prompt, `${where} prompt`);
           expectChinese(s.question!.explanation, `${where} explanation`);
           s.question!.answers.forEach((a, i) => expect(leftoverEnglish(a), `${where} answer ${i}`).toEqual([]));
@@ -219,7 +222,29 @@ group('Chinese presets and lessons', () => {
     }
   });
 
-  it('English lessons are untouched', () => {
-    for (const lesson of LESSONS) expect(localizeLesson(lesson, 'en')).toBe(lesson);
+  it('every lesson step has English words, every entry names a step, and a question has words exactly when the plan asks one', () => {
+    expect(Object.keys(LESSON_STEPS_EN).sort()).toEqual(LESSONS.map((l) => l.id).sort());
+    for (const lesson of LESSONS) {
+      const english = LESSON_STEPS_EN[lesson.id]!;
+      expect(Object.keys(english.steps).sort(), lesson.id).toEqual(lesson.steps.map((s) => s.id).sort());
+      for (const step of lesson.steps) expect(!!english.steps[step.id]!.question, `${lesson.id} step ${step.id} question`).toBe(!!step.question);
+    }
+  });
+
+  it('English lessons are their plans (anchors, settings, right answers) with the English words, once those have loaded', async () => {
+    await loadLessonWords();
+    for (const lesson of LESSONS) {
+      const worded = localizeLesson(lesson, 'en')!;
+      expect(worded.title).toBe(lesson.title);
+      expect(localizeLesson(lesson, 'en'), 'the same object each time').toBe(worded);
+      lesson.steps.forEach((step, k) => {
+        const s = worded.steps[k]!;
+        const e = LESSON_STEPS_EN[lesson.id]!.steps[step.id]!;
+        expect(s.at).toBe(step.at);
+        expect(s.settings).toBe(step.settings);
+        expect([s.title, s.narration, s.rule, s.sayNext]).toEqual([e.title, e.narration, e.rule, e.sayNext]);
+        if (step.question) expect(s.question).toEqual({ correct: step.question.correct, ...e.question });
+      });
+    }
   });
 });

@@ -1,12 +1,16 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { LESSONS } from '../lessons/lessons';
 import { getPreset } from '../scenarios/presets';
 import { runSimulation } from '../sim/run-simulation';
 import { describe as narrate } from './describe';
+import { loadLessonWords, localizeLesson } from './localize';
 import { t } from './t';
 
 /** What the lab says about Kafka, against Kafka (reference §1.7, §1.9, §4). */
 describe('words about Kafka', () => {
+  beforeAll(() => loadLessonWords());
+  const rulesOfLessons = () => LESSONS.flatMap((l) => localizeLesson(l, 'en')!.steps.map((s) => s.rule));
+
   test('OUT_OF_ORDER_SEQUENCE_NUMBER is not called retriable: the idempotent producer retries it as a special case', () => {
     const trace = runSimulation(getPreset('reorder-in-flight')!.scenario);
     const retry = trace.events.find((e) => e.kind === 'retry.scheduled' && e.reason === 'OUT_OF_ORDER_SEQUENCE_NUMBER')!;
@@ -18,7 +22,7 @@ describe('words about Kafka', () => {
   });
 
   test('NETWORK_EXCEPTION is quoted with Kafka’s own text, apart from the lab’s explanation', () => {
-    const rules = LESSONS.flatMap((l) => l.steps.map((s) => s.rule)).filter((r) => r.startsWith('NETWORK_EXCEPTION'));
+    const rules = rulesOfLessons().filter((r) => r.startsWith('NETWORK_EXCEPTION'));
     expect(rules.length).toBeGreaterThan(0);
     for (const r of rules.filter((r) => r.includes('may or may not'))) expect(r).toContain('The server disconnected before a response was received.');
     expect(rules.some((r) => r.includes('"the append may or may not have happened"'))).toBe(false);
@@ -34,7 +38,7 @@ describe('words about Kafka', () => {
   });
 
   test('idempotence by default is dated 3.0.1/3.1.1/3.2.0, not 3.0', () => {
-    const rules = LESSONS.flatMap((l) => l.steps.map((s) => s.rule)).filter((r) => r.startsWith('enable.idempotence=true') && /default/.test(r));
+    const rules = rulesOfLessons().filter((r) => r.startsWith('enable.idempotence=true') && /default/.test(r));
     expect(rules.length).toBeGreaterThan(0);
     for (const r of rules) expect(r).toContain('3.0.1/3.1.1/3.2.0');
   });

@@ -1,6 +1,6 @@
 import type { Catalogue } from './t';
 
-/** One lesson step's words in a language other than English. */
+/** One lesson step's words in a language. */
 export interface StepWords {
   title: string;
   narration: string;
@@ -15,6 +15,9 @@ export interface LessonWords {
   /** Keyed by the step's id (lessons.ts). */
   steps: Readonly<Record<string, StepWords>>;
 }
+
+/** A lesson's step words in English (its title is the lesson plan's own, in lessons/). */
+export type EnglishLessonWords = Pick<LessonWords, 'steps'>;
 
 /** A preset's name and description in one language (the English lives in the preset files). */
 export interface PresetWords {

@@ -5,7 +5,7 @@ import { en } from './en';
 import { HTML_LANG, isLanguageLoaded, LANGS, languageOf, loadLanguage, parseLang } from './lang';
 import type { Language } from './language';
 import { LANGUAGES } from './languages';
-import { localizeLesson, scenarioName, stateDescription } from './localize';
+import { lessonTitle, scenarioName, stateDescription } from './localize';
 import { formatNumber, t } from './t';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -48,7 +48,7 @@ describe.each(LANGUAGES.map((l) => [l.code] as const))('language %s', (code) => 
     const preset = PRESETS[0]!;
     expect(scenarioName(preset.id, preset.scenario.name, code)).toBe(language.presets?.[preset.id]?.name ?? preset.scenario.name);
     const lesson = LESSONS[0]!;
-    expect(localizeLesson(lesson, code).title).toBe(language.lessons?.[lesson.id]?.title ?? lesson.title);
+    expect(lessonTitle(lesson, code)).toBe(language.lessons?.[lesson.id]?.title ?? lesson.title);
     expect(stateDescription('broker.up', 'the English one', code)).toBe(language.states?.['broker.up'] ?? 'the English one');
     expect(formatNumber(code, 1234567)).toBe((1234567).toLocaleString(language.htmlLang));
   });

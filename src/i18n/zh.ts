@@ -507,6 +507,7 @@ export const zh: Catalogue = {
   'shortcut.esc': '关闭菜单或本对话框',
 
   'lesson.guide': '课程导览',
+  'lesson.loading': '正在加载课程…',
   'lesson.label': '课程',
   'lesson.free': '自由探索',
   'lesson.jump': '跳到步骤',

@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import { getLesson } from '../lessons/lessons';
+import { MAX_ANSWERS } from '../lessons/types';
 import type { InputProblem } from '../sim/scenario/parse';
 import { checkBudget } from '../sim/budget/estimate-work';
 import { excerpt, stripBom } from '../sim/scenario/excerpt';
@@ -46,9 +47,10 @@ function restoreLesson(value: unknown): SavedLesson | undefined {
   const o = value as Record<string, unknown>;
   const lesson = typeof o.id === 'string' ? getLesson(o.id) : undefined;
   if (!lesson || typeof o.step !== 'number' || !Number.isInteger(o.step) || o.step < 0 || o.step >= lesson.steps.length) return undefined;
-  const answers = lesson.steps[o.step]?.question?.answers.length ?? 0;
-  // A chosen answer that the step's question does not have is forgotten: the question is simply unanswered.
-  const answer = typeof o.answer === 'number' && Number.isInteger(o.answer) && o.answer >= 0 && o.answer < answers ? o.answer : undefined;
+  // A chosen answer that no question has (a step without one, or past the four answers a question may have) is
+  // forgotten: the question is simply unanswered. The panel also ignores a choice past the question's own answers.
+  const asks = lesson.steps[o.step]?.question !== undefined;
+  const answer = asks && typeof o.answer === 'number' && Number.isInteger(o.answer) && o.answer >= 0 && o.answer < MAX_ANSWERS ? o.answer : undefined;
   return { id: lesson.id, step: o.step, revealed: o.revealed === true, ...(answer === undefined ? {} : { answer }) };
 }
 

@@ -6,7 +6,8 @@ import { useLab } from '../../store/lab-store-context';
 import { SpeakerNotes } from '../presenter/speaker-notes';
 import { LessonQuestionView } from './lesson-question';
 import './workshop.css';
-import { localizeLesson } from '../../i18n/localize';
+import { lessonTitle, loadLessonWords } from '../../i18n/localize';
+import { useWordedLesson } from './use-worded-lesson';
 import { useLang, useT } from '../../i18n/use-t';
 
 const FREE = '';
@@ -29,39 +30,45 @@ export function LessonPanel() {
   const t = useT();
   const lang = useLang();
   const source = getLesson(lessonId);
-  const lesson = source ? localizeLesson(source, lang) : undefined;
+  const lesson = useWordedLesson(source);
   const pickerId = useId();
   const jumpId = useId();
   const step = lesson?.steps[k];
-  const n = lesson?.steps.length ?? 0;
-  const asking = isAsking(step, askQuestions, revealed);
+  const n = source?.steps.length ?? 0;
+  const asking = isAsking(source?.steps[k], askQuestions, revealed);
   // The audience window and an embedded lab show the stage only: no pickers, and never the speaker notes.
   const mode = useViewMode();
   const onStage = stageOnly(mode);
   const notes = !onStage && (presenter || mode === 'presenter');
   return (
-    <section className="lesson-panel" aria-label={t('lesson.guide')} data-active={!!lesson}>
+    <section className="lesson-panel" aria-label={t('lesson.guide')} data-active={!!source}>
       {!onStage && (
         <div className="lesson-bar">
           <span className="lesson-picker">
             <label htmlFor={pickerId}>{t('lesson.label')}</label>{' '}
-            <select id={pickerId} value={lessonId ?? FREE} onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}>
+            {/* Choosing a lesson will need its step words: they start loading as soon as the menu is used. */}
+            <select
+              id={pickerId}
+              value={lessonId ?? FREE}
+              onFocus={() => void loadLessonWords()}
+              onChange={(e) => startLesson(e.target.value === FREE ? null : e.target.value)}
+            >
               <option value={FREE}>{t('lesson.free')}</option>
               {LESSONS.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {localizeLesson(l, lang).title}
+                  {lessonTitle(l, lang)}
                 </option>
               ))}
             </select>
           </span>
-          {lesson && (
+          {source && (
             <>
               <span className="lesson-jump">
                 <label htmlFor={jumpId}>{t('lesson.jump')}</label>{' '}
                 <select id={jumpId} value={k} onChange={(e) => goToStep(Number(e.target.value))}>
-                  {lesson.steps.map((s, i) => (
+                  {source.steps.map((s, i) => (
                     <option key={i} value={i}>
-                      {i + 1}. {s.title}
+                      {i + 1}. {lesson?.steps[i]?.title ?? ''}
                     </option>
                   ))}
                 </select>
@@ -70,7 +77,7 @@ export function LessonPanel() {
           )}
         </div>
       )}
-      {lesson && step && (
+      {source && source.steps[k] && (
         <>
           <div className="lesson-nav">
             <button type="button" onClick={prevStep} disabled={k === 0}>
@@ -88,21 +95,27 @@ export function LessonPanel() {
               </label>
             )}
           </div>
-          <div className="lesson-body">
-            <h2 className="lesson-title">{step.title}</h2>
-            {asking ? (
-              <p className="lesson-narration lesson-predict">{t('lesson.predict')}</p>
-            ) : (
-              <p className="lesson-narration">{step.narration}</p>
-            )}
-            {!asking && (
-              <p className="lesson-rule">
-                <span className="lesson-rule-label">{t('lesson.rule')}</span> <code>{step.rule}</code>
-              </p>
-            )}
-            {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${lesson.id}-${k}`} />}
-          </div>
-          {notes && source && <SpeakerNotes lesson={source} k={k} />}
+          {!step ? (
+            <p className="lesson-body hint" role="status">
+              {t('lesson.loading')}
+            </p>
+          ) : (
+            <div className="lesson-body">
+              <h2 className="lesson-title">{step.title}</h2>
+              {asking ? (
+                <p className="lesson-narration lesson-predict">{t('lesson.predict')}</p>
+              ) : (
+                <p className="lesson-narration">{step.narration}</p>
+              )}
+              {!asking && (
+                <p className="lesson-rule">
+                  <span className="lesson-rule-label">{t('lesson.rule')}</span> <code>{step.rule}</code>
+                </p>
+              )}
+              {step.question && askQuestions && <LessonQuestionView question={step.question} stepKey={`${source.id}-${k}`} />}
+            </div>
+          )}
+          {notes && <SpeakerNotes lesson={source} k={k} />}
         </>
       )}
     </section>

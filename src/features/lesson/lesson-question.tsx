@@ -6,7 +6,9 @@ import { useT } from '../../i18n/use-t';
 /** Predict, then reveal: the answers as radio buttons; after the reveal the correct one is marked in words. */
 export function LessonQuestionView({ question, stepKey }: { question: LessonQuestion; stepKey: string }) {
   const revealed = useLab((s) => s.revealed);
-  const chosen = useLab((s) => s.chosenAnswer);
+  // A saved choice the question does not have (restored from an older build) counts as none.
+  const saved = useLab((s) => s.chosenAnswer);
+  const chosen = saved !== null && saved < question.answers.length ? saved : null;
   const chooseAnswer = useLab((s) => s.chooseAnswer);
   const reveal = useLab((s) => s.reveal);
   const name = useId();

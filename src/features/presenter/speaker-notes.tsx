@@ -1,19 +1,18 @@
 import { useId } from 'react';
-import { localizeLesson } from '../../i18n/localize';
-import { useLang, useT } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
 import type { Lesson } from '../../lessons/types';
 import { useLab } from '../../store/lab-store-context';
+import { useWordedLesson } from '../lesson/use-worded-lesson';
 
 /** Notes for the presenter only: the rule, the answer and what to say next. Hidden until asked for. */
 export function SpeakerNotes({ lesson: source, k }: { lesson: Lesson; k: number }) {
   const open = useLab((s) => s.speakerNotes);
   const setOpen = useLab((s) => s.setSpeakerNotes);
   const t = useT();
-  const lang = useLang();
-  const lesson = localizeLesson(source, lang);
+  const lesson = useWordedLesson(source);
   const id = useId();
-  const step = lesson.steps[k];
-  if (!step) return null;
+  const step = lesson?.steps[k];
+  if (!lesson || !step) return null;
   const next = lesson.steps[k + 1];
   return (
     <div className="speaker-notes">
