@@ -206,6 +206,25 @@ for (const { size, theme, lang } of [
   });
 }
 
+/** The lab's name stays whole in the header: with a long scenario name, the scenario menu gives up the room. */
+for (const lang of LANGS) {
+  test(`the header at 1280×720, projector, ${lang}, with the longest scenario name: one row, the lab's name whole`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await setUp(page, 'projector', lang);
+    for (const preset of ['consumer-slow-processing-rebalance', 'txn-hanging-lso', 'lost-ack']) {
+      await page.evaluate(async (id) => {
+        window.__lab!.store.getState().choosePreset(id);
+        await window.__lab!.idle();
+      }, preset);
+      await expectOneRowHeader(page);
+      const title = await page.locator('.app-header h1').evaluate((h) => ({ shown: h.clientWidth, needed: h.scrollWidth }));
+      expect(title.needed, `${preset}: the lab's name is cut`).toBeLessThanOrEqual(title.shown + 1);
+      const menu = (await page.locator('#scenario-select').boundingBox())!;
+      expect(menu.width, `${preset}: the scenario menu keeps room for its choice's start`).toBeGreaterThan(60);
+    }
+  });
+}
+
 /** The counts above the canvas: the first (duplicates discarded) always shows, and none is cut in half. */
 for (const size of SIZES) {
   for (const lang of LANGS) {

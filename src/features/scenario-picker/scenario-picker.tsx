@@ -9,7 +9,7 @@ export function ScenarioPicker() {
   const t = useT();
   const lang = useLang();
   return (
-    <div className="field inline">
+    <div className="field inline scenario-picker">
       <label htmlFor="scenario-select">{t('scenario.label')}</label>
       <select id="scenario-select" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
         {PRESETS.map((p) => (
