@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 
@@ -38,6 +38,48 @@ export function AnomalyList<T>({ items, label, lang, render }: { items: readonly
           <button type="button" className="small" onClick={() => setView({ items, shown: shown + more, focus: shown })}>
             {t('outcome.more', { n: more, left, total: items.length })}
           </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * One anomaly, as every verdict lists it: a button that goes to its first witness event (disabled without one),
+ * described by the sentence that explains it, and, where a verdict names them, a button for each witness.
+ */
+export function AnomalyRow({
+  events,
+  label,
+  text,
+  onGoTo,
+  witnesses,
+}: {
+  events: readonly number[];
+  label: string;
+  text: string;
+  onGoTo: (event: number) => void;
+  /** The words before the witnesses' buttons, and each button's text. */
+  witnesses?: { label: string; step: (event: number) => string };
+}) {
+  const id = useId();
+  const first = events[0];
+  return (
+    <>
+      <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
+        {label}
+      </button>
+      <p id={id} className="anomaly-text">
+        {text}
+      </p>
+      {witnesses && events.length > 1 && (
+        <p className="witnesses">
+          {witnesses.label}{' '}
+          {events.map((ev) => (
+            <button key={ev} type="button" className="small" onClick={() => onGoTo(ev)}>
+              {witnesses.step(ev)}
+            </button>
+          ))}
         </p>
       )}
     </>

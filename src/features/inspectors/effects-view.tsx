@@ -2,7 +2,7 @@ import { explainEffectAnomaly, summariseEffects } from '../../i18n/explain-effec
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { EffectsOutcome } from '../../sim/trace/outcome-types';
-import { AnomalyList } from './anomaly-list';
+import { AnomalyList, AnomalyRow } from './anomaly-list';
 
 /**
  * The end-to-end verdict of a run with a consumer, beside the log's: the business effects in the database per
@@ -29,30 +29,15 @@ export function EffectsView({ effects: e, onGoTo, lang = 'en' }: { effects: Effe
           items={e.anomalies}
           label={t('effects.anomalies')}
           lang={lang}
-          render={(a, k) => {
-            const id = `effect-anomaly-${k}`;
-            const first = a.events[0];
-            return (
-              <>
-                <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
-                  {t('outcome.show', { kind: t(a.kind === 'duplicate-effect' ? 'effects.kind.duplicate' : 'effects.kind.lost'), m: a.message })}
-                </button>
-                <p id={id} className="anomaly-text">
-                  {explainEffectAnomaly(lang, a)}
-                </p>
-                {a.events.length > 1 && (
-                  <p className="witnesses">
-                    {t('effects.witnesses')}{' '}
-                    {a.events.map((ev) => (
-                      <button key={ev} type="button" className="small" onClick={() => onGoTo(ev)}>
-                        {t('effects.step', { k: ev + 1 })}
-                      </button>
-                    ))}
-                  </p>
-                )}
-              </>
-            );
-          }}
+          render={(a) => (
+            <AnomalyRow
+              events={a.events}
+              label={t('outcome.show', { kind: t(a.kind === 'duplicate-effect' ? 'effects.kind.duplicate' : 'effects.kind.lost'), m: a.message })}
+              text={explainEffectAnomaly(lang, a)}
+              onGoTo={onGoTo}
+              witnesses={{ label: t('effects.witnesses'), step: (ev) => t('effects.step', { k: ev + 1 }) }}
+            />
+          )}
         />
       )}
     </div>

@@ -2,7 +2,7 @@ import { explainAnomaly, summarise } from '../../i18n/explain';
 import type { Lang } from '../../i18n/lang';
 import { translator } from '../../i18n/t';
 import type { Outcome } from '../../sim/trace/outcome-types';
-import { AnomalyList } from './anomaly-list';
+import { AnomalyList, AnomalyRow } from './anomaly-list';
 
 /** The checker's verdict, its summary and every anomaly's explanation, worded from the checker's facts in `lang`. */
 export function OutcomeView({ outcome, onGoTo, lang = 'en' }: { outcome: Outcome; onGoTo: (event: number) => void; lang?: Lang }) {
@@ -29,20 +29,7 @@ export function OutcomeView({ outcome, onGoTo, lang = 'en' }: { outcome: Outcome
           items={o.anomalies}
           label={t('outcome.anomalies')}
           lang={lang}
-          render={(a, k) => {
-            const first = a.events[0];
-            const id = `anomaly-${k}`;
-            return (
-              <>
-                <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
-                  {t('outcome.show', { kind: t(`anomaly.${a.kind}`), m: a.message })}
-                </button>
-                <p id={id} className="anomaly-text">
-                  {explainAnomaly(lang, a)}
-                </p>
-              </>
-            );
-          }}
+          render={(a) => <AnomalyRow events={a.events} label={t('outcome.show', { kind: t(`anomaly.${a.kind}`), m: a.message })} text={explainAnomaly(lang, a)} onGoTo={onGoTo} />}
         />
       )}
     </>

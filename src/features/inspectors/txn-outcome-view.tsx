@@ -2,7 +2,7 @@ import { explainTxnAnomaly, summariseTransactions } from '../../i18n/explain-txn
 import type { Lang } from '../../i18n/lang';
 import { translator, type Params } from '../../i18n/t';
 import type { ConsumerOutcome, TransactionsOutcome, TxnAnomaly } from '../../sim/trace/outcome-types';
-import { AnomalyList } from './anomaly-list';
+import { AnomalyList, AnomalyRow } from './anomaly-list';
 
 const anomalyParams = (a: TxnAnomaly): Params => (a.kind === 'hanging-transaction' ? { partition: a.partition } : { m: a.message });
 
@@ -32,20 +32,7 @@ export function TxnOutcomeView({ outcome, consumers, onGoTo, lang = 'en' }: { ou
           items={o.anomalies}
           label={t('outcome.anomalies')}
           lang={lang}
-          render={(a, k) => {
-            const first = a.events[0];
-            const id = `txn-anomaly-${k}`;
-            return (
-              <>
-                <button type="button" disabled={first === undefined} aria-describedby={id} onClick={() => first !== undefined && onGoTo(first)}>
-                  {t(`txnOutcome.anomaly.${a.kind}`, anomalyParams(a))}
-                </button>
-                <p id={id} className="anomaly-text">
-                  {explainTxnAnomaly(lang, a)}
-                </p>
-              </>
-            );
-          }}
+          render={(a) => <AnomalyRow events={a.events} label={t(`txnOutcome.anomaly.${a.kind}`, anomalyParams(a))} text={explainTxnAnomaly(lang, a)} onGoTo={onGoTo} />}
         />
       )}
       <h3 className="sub">{t('txnOutcome.readers')}</h3>
