@@ -12,6 +12,29 @@ export { MANAGER_STATES, type ManagerState } from '../protocol/txn-rules';
 export const APP_PHASES = ['starting', 'fetchingOffsets', 'polling', 'adding', 'producing', 'addingOffsets', 'committingOffsets', 'idling', 'ending', 'paused', 'crashed', 'closed'] as const;
 export type AppPhase = (typeof APP_PHASES)[number];
 
+/**
+ * Where the application may go from each phase: its loop, as the steps below make it. initTransactions() ends in the
+ * first poll (consume-transform-produce: after reading the committed position) or the first transaction (the
+ * produce app); a transaction adds its partitions (TV1), produces, sends its offsets and ends, or aborts on an
+ * error; a fatal error closes the producer. A crash comes only at the scripted points (after the writes, after the
+ * offsets, after EndTxn was sent); a pause (a zombie to be) before or after the writes, and it resumes where it
+ * stopped. Crashed and closed are final. A move not listed here is a bug in the lab and throws.
+ */
+export const APP_MOVES: Readonly<Record<AppPhase, readonly AppPhase[]>> = {
+  starting: ['fetchingOffsets', 'adding', 'producing', 'paused', 'closed'],
+  fetchingOffsets: ['polling', 'closed'],
+  polling: ['adding', 'producing', 'paused', 'closed'],
+  adding: ['producing', 'ending', 'closed'],
+  producing: ['addingOffsets', 'committingOffsets', 'idling', 'ending', 'paused', 'crashed'],
+  addingOffsets: ['committingOffsets', 'ending', 'closed'],
+  committingOffsets: ['idling', 'ending', 'crashed', 'closed'],
+  idling: ['ending', 'crashed'],
+  ending: ['starting', 'fetchingOffsets', 'polling', 'adding', 'producing', 'paused', 'crashed', 'closed'],
+  paused: ['adding', 'producing', 'addingOffsets', 'committingOffsets', 'idling', 'ending'],
+  crashed: [],
+  closed: [],
+};
+
 /** What the run's environment provides an application instance: ids, the scripted faults, and restarts. */
 export interface TxnAppEnv {
   nextReq(): number;
@@ -106,6 +129,7 @@ function manager(m: Draft, s: TxnStep, to: ManagerState): void {
 
 function phase(m: Draft, s: TxnStep, to: AppPhase): void {
   if (m.phase === to) return;
+  if (!APP_MOVES[m.phase].includes(to)) throw new Error(`the application cannot go from ${m.phase} to ${to}`);
   m.phase = to;
   s.fact(`app.${to}`);
 }

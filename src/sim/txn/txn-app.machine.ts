@@ -3,7 +3,9 @@ import type { SimClock } from '../kernel/kernel';
 import { managerMoveValid, type ManagerState } from '../protocol/txn-rules';
 import { txnStep } from './txn-effects';
 import {
+  APP_MOVES,
   APP_PHASES,
+  type AppPhase,
   createTxnAppModel,
   idleDone,
   MANAGER_STATES,
@@ -114,8 +116,10 @@ export const txnAppMachine = setup({
     app: {
       description: 'what the application is doing',
       initial: 'starting',
-      on: Object.fromEntries(APP_PHASES.map((st) => [`app.${st}`, { target: `.${st}` }])),
-      states: Object.fromEntries(APP_PHASES.map((st) => [st, { description: APP_DESCRIPTIONS[st] }])) as Record<(typeof APP_PHASES)[number], { description: string }>,
+      // Each phase's transitions are the moves its loop allows from it (APP_MOVES), each on the fact a step raises.
+      states: Object.fromEntries(
+        APP_PHASES.map((st) => [st, { description: APP_DESCRIPTIONS[st], on: Object.fromEntries(APP_MOVES[st].map((to) => [`app.${to}`, { target: to }])) }]),
+      ) as Record<AppPhase, { description: string; on: Record<string, { target: AppPhase }> }>,
     },
   },
 });
