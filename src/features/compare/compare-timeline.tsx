@@ -21,7 +21,10 @@ function compactGeometry(width: number, fontSize: number, height: number, slots?
   const bottom = Math.round(fontSize * 1.3);
   const laneHeight = Math.max(Math.round(fontSize * 1.4), Math.floor((height - top - bottom) / lanes));
   const axisY = top + laneHeight * lanes;
-  return { ...g, top, laneHeight, axisY, height: axisY + bottom, plotRight: Math.max(g.plotLeft + 10, width - 14) };
+  // On the right, room for a marker drawn at the run's last moment (a lost packet's ✕ at the end of its arrow), so
+  // *Fit* shows it whole.
+  const right = Math.max(14, Math.round(fontSize * 2));
+  return { ...g, top, laneHeight, axisY, height: axisY + bottom, plotRight: Math.max(g.plotLeft + 10, width - right) };
 }
 
 /**
