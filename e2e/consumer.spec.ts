@@ -76,3 +76,40 @@ for (const theme of ['light', 'projector'] as const) {
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   });
 }
+
+/** The settings at a laptop's and a projector's width: no menu, field or button reaches past its group's edge. */
+for (const theme of ['light', 'projector'] as const) {
+  test(`every setting stays inside its group at 1280 px (${theme}, en and zh)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openLab(page);
+    const problems: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const preset of ['consumer-slow-processing-rebalance', 'broker-restart', 'txn-zombie-fencing']) {
+        await page.evaluate(
+          async ({ theme, lang, preset }) => {
+            const s = window.__lab!.store.getState();
+            s.setTheme(theme);
+            s.setLanguage(lang);
+            s.choosePreset(preset);
+            await window.__lab!.idle();
+          },
+          { theme, lang, preset },
+        );
+        await expect(page.locator('.controls fieldset').first()).toBeVisible();
+        problems.push(
+          ...(await page.evaluate(
+            (where) =>
+              [...document.querySelectorAll('.controls fieldset')].flatMap((group) => {
+                const box = group.getBoundingClientRect();
+                return [...group.querySelectorAll('select, input, button')]
+                  .filter((c) => c.getBoundingClientRect().width > 0 && (c.getBoundingClientRect().right > box.right + 0.5 || c.getBoundingClientRect().left < box.left - 0.5))
+                  .map((c) => `${where}: ${c.id || c.getAttribute('aria-label') || c.textContent?.trim() || c.tagName} leaves its group`);
+              }),
+            `${preset} ${lang}`,
+          )),
+        );
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
