@@ -1,3 +1,4 @@
+import { useState, type SyntheticEvent } from 'react';
 import type { MessageKey } from '../../i18n/t';
 import { useT } from '../../i18n/use-t';
 import { ABORTED_ICON, BADGE_ICON } from './labels';
@@ -45,8 +46,17 @@ function LineSample({ s }: { s: Extract<Sample, { line: string }> }) {
 /** What the timeline's line styles and marks mean, in words (the canvas never relies on colour alone). */
 export function Legend({ txn = false }: { txn?: boolean }) {
   const t = useT();
+  // The panel opens leftwards from the button; where the button sits near the left edge (the stage bar wraps on a
+  // narrower screen), it opens rightwards instead, so that none of it is off the page.
+  const [alignLeft, setAlignLeft] = useState(false);
+  const onToggle = (e: SyntheticEvent<HTMLDetailsElement>) => {
+    const details = e.currentTarget;
+    if (!details.open) return;
+    const panel = details.querySelector('.legend-panel');
+    setAlignLeft(details.getBoundingClientRect().right - (panel?.getBoundingClientRect().width ?? 0) < 8);
+  };
   return (
-    <details className="legend">
+    <details className="legend" data-align={alignLeft ? 'left' : undefined} onToggle={onToggle}>
       <summary>{t('legend.title')}</summary>
       <ul className="legend-panel">
         {(txn ? TXN_ITEMS : ITEMS).map(([s, key]) => (
