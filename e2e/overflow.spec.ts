@@ -3,7 +3,7 @@ import { LESSONS } from '../src/lessons/lessons';
 import { expect, openLab, test } from './fixtures';
 
 /**
- * At 1280×720 (and 1024×768 outside lessons), in each theme and language, for producer, replication, consumer and
+ * At 1280×720 (and 1024×768 and 1920×1080 outside lessons), in each theme and language, for producer, replication, consumer and
  * transactional presets with the cursor mid-run, and in every lesson: the page never scrolls sideways, nothing leaves
  * the panel, group or bar it belongs to, and the legend opens on the page.
  */
@@ -42,10 +42,12 @@ function overflows(page: Page): Promise<string[]> {
   });
 }
 
-/** The workshop's projector, and an older XGA one (where the header and the stage bar wrap). */
+/** The workshop's projector, an older XGA one (where the header and the stage bar wrap), and a full-HD one (where
+ * the settings are a column of their own beside the stage). */
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
 ];
 
 for (const size of SIZES)
