@@ -12,7 +12,7 @@ export const ANOMALIES_MORE = 100;
  * observed and committed with the page), and nobody reads past the first ones without asking for more. After the
  * button, focus moves to the first anomaly it added. A new run starts again from the first ones.
  */
-export function AnomalyList<T>({ items, label, lang, render }: { items: readonly T[]; label: string; lang: Lang; render: (item: T, index: number) => ReactNode }) {
+export function AnomalyList<T>({ items, label, lang, render }: { items: readonly T[]; label: string; lang: Lang; render: (item: T) => ReactNode }) {
   const t = translator(lang);
   const [view, setView] = useState({ items, shown: ANOMALIES_FIRST, focus: -1 });
   // A new list (another run) is shown from its start: reset while rendering, not in an effect that would paint first.
@@ -30,7 +30,7 @@ export function AnomalyList<T>({ items, label, lang, render }: { items: readonly
     <>
       <ul ref={list} className="anomalies" aria-label={label}>
         {items.slice(0, shown).map((a, k) => (
-          <li key={k}>{render(a, k)}</li>
+          <li key={k}>{render(a)}</li>
         ))}
       </ul>
       {left > 0 && (
