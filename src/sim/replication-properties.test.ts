@@ -133,3 +133,34 @@ describe('the size estimate with replication', () => {
     );
   });
 });
+
+describe('the election a loss of acknowledged records is laid to', () => {
+  test('is the one whose new leader lacks the record, not a re-election of the leader that still holds it', () => {
+    // Broker 2 alone acknowledges message 1 at offset 0; it is killed and re-elected (it still holds offset 0), then
+    // killed again, and broker 1, which never had the record, is elected uncleanly: that election loses message 1.
+    const s = scenario({
+      seed: 0,
+      producer: { 'enable.idempotence': true, acks: 'all', 'max.in.flight.requests.per.connection': 1, 'batch.size.records': 1 },
+      broker: { 'replication.factor': 2, 'min.insync.replicas': 1, 'unclean.leader.election.enable': true, 'replica.lag.time.max.ms': 100 },
+      workload: { messages: 8, intervalMs: 40 },
+      network: { latencyMs: { min: 1, max: 1 } },
+      faults: {
+        scripted: [
+          { kind: 'broker-kill', broker: 1, atMs: 0, downMs: 147 },
+          { kind: 'broker-kill', broker: 2, atMs: 59, downMs: 20 },
+          { kind: 'broker-kill', broker: 2, atMs: 162, downMs: 50 },
+        ],
+      },
+    });
+    const trace = runSimulation(s);
+    const elections = trace.events.filter((e): e is EventOf<'leader.elected'> => e.kind === 'leader.elected' && e.previous !== null);
+    expect(elections.map((e) => [e.replica, e.clean, e.logEndOffset])).toEqual([
+      [2, true, 0],
+      [2, true, 1],
+      [1, false, 0],
+    ]);
+    const loss = checkTrace(trace).anomalies.find((a) => a.cause === 'lost-failover');
+    expect(loss?.message).toBe(1);
+    expect(loss?.cause === 'lost-failover' && loss.params).toMatchObject({ election: { i: elections[2]!.i }, clean: false, leader: 1 });
+  });
+});

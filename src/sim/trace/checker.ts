@@ -220,13 +220,21 @@ function explainDuplicate(trace: Trace, index: EventIndex, message: number, reco
   return anomaly;
 }
 
-/** With replication: the first leader election after event `i` that replaced a leader (a failover), if any. */
-function failoverAfter(index: EventIndex, i: number): EventOf<'leader.elected'> | undefined {
+/**
+ * With replication: the leader election after event `i` that lost the record at `offset`. That is the first failover
+ * whose new leader's log ends at or before the offset (a leader re-elected with the record still in its log loses
+ * nothing). Where none does (an unclean leader whose own, diverged log reaches past the offset), it is the first
+ * failover after `i`.
+ */
+function failoverAfter(index: EventIndex, i: number, offset: number): EventOf<'leader.elected'> | undefined {
+  let first: EventOf<'leader.elected'> | undefined;
   for (const k of index.byKind.get('leader.elected') ?? []) {
     const ev = index.events[k] as EventOf<'leader.elected'>;
-    if (k > i && ev.previous !== null) return ev;
+    if (k <= i || ev.previous === null) continue;
+    if (ev.logEndOffset <= offset) return ev;
+    first ??= ev;
   }
-  return undefined;
+  return first;
 }
 
 function explainLoss(index: EventIndex, message: number, acked: boolean): Anomaly {
@@ -235,7 +243,7 @@ function explainLoss(index: EventIndex, message: number, acked: boolean): Anomal
   const witness: number[] = [];
   const base = { kind: 'lost' as const, message, offsets: [], events: witness };
   let anomaly: Anomaly;
-  const failover = acked && ack ? failoverAfter(index, ack.i) : undefined;
+  const failover = acked && ack ? failoverAfter(index, ack.i, ack.offset + Math.max(0, ack.messages.indexOf(message))) : undefined;
   if (acked && ack && failover) {
     witness.push(ack.i, failover.i);
     anomaly = { ...base, cause: 'lost-failover', params: { ack: at(ack), election: at(failover), clean: failover.clean, leader: failover.replica } };
